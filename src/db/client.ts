@@ -1,0 +1,99 @@
+// The one place that knows which database driver runs: PGlite (embedded, default) or PostgreSQL.
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+
+/** The database handle every repo and service works with, whatever the driver. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** An open database with what the process needs to manage it. */
+export type Database = {
+	db: Db;
+	kind: "pglite" | "postgres";
+	/** Applies the committed migrations that have not run yet. */
+	migrate(): Promise<void>;
+	/** Cheap round trip, for health checks. */
+	ping(): Promise<void>;
+	close(): Promise<void>;
+};
+
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** Opens the database named by a URL: `pglite:<dir>`, `pglite:memory:` or `postgres://…`. */
+export async function openDatabase(url: string, options: { poolSize?: number; snapshot?: Blob } = {}): Promise<Database> {
+	if (url.startsWith("pglite:")) {
+		const dir = url.slice("pglite:".length);
+		const memory = dir === "memory:" || dir === "";
+		if (!memory) mkdirSync(dir, { recursive: true });
+		const client = await PGlite.create(memory ? undefined : dir, { loadDataDir: options.snapshot });
+		const db = drizzlePglite({ client }) as unknown as Db;
+		return {
+			db,
+			kind: "pglite",
+			migrate: () => migratePglite(db as never, { migrationsFolder }),
+			ping: async () => {
+				await client.query("select 1");
+			},
+			close: () => client.close(),
+		};
+	}
+	const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+	const db = drizzlePg({ client: pool }) as unknown as Db;
+	return {
+		db,
+		kind: "postgres",
+		migrate: () => migratePg(db as never, { migrationsFolder }),
+		ping: async () => {
+			await pool.query("select 1");
+		},
+		close: () => pool.end(),
+	};
+}
+
+/** A copy of an embedded database's files, for opening many identical databases quickly (tests). */
+export async function snapshotEmbedded(database: Database): Promise<Blob> {
+	const client = (database.db as unknown as { $client: PGlite }).$client;
+	return client.dumpDataDir("none");
+}
+
+/** Creates an empty database on a PostgreSQL server (tests and benchmarks use their own). */
+export async function createServerDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
+	await adminQuery(serverUrl, `create database "${name}"${template ? ` template "${template}"` : ""}`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return url.toString();
+}
+
+/** Drops a database created by createServerDatabase, ending its leftover connections. */
+export async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
+	await adminQuery(serverUrl, `drop database if exists "${name}" with (force)`);
+}
+
+/** Drops every database whose name starts with a prefix (a test run's leftovers). */
+export async function dropServerDatabases(serverUrl: string, prefix: string): Promise<void> {
+	const rows = await adminQuery(serverUrl, "select datname from pg_database where starts_with(datname, $1)", [prefix]);
+	for (const { datname } of rows as { datname: string }[]) await dropServerDatabase(serverUrl, datname);
+}
+
+async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []): Promise<unknown[]> {
+	const client = new pg.Client({ connectionString: serverUrl });
+	await client.connect();
+	try {
+		return (await client.query(sql, params)).rows;
+	} finally {
+		await client.end();
+	}
+}
+
+/** Whether a driver error (as wrapped by drizzle) is a unique-constraint violation. */
+export function isUniqueViolation(err: unknown): boolean {
+	const e = err as { code?: string; cause?: { code?: string } };
+	return e?.code === "23505" || e?.cause?.code === "23505";
+}

@@ -1,0 +1,10 @@
+// Every table, for drizzle-kit and for code that needs the whole schema (tests, seeding).
+// Schema files may import each other's tables for foreign keys; all other code goes through a module's index.ts.
+export * from "../modules/accounts/accounts.schema.js";
+export * from "../modules/decisions/decisions.schema.js";
+export * from "../modules/focus-areas/focus-areas.schema.js";
+export * from "../modules/mail/mail.schema.js";
+export * from "../modules/organisations/organisations.schema.js";
+export * from "../modules/programmes/programmes.schema.js";
+export * from "../modules/proposals/proposals.schema.js";
+export * from "../modules/votes/votes.schema.js";

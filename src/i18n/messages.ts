@@ -1,0 +1,19 @@
+// The interface's words in Swedish and English, gathered from each module's messages file.
+// Glossary: programme = framtidsprogram, focus area = fokusområde, input = inspel, workshop = framtidsverkstad,
+// proposal = visionsförslag, motion = yrkande, adoption = antagande, follow-up = uppföljning.
+import { accountsMessages } from "../modules/accounts/accounts.messages.js";
+import { adminMessages } from "../modules/admin/admin.messages.js";
+import { apiMessages } from "../modules/api/api.messages.js";
+import { pagesMessages } from "../modules/pages/pages.messages.js";
+import { programmesMessages } from "../modules/programmes/programmes.messages.js";
+import { commonMessages } from "../ui/common.messages.js";
+
+/** Messages of one part of the interface, in every language. */
+export type Messages = { sv: Record<string, string>; en: Record<string, string> };
+
+const all: Messages[] = [commonMessages, accountsMessages, adminMessages, apiMessages, pagesMessages, programmesMessages];
+
+export const messages = {
+	sv: Object.assign({}, ...all.map((m) => m.sv)) as Record<string, string>,
+	en: Object.assign({}, ...all.map((m) => m.en)) as Record<string, string>,
+};

@@ -1,0 +1,2 @@
+export { accountsRoutes, sessionCookie } from "./accounts.routes.js";
+export { endSession, startSession, viewerForToken } from "./sessions.js";

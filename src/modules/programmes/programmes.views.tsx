@@ -1,0 +1,80 @@
+import { formatDate, formatNumber } from "../../i18n/i18n.js";
+import type { PageContext } from "../../ui/context.js";
+import { Paragraphs } from "../../ui/text.js";
+import type { startPage } from "./programmes.service.js";
+
+type StartPageData = Awaited<ReturnType<typeof startPage>>;
+
+/** Where a phase stands today: done, now or coming. */
+function phaseState(phase: { startsOn: string; endsOn: string | null }, today: string): "done" | "now" | "coming" {
+	if (phase.startsOn > today) return "coming";
+	if (phase.endsOn && phase.endsOn < today) return "done";
+	return "now";
+}
+
+/** The programme's start page: what it is, its facts, and its phases on a timeline. */
+export function StartPage({ ctx, data, today }: { ctx: PageContext; data: StartPageData; today: string }) {
+	const { t, lang } = ctx;
+	const p = data.programme;
+	return (
+		<>
+			<h1>{p.name}</h1>
+			{p.summary && <p class="lead">{p.summary}</p>}
+			<Paragraphs text={p.description} />
+			<section aria-labelledby="facts-title">
+				<h2 id="facts-title">{t("programme.facts")}</h2>
+				<dl class="facts">
+					<dt>{t("programme.community")}</dt>
+					<dd>{p.community}</dd>
+					<dt>{t("programme.population")}</dt>
+					<dd>
+						{t("programme.populationFact", {
+							population: formatNumber(lang, p.population),
+							date: formatDate(lang, p.populationDate),
+							source: p.populationSource,
+						})}
+					</dd>
+					<dt>{t("programme.horizon")}</dt>
+					<dd>{t("programme.horizonFact", { year: p.horizonYear })}</dd>
+					<dt>{t("programme.coordinator")}</dt>
+					<dd>{data.coordinatorName ?? t("programme.noCoordinator")}</dd>
+				</dl>
+			</section>
+			<section aria-labelledby="timeline-title">
+				<h2 id="timeline-title">{t("programme.timeline")}</h2>
+				<ol class="timeline">
+					{data.phases.map((phase) => {
+						const state = phaseState(phase, today);
+						return (
+							<li key={phase.id} class={`phase phase-${state}`}>
+								<h3>{phase.name}</h3>
+								<p class="phase-meta">
+									<span class="phase-state">{t(`programme.phase.${state}`)}</span>
+									{" · "}
+									{phase.endsOn
+										? t("programme.phase.dates", { from: formatDate(lang, phase.startsOn), to: formatDate(lang, phase.endsOn) })
+										: t("programme.phase.from", { from: formatDate(lang, phase.startsOn) })}
+								</p>
+								{phase.description && <p>{phase.description}</p>}
+							</li>
+						);
+					})}
+				</ol>
+			</section>
+			<section aria-labelledby="more-title">
+				<h2 id="more-title">{t("programme.takePart")}</h2>
+				<ul>
+					<li>
+						<a href="/vision">{t("programme.link.vision")}</a>
+					</li>
+					<li>
+						<a href="/fokusomraden">{t("programme.link.focusAreas")}</a>
+					</li>
+					<li>
+						<a href="/aktorer">{t("programme.link.organisations")}</a>
+					</li>
+				</ul>
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { HttpError } from "./http-errors.js";
+
+/** Renders errors in the site's layout (or as JSON under /api), never with a stack trace. */
+export const errorsPlugin = fp(async (app: FastifyInstance) => {
+	app.setNotFoundHandler((req, reply) => {
+		respond(req, reply, 404, "error.page.notFound.title", "error.page.notFound.text");
+	});
+
+	app.setErrorHandler((err: FastifyError, req, reply) => {
+		if (err instanceof HttpError) {
+			return respond(req, reply, err.statusCode, err.titleKey, err.messageKey);
+		}
+		const status = err.statusCode ?? 500;
+		if (status >= 400 && status < 500) {
+			// Fastify's own 4xx (malformed body, too large, bad JSON): the person's mistake, not ours.
+			const detail = err.validation ? err.message : (err.code ?? err.message);
+			return respond(req, reply, status, "error.page.badRequest.title", "error.page.badRequest.text", { detail });
+		}
+		const ref = randomUUID().slice(0, 8);
+		req.log.error({ err, ref }, "request failed");
+		return respond(req, reply, 500, "error.page.server.title", "error.page.server.text", { ref });
+	});
+});
+
+function respond(req: FastifyRequest, reply: FastifyReply, status: number, titleKey: string, textKey: string, params?: Record<string, string>) {
+	const t = req.t ?? ((k: string) => k);
+	if (req.url.startsWith("/api/") || !req.csrfToken) {
+		return reply.code(status).send({ error: { status, title: t(titleKey), message: t(textKey, params) } });
+	}
+	if (status === 401) {
+		return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+	}
+	return reply.page(
+		t(titleKey),
+		(ctx) => (
+			<>
+				<h1>{ctx.t(titleKey)}</h1>
+				<p>{ctx.t(textKey, params)}</p>
+				<p>
+					<a href="/">{ctx.t("error.backToStart")}</a>
+				</p>
+			</>
+		),
+		status,
+	);
+}

@@ -1,0 +1,43 @@
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { seedDemoIfEmpty } from "./demo/seed.js";
+
+/** Starts Medskapa: check the settings, open and migrate the database, listen, and shut down gracefully. */
+async function main() {
+	let config: ReturnType<typeof loadConfig>;
+	try {
+		config = loadConfig();
+	} catch (err) {
+		if (err instanceof ConfigError) {
+			console.error(err.message);
+			process.exit(78);
+		}
+		throw err;
+	}
+	const database = await openDatabase(config.databaseUrl);
+	await database.migrate();
+	if (config.demoOnEmpty && database.kind === "pglite") await seedDemoIfEmpty(database.db);
+	const app = await buildApp(config, database);
+	app.addHook("onClose", () => database.close());
+
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		app.log.info({ signal }, "shutting down: finishing requests in flight");
+		const force = setTimeout(() => {
+			app.log.error("shutdown took too long, exiting");
+			process.exit(1);
+		}, 15_000);
+		force.unref();
+		await app.close();
+		process.exit(0);
+	};
+	process.on("SIGTERM", () => void stop("SIGTERM"));
+	process.on("SIGINT", () => void stop("SIGINT"));
+
+	await app.listen({ port: config.port, host: config.host });
+}
+
+await main();

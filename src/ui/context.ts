@@ -1,0 +1,22 @@
+import type { Lang, T } from "../i18n/i18n.js";
+
+/** The signed-in person as the pages and services see them. */
+export type Viewer = {
+	id: string;
+	email: string;
+	name: string;
+	isAdministrator: boolean;
+	memberships: { organisationId: string; role: "member" | "admin" }[];
+};
+
+/** What every page needs to know about the request it answers. */
+export type PageContext = {
+	lang: Lang;
+	t: T;
+	path: string;
+	csrfToken: string;
+	viewer: Viewer | null;
+	/** Whether the viewer may open the administration (coordinator or administrator). */
+	canAdminister: boolean;
+	flash: string | null;
+};

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { msg } from "./messages.js";
+
+// Building blocks for input schemas. Form values arrive as strings; each block trims,
+// checks and converts, and fails with a message key the page translates.
+
+/** Text that must be filled in, at most max characters. */
+export const requiredText = (max: number) =>
+	z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, msg("error.tooLong", { max }));
+
+/** Text that may be left empty (becomes ""), at most max characters. */
+export const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, msg("error.tooLong", { max }))
+		.optional()
+		.transform((v) => v ?? "");
+
+/** A whole number between min and max. */
+export const integer = (min: number, max: number) =>
+	z
+		.string({ error: "error.required" })
+		.trim()
+		.min(1, "error.required")
+		.transform((v) => v.replace(/[\s\u00a0]/g, ""))
+		.pipe(z.string().regex(/^-?\d+$/, "error.notANumber"))
+		.transform(Number)
+		.pipe(z.number().min(min, msg("error.range", { min, max })).max(max, msg("error.range", { min, max })));
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (v: string) => isoDatePattern.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** A calendar date written YYYY-MM-DD. */
+export const isoDate = () =>
+	z.string({ error: "error.required" }).trim().min(1, "error.required").refine(isRealDate, "error.notADate");
+
+/** A calendar date that may be left empty (becomes null). */
+export const optionalIsoDate = () =>
+	z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => v || null)
+		.refine((v) => v === null || isRealDate(v), "error.notADate");
+
+/** One of a fixed set of values. */
+export const choice = <V extends string>(values: readonly [V, ...V[]]) =>
+	z.enum(values, { error: "error.badChoice" });
+
+/** An e-mail address, lower-cased. */
+export const email = () =>
+	z
+		.string({ error: "error.required" })
+		.trim()
+		.min(1, "error.required")
+		.max(254, msg("error.tooLong", { max: 254 }))
+		.pipe(z.email("error.email"))
+		.transform((v) => v.toLowerCase());
+
+/** A web address that may be left empty (becomes null). */
+export const optionalUrl = () =>
+	z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => v || null)
+		.refine((v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), "error.url");

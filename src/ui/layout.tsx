@@ -1,0 +1,94 @@
+import type { ComponentChildren } from "preact";
+import type { PageContext } from "./context.js";
+
+const nav = [
+	{ href: "/", key: "layout.nav.start" },
+	{ href: "/vision", key: "layout.nav.vision" },
+	{ href: "/fokusomraden", key: "layout.nav.focusAreas" },
+	{ href: "/aktorer", key: "layout.nav.organisations" },
+];
+
+/** The frame of every page: skip link, header with menu and language switch, main, footer. */
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+	const { ctx } = props;
+	const { t } = ctx;
+	const otherLang = ctx.lang === "sv" ? "en" : "sv";
+	const isCurrent = (href: string) => (href === "/" ? ctx.path === "/" : ctx.path.startsWith(href));
+	return (
+		<html lang={ctx.lang}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<title>{`${props.title} – ${t("site.name")}`}</title>
+				<link rel="stylesheet" href="/static/site.css" />
+			</head>
+			<body>
+				<a class="skip-link" href="#main">
+					{t("layout.skip")}
+				</a>
+				<header class="site-header">
+					<div class="wrap header-row">
+						<a class="brand" href="/">
+							{t("site.name")}
+						</a>
+						<nav aria-label={t("layout.nav")}>
+							<ul class="nav-list">
+								{nav.map((item) => (
+									<li key={item.href}>
+										<a href={item.href} aria-current={isCurrent(item.href) ? "page" : undefined}>
+											{t(item.key)}
+										</a>
+									</li>
+								))}
+								{ctx.canAdminister && (
+									<li>
+										<a href="/admin" aria-current={isCurrent("/admin") ? "page" : undefined}>
+											{t("layout.nav.admin")}
+										</a>
+									</li>
+								)}
+							</ul>
+						</nav>
+						<div class="header-tools">
+							<a href={`/language/${otherLang}?next=${encodeURIComponent(ctx.path)}`} hrefLang={otherLang} lang={otherLang}>
+								{t("layout.switchLanguage")}
+							</a>
+							{ctx.viewer ? (
+								<form method="post" action="/sign-out" class="inline-form">
+									<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+									<span class="signed-in">{t("layout.signedInAs", { email: ctx.viewer.email })}</span>{" "}
+									<button type="submit" class="link-button">
+										{t("layout.nav.signOut")}
+									</button>
+								</form>
+							) : (
+								<a href="/sign-in">{t("layout.nav.signIn")}</a>
+							)}
+						</div>
+					</div>
+				</header>
+				<main id="main" tabindex={-1} class="wrap">
+					{ctx.flash && (
+						<p class="flash" role="status">
+							{t(ctx.flash)}
+						</p>
+					)}
+					{props.children}
+				</main>
+				<footer class="site-footer">
+					<div class="wrap">
+						<ul class="footer-links">
+							<li>
+								<a href="/tillganglighet">{t("layout.accessibility")}</a>
+							</li>
+							<li>
+								<a href="/api/docs">{t("layout.api")}</a>
+							</li>
+						</ul>
+						<p>{t("layout.poweredBy")}</p>
+					</div>
+				</footer>
+			</body>
+		</html>
+	);
+}

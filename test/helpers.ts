@@ -1,0 +1,89 @@
+// Test harness: each test file gets a fresh, migrated database of its own and an app on it.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { after } from "node:test";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../src/app.js";
+import { type Config, loadConfig } from "../src/config.js";
+import { createServerDatabase, type Database, type Db, dropServerDatabase, openDatabase } from "../src/db/client.js";
+
+/** Opens a fresh database copied from the run's migrated template; closed and dropped after the file. */
+export async function testDatabase(): Promise<Database> {
+	const serverUrl = process.env.TEST_DATABASE_URL;
+	const template = process.env.MEDSKAPA_TEST_TEMPLATE;
+	if (serverUrl && template) {
+		const name = `${template}_${randomBytes(4).toString("hex")}`;
+		const database = await openDatabase(await createServerDatabase(serverUrl, name, template), { poolSize: 4 });
+		after(async () => {
+			await database.close();
+			await dropServerDatabase(serverUrl, name);
+		});
+		return database;
+	}
+	const snapshotFile = process.env.MEDSKAPA_TEST_SNAPSHOT;
+	const snapshot = snapshotFile ? new Blob([readFileSync(snapshotFile)]) : undefined;
+	const database = await openDatabase("pglite:memory:", { snapshot });
+	if (!snapshot) await database.migrate();
+	after(() => database.close());
+	return database;
+}
+
+/** Settings for tests: quiet logs, a fixed key, no demo. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+	return { ...loadConfig({ LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false" }), ...overrides };
+}
+
+/** A fresh database and the app on it, for one test file. */
+export async function testApp(overrides: Partial<Config> = {}): Promise<{ app: FastifyInstance; db: Db; database: Database; config: Config }> {
+	const database = await testDatabase();
+	const config = testConfig(overrides);
+	const app = await buildApp(config, database);
+	after(() => app.close());
+	return { app, db: database.db, database, config };
+}
+
+/** A browser-like client for in-process requests: keeps cookies and fills in CSRF tokens. */
+export class TestClient {
+	readonly cookies = new Map<string, string>();
+	constructor(readonly app: FastifyInstance) {}
+
+	private cookieHeader(): string {
+		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+	}
+
+	private keep(res: LightMyRequestResponse): LightMyRequestResponse {
+		for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+			const gone = c.value === "" || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now());
+			if (gone) this.cookies.delete(c.name);
+			else this.cookies.set(c.name, c.value);
+		}
+		return res;
+	}
+
+	/** GET a URL. */
+	async get(url: string): Promise<LightMyRequestResponse> {
+		return this.keep(await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader() } }));
+	}
+
+	/** A valid CSRF token for this client's cookie. */
+	async csrfToken(): Promise<string> {
+		const res = await this.get("/sign-in");
+		const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+		if (!token) throw new Error("no CSRF token on /sign-in");
+		return token;
+	}
+
+	/** POST a form the way a browser does, with the CSRF token unless told otherwise. */
+	async post(url: string, form: Record<string, string>, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+		const body = new URLSearchParams(form);
+		if (options.csrf !== false) body.set("_csrf", await this.csrfToken());
+		return this.keep(
+			await this.app.inject({
+				method: "POST",
+				url,
+				payload: body.toString(),
+				headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
+			}),
+		);
+	}
+}
