@@ -23,7 +23,10 @@ export function pageContext(req: FastifyRequest): PageContext {
 		lang: req.lang,
 		t: req.t,
 		path: req.url.split("?")[0] ?? "/",
-		csrfToken: req.csrfToken(),
+		// Made only when a form asks for it, so pages without forms set no cookie and stay cacheable.
+		get csrfToken() {
+			return req.csrfToken();
+		},
 		viewer: req.viewer,
 		canAdminister: req.canAdminister,
 		flash: flash && /^flash\.\w+$/.test(flash) ? flash : null,

@@ -1,0 +1,66 @@
+// The real server process: first start seeds the demo, SIGTERM shuts it down cleanly,
+// a second start reopens the same embedded database, and a bad setting stops it with a clear message.
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+
+const dataDir = mkdtempSync(join(tmpdir(), "medskapa-server-"));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const srv = createServer().listen(0, "127.0.0.1", () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+	const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+		env: { ...process.env, LOG_LEVEL: "info", ...env },
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+	let out = "";
+	child.stdout!.on("data", (d) => (out += d));
+	child.stderr!.on("data", (d) => (out += d));
+	const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+	return { child, output: () => out, exited };
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<Response> {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			return await fetch(url);
+		} catch (err) {
+			if (Date.now() > until) throw err;
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+}
+
+test("the embedded server seeds the demo, stops cleanly on SIGTERM and starts again on its data", async () => {
+	for (const round of [1, 2]) {
+		const port = await freePort();
+		const server = start({ PORT: String(port), DATABASE_URL: `pglite:${dataDir}` });
+		const res = await waitFor(`http://127.0.0.1:${port}/`);
+		assert.equal(res.status, 200, `round ${round}`);
+		assert.match(await res.text(), /<h1>Framtidsprogrammet<\/h1>/);
+		server.child.kill("SIGTERM");
+		assert.equal(await server.exited, 0, server.output());
+		assert.match(server.output(), /shutting down/);
+		assert.doesNotMatch(server.output(), /"level":50/, "no errors logged");
+	}
+});
+
+test("a wrong setting stops the server before it starts, naming the setting", async () => {
+	const server = start({ PORT: "not-a-port", DATABASE_URL: "mysql://nope" });
+	assert.equal(await server.exited, 78);
+	assert.match(server.output(), /PORT: /);
+	assert.match(server.output(), /DATABASE_URL: must start with postgres:\/\//);
+});
