@@ -5,8 +5,18 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { clearReadCache, configureReadCache } from "./lib/read-cache.js";
 import { accountsRoutes } from "./modules/accounts/index.js";
+import { adminRoutes } from "./modules/admin/index.js";
+import { apiRoutes, openapiPlugin } from "./modules/api/index.js";
+import { decisionsRoutes } from "./modules/decisions/index.js";
+import { focusAreasRoutes } from "./modules/focus-areas/index.js";
+import { healthRoutes } from "./modules/health/index.js";
+import { mailRoutes } from "./modules/mail/index.js";
+import { organisationsRoutes } from "./modules/organisations/index.js";
+import { pagesRoutes } from "./modules/pages/index.js";
 import { programmesRoutes } from "./modules/programmes/index.js";
+import { proposalsRoutes } from "./modules/proposals/index.js";
 import { authPlugin } from "./plugins/auth.js";
 import { csrfPlugin } from "./plugins/csrf.js";
 import { errorsPlugin } from "./plugins/errors.js";
@@ -32,6 +42,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 		genReqId: () => crypto.randomUUID(),
 	});
 	const { db } = database;
+	configureReadCache(db, config.readCacheMs);
+	// Any change made through this process shows at once on its public pages.
+	app.addHook("onResponse", async (req, reply) => {
+		if (req.method !== "GET" && req.method !== "HEAD" && reply.statusCode < 400) clearReadCache(db);
+	});
 
 	await app.register(cookie);
 	await app.register(formbody);
@@ -43,9 +58,20 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 	await app.register(authPlugin, { db });
 	await app.register(renderPlugin);
 	await app.register(errorsPlugin);
+	// Before the modules: it records the routes as they are registered.
+	await app.register(openapiPlugin);
 
 	const modules = { db, config, database };
 	await app.register(programmesRoutes, modules);
+	await app.register(proposalsRoutes, modules);
+	await app.register(adminRoutes, modules);
 	await app.register(accountsRoutes, modules);
+	await app.register(organisationsRoutes, modules);
+	await app.register(focusAreasRoutes, modules);
+	await app.register(decisionsRoutes, modules);
+	await app.register(mailRoutes, modules);
+	await app.register(healthRoutes, modules);
+	await app.register(pagesRoutes, modules);
+	await app.register(apiRoutes, modules);
 	return app;
 }

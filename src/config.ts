@@ -21,6 +21,7 @@ const schema = z.object({
 	TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 	DEMO_ON_EMPTY: z.enum(["true", "false"]).default("true"),
+	READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });
 
 /** Typed configuration of one Medskapa process. */
@@ -37,6 +38,8 @@ export type Config = {
 	trustProxy: boolean;
 	logLevel: string;
 	demoOnEmpty: boolean;
+	/** How long public pages' data may be served from memory; other processes' changes show within this time. */
+	readCacheMs: number;
 };
 
 /** Thrown when the environment holds settings Medskapa cannot use; lists every problem at once. */
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		trustProxy: e.TRUST_PROXY === "true",
 		logLevel: e.LOG_LEVEL,
 		demoOnEmpty: e.DEMO_ON_EMPTY === "true",
+		readCacheMs: e.READ_CACHE_MS,
 	};
 }

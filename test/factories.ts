@@ -1,5 +1,6 @@
 // Factories: each test builds the records it needs, with unique values so that nothing collides.
 import { randomBytes } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "../src/db/client.js";
 import * as s from "../src/db/schema.js";
 import { luhnCheckDigit } from "../src/lib/luhn.js";
@@ -65,4 +66,75 @@ export async function createUser(
 export async function signInAs(client: TestClient, db: Db, userId: string): Promise<void> {
 	const { token } = await startSession(db, userId);
 	client.cookies.set("medskapa_session", token);
+}
+
+/** The newest mail in the outbox to an address. */
+export async function lastMailTo(db: Db, recipient: string) {
+	const rows = await db.select().from(s.outbox).where(eq(s.outbox.recipient, recipient)).orderBy(desc(s.outbox.createdAt)).limit(1);
+	return rows[0];
+}
+
+/** The six-digit sign-in code in the newest mail to an address. */
+export async function lastCodeTo(db: Db, recipient: string): Promise<string> {
+	const code = /\b(\d{6})\b/.exec((await lastMailTo(db, recipient))?.body ?? "")?.[1];
+	if (!code) throw new Error(`no sign-in code mailed to ${recipient}`);
+	return code;
+}
+
+/** A focus area of a programme, with the organisations that work in it. */
+export async function createFocusArea(
+	db: Db,
+	programmeId: string,
+	values: Partial<typeof s.focusAreas.$inferInsert> & { organisationIds?: string[] } = {},
+) {
+	const { organisationIds = [], ...rest } = values;
+	const [area] = await db
+		.insert(s.focusAreas)
+		.values({ programmeId, position: 1, name: `Fokusområde ${unique()}`, ...rest })
+		.returning();
+	if (organisationIds.length) await db.insert(s.focusAreaActors).values(organisationIds.map((organisationId) => ({ focusAreaId: area!.id, organisationId })));
+	return area!;
+}
+
+/** An organisation's adoption of a programme's vision. */
+export async function createAdoption(db: Db, programmeId: string, organisationId: string, values: Partial<typeof s.adoptions.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(s.adoptions)
+		.values({ programmeId, organisationId, decidedOn: "2019-02-04", body: "Kommunfullmäktige", reference: `KS-${unique()}`, ...values })
+		.returning();
+	return row!;
+}
+
+/** A vision proposal of a programme. */
+export async function createProposal(db: Db, programmeId: string, values: Partial<typeof s.visionProposals.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(s.visionProposals)
+		.values({ programmeId, number: 1, title: `Förslag ${unique()}`, subtext: `Undertext ${unique()}`, ...values })
+		.returning();
+	return row!;
+}
+
+/** An adopted text of a programme's vision, by default from a proposal. */
+export async function createVisionText(db: Db, programmeId: string, values: Partial<typeof s.visionTexts.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(s.visionTexts)
+		.values({ programmeId, title: `Vision ${unique()}`, subtext: `Undertext ${unique()}`, adoptedOn: "2019-02-04", ...values })
+		.returning();
+	return row!;
+}
+
+/** A public vote of a programme: advisory, 8–20 January 2019 in Swedish time, unless told otherwise. */
+export async function createVote(db: Db, programmeId: string, values: Partial<typeof s.votes.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(s.votes)
+		.values({
+			programmeId,
+			title: `Omröstning ${unique()}`,
+			opensAt: new Date("2019-01-07T23:00:00Z"),
+			closesAt: new Date("2019-01-20T23:00:00Z"),
+			advisory: true,
+			...values,
+		})
+		.returning();
+	return row!;
 }

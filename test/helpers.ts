@@ -28,9 +28,9 @@ export async function testDatabase(): Promise<Database> {
 	return database;
 }
 
-/** Settings for tests: quiet logs, a fixed key, no demo. */
+/** Settings for tests: quiet logs, no demo, and no read cache (tests change the database directly). */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-	return { ...loadConfig({ LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false" }), ...overrides };
+	return { ...loadConfig({ LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false", READ_CACHE_MS: "0" }), ...overrides };
 }
 
 /** A fresh database and the app on it, for one test file. */

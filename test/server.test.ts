@@ -32,7 +32,7 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
 	return { child, output: () => out, exited };
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<Response> {
+async function waitFor(url: string, timeoutMs = 180_000): Promise<Response> {
 	const until = Date.now() + timeoutMs;
 	for (;;) {
 		try {

@@ -22,19 +22,42 @@ export function translator(lang: Lang): T {
 }
 
 const locales: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
-const zone = "Europe/Stockholm";
+
+// Intl formatters are costly to build (about a millisecond each): build one per language and kind, once.
+const formatters = Object.fromEntries(
+	(["sv", "en"] as const).map((lang) => [
+		lang,
+		{
+			date: new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeZone: "UTC" }),
+			dateTime: new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" }),
+			number: [0, 1, 2].map((digits) => new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits })),
+		},
+	]),
+) as Record<Lang, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; number: Intl.NumberFormat[] }>;
 
 /** Formats a calendar date (YYYY-MM-DD) for reading, e.g. "8 januari 2019". */
 export function formatDate(lang: Lang, isoDate: string): string {
-	return new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+	return formatters[lang].date.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** Formats an instant in Swedish time, e.g. "8 januari 2019 00:00". */
 export function formatDateTime(lang: Lang, at: Date): string {
-	return new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeStyle: "short", timeZone: zone }).format(at);
+	return formatters[lang].dateTime.format(at);
 }
 
-/** Formats a number the way the language writes it ("4 094" in Swedish). */
-export function formatNumber(lang: Lang, n: number, fractionDigits = 0): string {
-	return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: fractionDigits }).format(n);
+/** Formats a number the way the language writes it ("4 094" in Swedish), with up to two decimals. */
+export function formatNumber(lang: Lang, n: number, fractionDigits: 0 | 1 | 2 = 0): string {
+	return formatters[lang].number[fractionDigits]!.format(n);
+}
+
+/** Formats a span of calendar dates compactly, e.g. "8–20 januari 2019". */
+export function formatDateRange(lang: Lang, fromIsoDate: string, toIsoDate: string): string {
+	return formatters[lang].date.formatRange(new Date(`${fromIsoDate}T00:00:00Z`), new Date(`${toIsoDate}T00:00:00Z`));
+}
+
+const isoDay = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in Sweden as YYYY-MM-DD. */
+export function todayInSweden(now = new Date()): string {
+	return isoDay.format(now);
 }

@@ -29,7 +29,11 @@ export const integer = (min: number, max: number) =>
 		.pipe(z.number().min(min, msg("error.range", { min, max })).max(max, msg("error.range", { min, max })));
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => isoDatePattern.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+// Month 13 makes an invalid Date (whose toISOString throws); 30 February rolls over to March: both are refused.
+const isRealDate = (v: string) => {
+	const d = new Date(`${v}T00:00:00Z`);
+	return isoDatePattern.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+};
 
 /** A calendar date written YYYY-MM-DD. */
 export const isoDate = () =>

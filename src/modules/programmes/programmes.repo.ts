@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { programmePhases, programmes } from "./programmes.schema.js";
@@ -42,4 +42,63 @@ export async function updateProgramme(db: Db, id: string, values: Partial<typeof
 /** Stores the programme's phases. */
 export async function insertPhases(db: Db, rows: (typeof programmePhases.$inferInsert)[]): Promise<void> {
 	if (rows.length) await db.insert(programmePhases).values(rows);
+}
+
+/** The fields a coordinator edits on a phase. */
+export type PhaseValues = { name: string; description: string; startsOn: string; endsOn: string | null };
+
+/** Every organisation by name, to choose the coordinator from. */
+export async function listOrganisationChoices(db: Db): Promise<{ id: string; name: string }[]> {
+	return db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name));
+}
+
+/** Whether an organisation exists. */
+export async function organisationExists(db: Db, id: string): Promise<boolean> {
+	const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
+	return rows.length > 0;
+}
+
+/** One phase of the programme. */
+export async function findPhase(db: Db, programmeId: string, id: string): Promise<ProgrammePhase | undefined> {
+	const rows = await db
+		.select()
+		.from(programmePhases)
+		.where(and(eq(programmePhases.programmeId, programmeId), eq(programmePhases.id, id)));
+	return rows[0];
+}
+
+/** Adds a phase at the end of the timeline. */
+export async function insertPhase(db: Db, programmeId: string, values: PhaseValues): Promise<void> {
+	await db.insert(programmePhases).values({
+		...values,
+		programmeId,
+		position: sql`(select coalesce(max(${programmePhases.position}), 0) + 1 from ${programmePhases} where ${programmePhases.programmeId} = ${programmeId})`,
+	});
+}
+
+/** Changes a phase. */
+export async function updatePhase(db: Db, id: string, values: PhaseValues): Promise<void> {
+	await db.update(programmePhases).set(values).where(eq(programmePhases.id, id));
+}
+
+/** Removes a phase. */
+export async function deletePhase(db: Db, id: string): Promise<void> {
+	await db.delete(programmePhases).where(eq(programmePhases.id, id));
+}
+
+/** Numbers the programme's phases 1, 2, 3 … in date order. */
+export async function renumberPhases(db: Db, programmeId: string): Promise<void> {
+	const rows = await db
+		.select({ id: programmePhases.id })
+		.from(programmePhases)
+		.where(eq(programmePhases.programmeId, programmeId))
+		.orderBy(asc(programmePhases.startsOn), asc(programmePhases.position));
+	// Out of the way first: the (programme, position) pair must be unique after every single row update.
+	await db
+		.update(programmePhases)
+		.set({ position: sql`-${programmePhases.position}` })
+		.where(eq(programmePhases.programmeId, programmeId));
+	for (const [i, row] of rows.entries()) {
+		await db.update(programmePhases).set({ position: i + 1 }).where(eq(programmePhases.id, row.id));
+	}
 }

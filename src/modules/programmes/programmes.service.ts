@@ -1,6 +1,10 @@
 import type { Db } from "../../db/client.js";
+import { cachedRead } from "../../lib/read-cache.js";
 import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { isUuid } from "../../lib/ids.js";
 import type { Viewer } from "../../ui/context.js";
+import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { phaseInput, programmeInput } from "./programmes.input.js";
 import * as repo from "./programmes.repo.js";
 
 /** The installation's programme, or a 404 when none has been set up yet. */
@@ -32,8 +36,74 @@ export async function requireCoordinator(db: Db, viewer: Viewer | null): Promise
 
 /** Everything the start page shows: the programme, who coordinates it and its phases. */
 export async function startPage(db: Db) {
-	const found = await repo.findProgrammeWithCoordinator(db);
+	const found = await cachedRead(db, "programme.startPage", async () => {
+		const row = await repo.findProgrammeWithCoordinator(db);
+		return row && { ...row, phases: await repo.listPhases(db, row.programme.id) };
+	});
 	if (!found) throw notFound();
-	const phases = await repo.listPhases(db, found.programme.id);
-	return { ...found, phases };
+	return found;
+}
+
+/** The coordinator's programme page: the programme, its phases, and the organisations that may coordinate. */
+export async function programmeForAdmin(db: Db, viewer: Viewer | null) {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const [phases, organisations] = await Promise.all([repo.listPhases(db, programme.id), repo.listOrganisationChoices(db)]);
+	return { programme, phases, organisations };
+}
+
+/** Saves the programme form, or gives it back with its errors and what the page shows around it. */
+export async function updateProgramme(db: Db, viewer: Viewer | null, body: unknown) {
+	const page = await programmeForAdmin(db, viewer);
+	const parsed = parseForm(programmeInput, body);
+	if (!parsed.ok) return { ok: false as const, ...page, state: parsed.state };
+	const { coordinatorId } = parsed.data;
+	if (coordinatorId && !(await repo.organisationExists(db, coordinatorId))) {
+		return { ok: false as const, ...page, state: withError(formState(body as Record<string, unknown>), "coordinatorId", "error.unknownOrganisation") };
+	}
+	await repo.updateProgramme(db, page.programme.id, parsed.data);
+	return { ok: true as const };
+}
+
+/** One phase for the coordinator's edit form, or a 404. */
+export async function phaseForAdmin(db: Db, viewer: Viewer | null, id: string): Promise<repo.ProgrammePhase> {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const phase = isUuid(id) ? await repo.findPhase(db, programme.id, id) : undefined;
+	if (!phase) throw notFound();
+	return phase;
+}
+
+/** Adds a phase from the submitted form; the timeline stays in date order. */
+export async function createPhase(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true } | { ok: false; state: FormState }> {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const parsed = parseForm(phaseInput, body);
+	if (!parsed.ok) return parsed;
+	await db.transaction(async (tx) => {
+		await repo.insertPhase(tx, programme.id, parsed.data);
+		await repo.renumberPhases(tx, programme.id);
+	});
+	return { ok: true };
+}
+
+/** Changes a phase from the submitted form; the timeline stays in date order. */
+export async function updatePhase(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const phase = await phaseForAdmin(db, viewer, id);
+	const parsed = parseForm(phaseInput, body);
+	if (!parsed.ok) return { ok: false as const, phase, state: parsed.state };
+	await db.transaction(async (tx) => {
+		await repo.updatePhase(tx, phase.id, parsed.data);
+		await repo.renumberPhases(tx, phase.programmeId);
+	});
+	return { ok: true as const };
+}
+
+/** Removes a phase from the timeline. */
+export async function deletePhase(db: Db, viewer: Viewer | null, id: string): Promise<void> {
+	const phase = await phaseForAdmin(db, viewer, id);
+	await db.transaction(async (tx) => {
+		await repo.deletePhase(tx, phase.id);
+		await repo.renumberPhases(tx, phase.programmeId);
+	});
 }

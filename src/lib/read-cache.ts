@@ -1,0 +1,33 @@
+// A short-lived cache of public read models (start page, vision, focus areas …), per database.
+// Public pages are read far more than written; caching them for a moment keeps a page at a few
+// hundred microseconds. Writes through this process clear it at once; other processes sharing the
+// same PostgreSQL see a change within the time to live.
+import type { Db } from "../db/client.js";
+
+type Entry = { until: number; value: Promise<unknown> };
+type Cache = { ttlMs: number; entries: Map<string, Entry> };
+
+const caches = new WeakMap<Db, Cache>();
+
+/** Sets how long reads on this database may be served from memory (0 turns caching off). */
+export function configureReadCache(db: Db, ttlMs: number): void {
+	caches.set(db, { ttlMs, entries: new Map() });
+}
+
+/** Returns a cached value for key, loading it when missing or stale; a failed load is not kept. */
+export function cachedRead<V>(db: Db, key: string, load: () => Promise<V>): Promise<V> {
+	const cache = caches.get(db);
+	if (!cache || cache.ttlMs <= 0) return load();
+	const now = Date.now();
+	const hit = cache.entries.get(key);
+	if (hit && hit.until > now) return hit.value as Promise<V>;
+	const value = load();
+	cache.entries.set(key, { until: now + cache.ttlMs, value });
+	value.catch(() => cache.entries.delete(key));
+	return value;
+}
+
+/** Forgets every cached read on this database, after a change. */
+export function clearReadCache(db: Db): void {
+	caches.get(db)?.entries.clear();
+}

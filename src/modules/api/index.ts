@@ -1,0 +1,2 @@
+export { openapiPlugin } from "./api.openapi.js";
+export { apiRoutes } from "./api.routes.js";

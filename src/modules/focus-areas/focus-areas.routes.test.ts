@@ -1,0 +1,245 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { test } from "node:test";
+import { eq } from "drizzle-orm";
+import { createFocusArea, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import { TestClient, testApp } from "../../../test/helpers.js";
+import * as s from "../../db/schema.js";
+
+const { app, db } = await testApp();
+const { programme, coordinator } = await createProgramme(db);
+
+/** A client signed in as an admin of the coordinating organisation. */
+async function coordinatorClient(): Promise<TestClient> {
+	const client = new TestClient(app);
+	const user = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
+	await signInAs(client, db, user.id);
+	return client;
+}
+
+async function areasNamed(name: string) {
+	return db.select().from(s.focusAreas).where(eq(s.focusAreas.name, name));
+}
+
+async function actorsOf(focusAreaId: string): Promise<string[]> {
+	const rows = await db.select().from(s.focusAreaActors).where(eq(s.focusAreaActors.focusAreaId, focusAreaId));
+	return rows.map((r) => r.organisationId).sort();
+}
+
+test("the focus areas page lists the areas in order with who works in each, in Swedish and English", async () => {
+	const kommun = await createOrganisation(db, { name: "Testkommunen" });
+	const forening = await createOrganisation(db, { name: "Byaföreningen" });
+	const second = await createFocusArea(db, programme.id, { position: 20, name: "En trygg bygd", description: "Trygghet i vardagen.", organisationIds: [kommun.id, forening.id] });
+	const first = await createFocusArea(db, programme.id, { position: 10, name: "Vår miljö", description: "Natur och klimat.", organisationIds: [kommun.id] });
+	const client = new TestClient(app);
+
+	const sv = await client.get("/fokusomraden");
+	assert.equal(sv.statusCode, 200);
+	assert.match(sv.body, /<h1>Fokusområden<\/h1>/);
+	assert.ok(sv.body.indexOf("Vår miljö") < sv.body.indexOf("En trygg bygd"), "areas are in position order");
+	assert.ok(sv.body.includes(`<a href="/fokusomraden/${first.id}">Vår miljö</a>`));
+	assert.ok(sv.body.includes(`<a href="/fokusomraden/${second.id}">En trygg bygd</a>`));
+	assert.match(sv.body, /Natur och klimat\./);
+	assert.match(sv.body, /1 organisation arbetar inom området: Testkommunen/);
+	assert.match(sv.body, /2 organisationer arbetar inom området: Byaföreningen, Testkommunen/);
+
+	client.cookies.set("lang", "en");
+	const en = await client.get("/fokusomraden");
+	assert.match(en.body, /<h1>Focus areas<\/h1>/);
+	assert.match(en.body, /2 organisations work in this area: Byaföreningen, Testkommunen/);
+});
+
+test("a focus area's page shows its description and links to the organisations working in it", async () => {
+	const actor = await createOrganisation(db, { name: "Skidklubben" });
+	const area = await createFocusArea(db, programme.id, { name: "En rik och attraktiv fritid", description: "Friluftsliv.\n\nKultur och idrott.", organisationIds: [actor.id] });
+	const client = new TestClient(app);
+
+	const sv = await client.get(`/fokusomraden/${area.id}`);
+	assert.equal(sv.statusCode, 200);
+	assert.match(sv.body, /<h1>En rik och attraktiv fritid<\/h1>/);
+	assert.match(sv.body, /<p>Friluftsliv\.<\/p><p>Kultur och idrott\.<\/p>/);
+	assert.match(sv.body, /<h2>Organisationer som arbetar inom området<\/h2>/);
+	assert.ok(sv.body.includes(`<a href="/aktorer/${actor.id}">Skidklubben</a>`));
+
+	client.cookies.set("lang", "en");
+	const en = await client.get(`/fokusomraden/${area.id}`);
+	assert.match(en.body, /<h2>Organisations working in this area<\/h2>/);
+	assert.match(en.body, /1 organisation works in this area/);
+});
+
+test("an unknown or malformed focus area id is not found", async () => {
+	for (const id of [randomUUID(), "not-a-uuid", "1", "%27%3B--"]) {
+		const res = await new TestClient(app).get(`/fokusomraden/${id}`);
+		assert.equal(res.statusCode, 404, id);
+		assert.match(res.body, /<h1>Sidan finns inte<\/h1>/);
+	}
+});
+
+test("the coordinator creates a focus area with the organisations working in it", async () => {
+	const a = await createOrganisation(db, { name: "Alfa AB" });
+	const b = await createOrganisation(db, { name: "Beta ek. för." });
+	const client = await coordinatorClient();
+
+	const list = await client.get("/admin/focus-areas");
+	assert.equal(list.statusCode, 200);
+	assert.match(list.body, /<caption>Programmets fokusområden i ordning<\/caption>/);
+	const form = await client.get("/admin/focus-areas/new");
+	assert.equal(form.statusCode, 200);
+	assert.match(form.body, /<h1>Nytt fokusområde<\/h1>/);
+	assert.match(form.body, /<legend>Organisationer som arbetar inom området/);
+	assert.ok(form.body.includes(`value="${a.id}"`));
+
+	const body = new URLSearchParams({ name: "  Hög service  ", position: "3", description: "Bra bemötande." });
+	body.append("organisations", a.id);
+	body.append("organisations", b.id);
+	const res = await postForm(client, "/admin/focus-areas/new", body);
+	assert.equal(res.statusCode, 303);
+	assert.equal(res.headers.location, "/admin/focus-areas");
+	const [stored] = await areasNamed("Hög service");
+	assert.equal(stored?.position, 3);
+	assert.equal(stored?.description, "Bra bemötande.");
+	assert.equal(stored?.programmeId, programme.id);
+	assert.deepEqual(await actorsOf(stored!.id), [a.id, b.id].sort());
+
+	const after = await client.get("/admin/focus-areas");
+	assert.match(after.body, /Posten är skapad\./);
+	assert.ok(after.body.includes(`<a href="/admin/focus-areas/${stored!.id}/edit">Hög service</a>`));
+});
+
+test("the coordinator changes a focus area and who works in it", async () => {
+	const stays = await createOrganisation(db, { name: "Stannar kvar" });
+	const leaves = await createOrganisation(db, { name: "Lämnar" });
+	const joins = await createOrganisation(db, { name: "Tillkommer" });
+	const area = await createFocusArea(db, programme.id, { name: "Gammalt namn", position: 5, organisationIds: [stays.id, leaves.id] });
+	const client = await coordinatorClient();
+
+	const form = await client.get(`/admin/focus-areas/${area.id}/edit`);
+	assert.equal(form.statusCode, 200);
+	assert.match(form.body, /<h1>Ändra fokusområdet Gammalt namn<\/h1>/);
+	assert.match(form.body, new RegExp(`value="${stays.id}" checked`));
+	assert.doesNotMatch(form.body, new RegExp(`value="${joins.id}" checked`));
+
+	const body = new URLSearchParams({ name: "Nytt namn", position: "6", description: "Ny text." });
+	body.append("organisations", stays.id);
+	body.append("organisations", joins.id);
+	const res = await postForm(client, `/admin/focus-areas/${area.id}/edit`, body);
+	assert.equal(res.statusCode, 303);
+	const [stored] = await areasNamed("Nytt namn");
+	assert.equal(stored?.id, area.id);
+	assert.equal(stored?.position, 6);
+	assert.deepEqual(await actorsOf(area.id), [stays.id, joins.id].sort());
+
+	const none = await postForm(client, `/admin/focus-areas/${area.id}/edit`, new URLSearchParams({ name: "Nytt namn", position: "6" }));
+	assert.equal(none.statusCode, 303);
+	assert.deepEqual(await actorsOf(area.id), []);
+});
+
+test("bad focus area input is shown with its message, keeps what was typed and stores nothing", async () => {
+	const chosen = await createOrganisation(db, { name: "Vald organisation" });
+	await createFocusArea(db, programme.id, { name: "Upptaget namn" });
+	const client = await coordinatorClient();
+	const cases: { form: Record<string, string>; organisations?: string[]; message: RegExp; kept: RegExp }[] = [
+		{ form: { name: "", position: "1", description: "Text kvar" }, message: /Namn: Fyll i fältet\./, kept: />Text kvar<\/textarea>/ },
+		{ form: { name: "x".repeat(201), position: "1" }, message: /Texten får vara högst 200 tecken\./, kept: new RegExp(`value="${"x".repeat(201)}"`) },
+		{ form: { name: "Ordning fel", position: "tre" }, message: /Ordning: Skriv ett heltal\./, kept: /value="Ordning fel"/ },
+		{ form: { name: "Ordning noll", position: "0" }, message: /Skriv ett tal mellan 1 och 999\./, kept: /value="Ordning noll"/ },
+		{ form: { name: "Upptaget namn", position: "2", description: "Behålls" }, message: /Namn: Det namnet används redan\./, kept: />Behålls<\/textarea>/ },
+		{ form: { name: "Okänd aktör", position: "2" }, organisations: [randomUUID()], message: /Organisationen finns inte\./, kept: /value="Okänd aktör"/ },
+		{ form: { name: "Trasigt id", position: "2" }, organisations: ["inte-ett-id"], message: /Organisationen finns inte\./, kept: /value="Trasigt id"/ },
+	];
+	for (const c of cases) {
+		const body = new URLSearchParams(c.form);
+		body.append("organisations", chosen.id);
+		for (const o of c.organisations ?? []) body.append("organisations", o);
+		const res = await postForm(client, "/admin/focus-areas/new", body);
+		assert.equal(res.statusCode, 422, c.form.name);
+		assert.match(res.body, /Det finns fel i formuläret/);
+		assert.match(res.body, c.message);
+		assert.match(res.body, c.kept);
+		assert.match(res.body, new RegExp(`value="${chosen.id}" checked`), "chosen organisations stay checked");
+		if (c.form.name !== "Upptaget namn") assert.equal((await areasNamed(c.form.name ?? "")).length, 0, `${c.form.name} not stored`);
+	}
+	assert.equal((await areasNamed("Upptaget namn")).length, 1);
+});
+
+test("renaming a focus area to a taken name is refused and changes nothing", async () => {
+	await createFocusArea(db, programme.id, { name: "Finns redan" });
+	const area = await createFocusArea(db, programme.id, { name: "Ska döpas om" });
+	const client = await coordinatorClient();
+	const res = await postForm(client, `/admin/focus-areas/${area.id}/edit`, new URLSearchParams({ name: "Finns redan", position: "1" }));
+	assert.equal(res.statusCode, 422);
+	assert.match(res.body, /Det namnet används redan\./);
+	assert.equal((await areasNamed("Ska döpas om")).length, 1);
+});
+
+test("only a coordinator or administrator may administer focus areas", async () => {
+	const area = await createFocusArea(db, programme.id);
+	const other = await createOrganisation(db);
+	const resident = new TestClient(app);
+	await signInAs(resident, db, (await createUser(db)).id);
+	const otherAdmin = new TestClient(app);
+	await signInAs(otherAdmin, db, (await createUser(db, { memberOf: { organisationId: other.id, role: "admin" } })).id);
+	const administrator = new TestClient(app);
+	await signInAs(administrator, db, (await createUser(db, { isAdministrator: true })).id);
+
+	for (const client of [resident, otherAdmin]) {
+		for (const url of ["/admin/focus-areas", "/admin/focus-areas/new", `/admin/focus-areas/${area.id}/edit`]) {
+			assert.equal((await client.get(url)).statusCode, 403, url);
+		}
+		const created = await client.post("/admin/focus-areas/new", { name: "Otillåtet", position: "1" });
+		assert.equal(created.statusCode, 403);
+		const bad = await client.post("/admin/focus-areas/new", { name: "", position: "x" });
+		assert.equal(bad.statusCode, 403, "no form errors before the permission check");
+		const changed = await client.post(`/admin/focus-areas/${area.id}/edit`, { name: "Otillåtet", position: "1" });
+		assert.equal(changed.statusCode, 403);
+	}
+	assert.equal((await areasNamed("Otillåtet")).length, 0);
+	assert.equal((await administrator.get("/admin/focus-areas")).statusCode, 200);
+
+	const anonymous = await new TestClient(app).get("/admin/focus-areas/new");
+	assert.equal(anonymous.statusCode, 303);
+	assert.equal(anonymous.headers.location, "/sign-in?next=%2Fadmin%2Ffocus-areas%2Fnew");
+});
+
+test("editing an unknown or malformed focus area is not found", async () => {
+	const client = await coordinatorClient();
+	for (const id of [randomUUID(), "nope"]) {
+		assert.equal((await client.get(`/admin/focus-areas/${id}/edit`)).statusCode, 404);
+		assert.equal((await client.post(`/admin/focus-areas/${id}/edit`, { name: "X", position: "1" })).statusCode, 404);
+	}
+});
+
+test("the API lists focus areas and gives one by id, with stable ids and camelCase fields", async () => {
+	const actor = await createOrganisation(db, { name: "API-aktören" });
+	const area = await createFocusArea(db, programme.id, { name: "API-området", position: 900, description: "Beskrivet.", organisationIds: [actor.id] });
+	const client = new TestClient(app);
+
+	const list = await client.get("/api/v1/focus-areas");
+	assert.equal(list.statusCode, 200);
+	assert.match(String(list.headers["content-type"]), /application\/json/);
+	const found = (list.json() as { id: string }[]).find((a) => a.id === area.id);
+	const expected = { id: area.id, position: 900, name: "API-området", description: "Beskrivet.", organisations: [{ id: actor.id, name: "API-aktören" }] };
+	assert.deepEqual(found, expected);
+
+	const one = await client.get(`/api/v1/focus-areas/${area.id}`);
+	assert.equal(one.statusCode, 200);
+	assert.deepEqual(one.json(), expected);
+
+	const unknown = await client.get(`/api/v1/focus-areas/${randomUUID()}`);
+	assert.equal(unknown.statusCode, 404);
+	assert.equal(unknown.json().error.status, 404);
+	assert.equal((await client.get("/api/v1/focus-areas/not-a-uuid")).statusCode, 400);
+});
+
+/** Posts a form whose fields may repeat (checkbox groups) with a valid CSRF token, keeping cookies as a browser does. */
+async function postForm(client: TestClient, url: string, body: URLSearchParams) {
+	body.set("_csrf", await client.csrfToken());
+	const res = await client.app.inject({
+		method: "POST",
+		url,
+		payload: body.toString(),
+		headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "content-type": "application/x-www-form-urlencoded" },
+	});
+	for (const c of res.cookies as { name: string; value: string }[]) client.cookies.set(c.name, c.value);
+	return res;
+}

@@ -1,0 +1,1 @@
+export { organisationsRoutes } from "./organisations.routes.js";

@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../../config.js";
+import type { Db } from "../../db/client.js";
+import { type FormState, formState } from "../../ui/forms.js";
+import * as service from "./pages.service.js";
+import { AccessibilityStatementPage, ReportThanksPage } from "./pages.views.js";
+
+/** Fixed pages: the accessibility statement and its report form. */
+export async function pagesRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+	const deps = { db: opts.db, config: opts.config, limiter: app.rateLimiter };
+
+	const statement = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
+		const data = await service.statementPage(opts.db);
+		const siteName = data.siteName ?? req.t("site.name");
+		return reply.page(
+			req.t("pages.a11y.title", { site: siteName }),
+			(ctx) =>
+				AccessibilityStatementPage({
+					ctx,
+					siteName,
+					responsible: data.responsible ?? ctx.t("pages.a11y.responsibleUnknown"),
+					reviewedOn: service.statementReviewedOn,
+					form,
+				}),
+			status,
+		);
+	};
+
+	app.get("/tillganglighet", async (req, reply) => statement(req, reply, formState()));
+
+	app.post("/tillganglighet", async (req, reply) => {
+		const result = await service.reportProblem(deps, { body: req.body, ip: req.ip, t: req.t });
+		if (!result.ok) return statement(req, reply, result.state, result.status);
+		return reply.seeOther("/tillganglighet/tack");
+	});
+
+	app.get("/tillganglighet/tack", async (req, reply) => reply.page(req.t("pages.report.thanksTitle"), (ctx) => ReportThanksPage({ ctx })));
+}

@@ -1,0 +1,83 @@
+import type { Db } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/client.js";
+import { isUuid } from "../../lib/ids.js";
+import { cachedRead } from "../../lib/read-cache.js";
+import { notFound } from "../../plugins/http-errors.js";
+import type { Viewer } from "../../ui/context.js";
+import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { getProgramme, requireCoordinator } from "../programmes/index.js";
+import { latestVote } from "../votes/index.js";
+import { proposalInput } from "./proposals.input.js";
+import * as repo from "./proposals.repo.js";
+
+/** A saved form, or the form to show again with its errors. */
+export type SaveResult = { ok: true; id: string } | { ok: false; state: FormState };
+
+/** What /vision shows: the vision in force, every proposal in number order, and the vote. */
+export async function visionPage(db: Db) {
+	return cachedRead(db, "proposals.visionPage", async () => {
+		const programme = await getProgramme(db);
+		const [vision, proposals, vote] = await Promise.all([
+			repo.findVisionInForce(db, programme.id),
+			repo.listProposals(db, programme.id),
+			latestVote(db, programme.id),
+		]);
+		return { programme, vision: vision ?? null, proposals, vote };
+	});
+}
+
+/** The public list of proposals, each marked with whether the vision in force came from it. */
+export async function publicProposals(db: Db) {
+	const { vision, proposals } = await visionPage(db);
+	return proposals.map((p) => ({ ...p, adopted: vision?.proposalId === p.id }));
+}
+
+/** One public proposal, or a 404. */
+export async function publicProposal(db: Db, id: string) {
+	const found = (await publicProposals(db)).find((p) => p.id === id);
+	if (!found) throw notFound();
+	return found;
+}
+
+/** The proposals for the coordinator's list. */
+export async function proposalsForAdmin(db: Db, viewer: Viewer | null): Promise<repo.Proposal[]> {
+	await requireCoordinator(db, viewer);
+	return repo.listProposals(db, (await getProgramme(db)).id);
+}
+
+/** One proposal for the coordinator's edit form, or a 404. */
+export async function proposalForAdmin(db: Db, viewer: Viewer | null, id: string): Promise<repo.Proposal> {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const proposal = isUuid(id) ? await repo.findProposal(db, programme.id, id) : undefined;
+	if (!proposal) throw notFound();
+	return proposal;
+}
+
+/** Adds a proposal from the submitted form; its number must be free within the programme. */
+export async function createProposal(db: Db, viewer: Viewer | null, body: unknown): Promise<SaveResult> {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	return save(body, async (values) => (await repo.insertProposal(db, programme.id, values)).id);
+}
+
+/** Changes a proposal from the submitted form; its number must stay free within the programme. */
+export async function updateProposal(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true } | { ok: false; state: FormState; proposal: repo.Proposal }> {
+	const proposal = await proposalForAdmin(db, viewer, id);
+	const result = await save(body, async (values) => {
+		await repo.updateProposal(db, proposal.id, values);
+		return proposal.id;
+	});
+	return result.ok ? result : { ...result, proposal };
+}
+
+async function save(body: unknown, store: (values: repo.ProposalValues) => Promise<string>): Promise<SaveResult> {
+	const parsed = parseForm(proposalInput, body);
+	if (!parsed.ok) return parsed;
+	try {
+		return { ok: true, id: await store(parsed.data) };
+	} catch (err) {
+		if (isUniqueViolation(err)) return { ok: false, state: withError(formState(body as Record<string, unknown>), "number", "error.numberTaken") };
+		throw err;
+	}
+}

@@ -1,0 +1,1 @@
+export { latestVote, type VoteSummary } from "./votes.service.js";
