@@ -1,0 +1,7 @@
+// The part of autocannon's programmatic API the benchmarks use (the package ships no types).
+declare module "autocannon" {
+	type Options = { url: string; connections?: number; duration?: number; pipelining?: number };
+	type Histogram = { average: number; mean: number; p50: number; p99: number; total: number };
+	type Result = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number };
+	export default function autocannon(options: Options): Promise<Result>;
+}

@@ -1,0 +1,89 @@
+// Browser test harness: the real app on a random port over a fresh embedded database with the demo,
+// and Debian's Chromium driven by playwright-core.
+import { after } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import { sql } from "drizzle-orm";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { buildApp } from "../src/app.js";
+import { type Db, openDatabase } from "../src/db/client.js";
+import { seedDemo } from "../src/demo/seed.js";
+import { testConfig } from "../test/helpers.js";
+
+/** A path no page has: the 404 page. */
+export const notFoundPage = "/finns-inte";
+
+/**
+ * Every public page the browser tests check; add a page here and it gets every check.
+ * `{focusArea}` and `{organisation}` are filled in with the first of each from the demo data.
+ */
+export const publicPages = [
+	"/",
+	"/vision",
+	"/fokusomraden",
+	"/fokusomraden/{focusArea}",
+	"/aktorer",
+	"/aktorer/{organisation}",
+	"/tillganglighet",
+	"/api/docs",
+	"/sign-in",
+	notFoundPage,
+];
+
+/** The WCAG 2.1 A and AA rule sets that DOS-lagen requires. */
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** A running app: its base URL and its database (to read what it stored, e.g. mailed codes). */
+export type RunningApp = { url: string; db: Db; path(template: string): Promise<string> };
+
+/** Starts the app on a random port with the Norsjöbygden demo; it stops after the test file. */
+export async function startApp(): Promise<RunningApp> {
+	const database = await openDatabase("pglite:memory:");
+	await database.migrate();
+	await seedDemo(database.db);
+	const app = await buildApp(testConfig(), database);
+	await app.listen({ port: 0, host: "127.0.0.1" });
+	after(async () => {
+		await app.close();
+		await database.close();
+	});
+	const address = app.server.address();
+	if (!address || typeof address === "string") throw new Error("the app is not listening on a TCP port");
+	const { db } = database;
+	const firstId = async (table: "focus_areas" | "organisations") => {
+		const result = await db.execute(sql`select id from ${sql.identifier(table)} order by created_at, id limit 1`);
+		return String((result as unknown as { rows: { id: string }[] }).rows[0]?.id);
+	};
+	return {
+		url: `http://127.0.0.1:${address.port}`,
+		db,
+		async path(template) {
+			return template
+				.replace("{focusArea}", template.includes("{focusArea}") ? await firstId("focus_areas") : "")
+				.replace("{organisation}", template.includes("{organisation}") ? await firstId("organisations") : "");
+		},
+	};
+}
+
+/** Launches Debian's Chromium headless; it closes after the test file. */
+export async function launchBrowser(): Promise<Browser> {
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+		headless: true,
+		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+	});
+	after(() => browser.close());
+	return browser;
+}
+
+/** A page in a fresh context (no cookies), as axe needs; width in CSS pixels. */
+export async function openPage(browser: Browser, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ viewport: { width, height: 800 } });
+	const page = await context.newPage();
+	return { context, page };
+}
+
+/** The axe violations of WCAG 2.1 A/AA on the page as it is now, one readable line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+	return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
