@@ -1,7 +1,6 @@
 // The one place that knows which database driver runs: PGlite (embedded, default) or PostgreSQL.
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -9,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { projectRoot } from "../paths.js";
 
 /** The database handle every repo and service works with, whatever the driver. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -24,7 +24,7 @@ export type Database = {
 	close(): Promise<void>;
 };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+const migrationsFolder = join(projectRoot, "src", "db", "migrations");
 
 /** Opens the database named by a URL: `pglite:<dir>`, `pglite:memory:` or `postgres://…`. */
 export async function openDatabase(url: string, options: { poolSize?: number; snapshot?: Blob } = {}): Promise<Database> {
@@ -32,7 +32,12 @@ export async function openDatabase(url: string, options: { poolSize?: number; sn
 		const dir = url.slice("pglite:".length);
 		const memory = dir === "memory:" || dir === "";
 		if (!memory) mkdirSync(dir, { recursive: true });
-		const client = await PGlite.create(memory ? undefined : dir, { loadDataDir: options.snapshot });
+		// Small shared buffers: the embedded database serves one community, and PostgreSQL's 128 MB default
+		// would double the server's memory.
+		const client = await PGlite.create(memory ? undefined : dir, {
+			loadDataDir: options.snapshot,
+			postgresqlconf: "shared_buffers = 16MB",
+		});
 		const db = drizzlePglite({ client }) as unknown as Db;
 		return {
 			db,

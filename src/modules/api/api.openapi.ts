@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
+import { projectRoot } from "../../paths.js";
 import { join } from "node:path";
 import swagger from "@fastify/swagger";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
-const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string };
+const { version } = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string };
 
 /** Collects the OpenAPI description of the JSON API; must be registered before the routes it describes. */
 export const openapiPlugin = fp(async (app: FastifyInstance) => {
