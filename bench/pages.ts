@@ -86,8 +86,8 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(dataDir: string, port: number): ChildProcess {
-	// Its own process group, so that npx, tsx and the server stop together.
-	return spawn("npx", ["tsx", "src/server.ts"], {
+	// Exactly what a user runs; its own process group, so that npm and the server stop together.
+	return spawn("npm", ["start", "--silent"], {
 		env: { ...process.env, DATABASE_URL: `pglite:${dataDir}`, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
 		stdio: ["ignore", "ignore", "inherit"],
 		detached: true,
@@ -164,7 +164,7 @@ async function benchSecondStart() {
 			await untilFirstPage(url, second);
 			report("second_start_first_page_ms", Math.round(performance.now() - spawnedAt), "ms");
 			await new Promise((r) => setTimeout(r, 1000));
-			// npx and tsx are small launchers; the server is the largest process below them.
+			// npm is a small launcher; the server is the largest process below it.
 			const server = Math.max(...descendants(second.pid!).map(rssMb));
 			report("idle_rss_mb", Math.round(server), "MB");
 		} finally {
