@@ -1,13 +1,15 @@
-// The real server process: first start seeds the demo, SIGTERM shuts it down cleanly,
-// a second start reopens the same embedded database, and a bad setting stops it with a clear message.
+// The real server process, started as `npm start` starts it (the bundle in dist/): first start seeds the demo,
+// SIGTERM shuts it down cleanly, a second start reopens the same embedded database, and a bad setting
+// stops it with a clear message.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 
+execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
 const dataDir = mkdtempSync(join(tmpdir(), "medskapa-server-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -21,7 +23,7 @@ function freePort(): Promise<number> {
 }
 
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-	const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+	const child = spawn(process.execPath, ["dist/server.mjs"], {
 		env: { ...process.env, LOG_LEVEL: "info", ...env },
 		stdio: ["ignore", "pipe", "pipe"],
 	});
