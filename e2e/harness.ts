@@ -5,6 +5,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { sql } from "drizzle-orm";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildApp } from "../src/app.js";
+import type { Config } from "../src/config.js";
 import { type Db, openDatabase } from "../src/db/client.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { testConfig } from "../test/helpers.js";
@@ -14,18 +15,32 @@ export const notFoundPage = "/finns-inte";
 
 /**
  * Every public page the browser tests check; add a page here and it gets every check.
- * `{focusArea}` and `{organisation}` are filled in with the first of each from the demo data.
+ * `{focusArea}`, `{organisation}`, `{workshop}` and `{idea}` are filled in with the first of each from the demo data.
  */
 export const publicPages = [
 	"/",
 	"/vision",
 	"/fokusomraden",
 	"/fokusomraden/{focusArea}",
+	"/beslut",
+	"/beslut/sammantraden/{meeting}",
+	"/beslut/paragrafer/{decision}",
+	"/beslut/paragrafer/{decision}/utdrag",
+	"/visionen/antaganden",
 	"/aktorer",
 	"/aktorer/{organisation}",
 	"/tillganglighet",
 	"/api/docs",
 	"/sign-in",
+	"/enkater",
+	"/framtidsverkstader",
+	"/framtidsverkstader/{workshop}",
+	"/ideer",
+	"/ideer/{idea}",
+	"/delaktighet",
+	"/omrostning/{vote}",
+	"/omrostning/{vote}/kvitto",
+	"/omrostning/{vote}/resultat",
 	notFoundPage,
 ];
 
@@ -35,12 +50,12 @@ export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /** A running app: its base URL and its database (to read what it stored, e.g. mailed codes). */
 export type RunningApp = { url: string; db: Db; path(template: string): Promise<string> };
 
-/** Starts the app on a random port with the Norsjöbygden demo; it stops after the test file. */
-export async function startApp(): Promise<RunningApp> {
+/** Starts the app on a random port with the Norsjöbygden demo (settings may be overridden); it stops after the test file. */
+export async function startApp(overrides: Partial<Config> = {}): Promise<RunningApp> {
 	const database = await openDatabase("pglite:memory:");
 	await database.migrate();
 	await seedDemo(database.db);
-	const app = await buildApp(testConfig(), database);
+	const app = await buildApp(testConfig(overrides), database);
 	await app.listen({ port: 0, host: "127.0.0.1" });
 	after(async () => {
 		await app.close();
@@ -49,7 +64,7 @@ export async function startApp(): Promise<RunningApp> {
 	const address = app.server.address();
 	if (!address || typeof address === "string") throw new Error("the app is not listening on a TCP port");
 	const { db } = database;
-	const firstId = async (table: "focus_areas" | "organisations") => {
+	const firstId = async (table: "focus_areas" | "organisations" | "workshops" | "ideas" | "votes" | "meetings" | "decision_items") => {
 		const result = await db.execute(sql`select id from ${sql.identifier(table)} order by created_at, id limit 1`);
 		return String((result as unknown as { rows: { id: string }[] }).rows[0]?.id);
 	};
@@ -59,7 +74,12 @@ export async function startApp(): Promise<RunningApp> {
 		async path(template) {
 			return template
 				.replace("{focusArea}", template.includes("{focusArea}") ? await firstId("focus_areas") : "")
-				.replace("{organisation}", template.includes("{organisation}") ? await firstId("organisations") : "");
+				.replace("{organisation}", template.includes("{organisation}") ? await firstId("organisations") : "")
+				.replace("{workshop}", template.includes("{workshop}") ? await firstId("workshops") : "")
+				.replace("{idea}", template.includes("{idea}") ? await firstId("ideas") : "")
+				.replace("{vote}", template.includes("{vote}") ? await firstId("votes") : "")
+				.replace("{meeting}", template.includes("{meeting}") ? await firstId("meetings") : "")
+				.replace("{decision}", template.includes("{decision}") ? await firstId("decision_items") : "");
 		},
 	};
 }

@@ -22,7 +22,30 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 	DEMO_ON_EMPTY: z.enum(["true", "false"]).default("true"),
 	READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+	SURVEY_ANSWERS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(30),
+	LOCALITIES: z.string().default("Norsjö,Bastuträsk,Kusfors,Petiknäs,Petikträsk,Norsjövallen"),
+	VOTE_ROLL_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+	EID_ISSUER: z.url("must be the identity broker's issuer URL, such as https://eid.example.se").optional(),
+	EID_CLIENT_ID: z.string().min(1).optional(),
+	EID_CLIENT_SECRET: z.string().min(1).optional(),
+	EID_PIN_CLAIM: z.string().min(1).default("https://id.oidc.se/claim/personalIdentityNumber"),
+	EID_SCOPES: z.string().min(1).default("openid https://id.oidc.se/scope/naturalPersonNumber"),
+	EID_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
 });
+
+/** The e-ID (OpenID Connect) relying party's settings; null when e-ID is not configured. */
+export type EidConfig = {
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	/** The claim that carries the personal identity number (brokers differ: `ssn`, `nin`, …). */
+	pinClaim: string;
+	scopes: string;
+	/** Lets the client talk to an http:// issuer: only for tests against a local provider. */
+	allowHttp: boolean;
+};
+
+const eidKeys = ["EID_ISSUER", "EID_CLIENT_ID", "EID_CLIENT_SECRET", "EID_PIN_CLAIM", "EID_SCOPES", "EID_ALLOW_HTTP"] as const;
 
 /** Typed configuration of one Medskapa process. */
 export type Config = {
@@ -40,6 +63,14 @@ export type Config = {
 	demoOnEmpty: boolean;
 	/** How long public pages' data may be served from memory; other processes' changes show within this time. */
 	readCacheMs: number;
+	/** Key for the keyed hashes of personal identity numbers, codes and receipts in votes; must be stable across restarts. */
+	voteRollKey: string;
+	/** e-ID through the municipality's OpenID Connect broker; null when not configured. */
+	eid: EidConfig | null;
+	/** The programme's localities, offered by the surveys' standard background question "Var bor du?". */
+	localities: string[];
+	/** Anonymous survey answers allowed from one IP address per survey in ten minutes. */
+	surveyAnswersPerIp: number;
 };
 
 /** Thrown when the environment holds settings Medskapa cannot use; lists every problem at once. */
@@ -63,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	if (multiProcess && !e.SESSION_SECRET && process.env.NODE_ENV === "production") {
 		throw new ConfigError(["SESSION_SECRET: must be set in production so that all processes share it"]);
 	}
+	if (!e.VOTE_ROLL_KEY && process.env.NODE_ENV === "production") {
+		throw new ConfigError(["VOTE_ROLL_KEY: must be set in production, or no voter roll survives a restart"]);
+	}
+	const eid = eidConfig(e, blankless);
 	return {
 		port: e.PORT,
 		host: e.HOST,
@@ -76,5 +111,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		logLevel: e.LOG_LEVEL,
 		demoOnEmpty: e.DEMO_ON_EMPTY === "true",
 		readCacheMs: e.READ_CACHE_MS,
+		surveyAnswersPerIp: e.SURVEY_ANSWERS_PER_IP,
+		localities: e.LOCALITIES.split(",").map((l) => l.trim()).filter(Boolean),
+		// A fixed development key keeps the demo's roll and codes valid across restarts; production must set its own.
+		voteRollKey: e.VOTE_ROLL_KEY ?? "medskapa-development-vote-roll-key-not-secret",
+		eid,
+	};
+}
+
+// e-ID is off unless some EID_ setting is given; then the three that identify the client are all needed.
+function eidConfig(e: z.infer<typeof schema>, given: Record<string, unknown>): EidConfig | null {
+	if (!eidKeys.some((k) => k in given)) return null;
+	const problems: string[] = [];
+	if (!e.EID_ISSUER) problems.push("EID_ISSUER: must be set when e-ID is configured (the identity broker's issuer URL)");
+	if (!e.EID_CLIENT_ID) problems.push("EID_CLIENT_ID: must be set when e-ID is configured (the client id the broker gave you)");
+	if (!e.EID_CLIENT_SECRET) problems.push("EID_CLIENT_SECRET: must be set when e-ID is configured (the client secret the broker gave you)");
+	if (e.EID_ISSUER?.startsWith("http:") && e.EID_ALLOW_HTTP !== "true") {
+		problems.push("EID_ISSUER: must start with https:// (EID_ALLOW_HTTP=true is for tests against a local provider only)");
+	}
+	if (problems.length > 0 || !e.EID_ISSUER || !e.EID_CLIENT_ID || !e.EID_CLIENT_SECRET) throw new ConfigError(problems);
+	return {
+		issuer: e.EID_ISSUER,
+		clientId: e.EID_CLIENT_ID,
+		clientSecret: e.EID_CLIENT_SECRET,
+		pinClaim: e.EID_PIN_CLAIM,
+		scopes: e.EID_SCOPES,
+		allowHttp: e.EID_ALLOW_HTTP === "true",
 	};
 }

@@ -138,3 +138,75 @@ export async function createVote(db: Db, programmeId: string, values: Partial<ty
 		.returning();
 	return row!;
 }
+
+/** A future workshop of a programme: 2 October 2018, 18–21 Swedish time, in Bastuträsk, unless told otherwise. */
+export async function createWorkshop(db: Db, programmeId: string, values: Partial<typeof s.workshops.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(s.workshops)
+		.values({
+			programmeId,
+			title: `Framtidsverkstad ${unique()}`,
+			startsAt: new Date("2018-10-02T16:00:00Z"),
+			endsAt: new Date("2018-10-02T19:00:00Z"),
+			place: "Bygdegården",
+			locality: "Bastuträsk",
+			capacity: 30,
+			...values,
+		})
+		.returning();
+	return row!;
+}
+
+/** An open anonymous survey (unless told otherwise) with one section and the questions given, options as labels. */
+export async function createSurvey(
+	db: Db,
+	programmeId: string,
+	values: Partial<typeof s.surveys.$inferInsert> & {
+		questions?: (Partial<typeof s.surveyQuestions.$inferInsert> & { kind: (typeof s.surveyQuestions.$inferInsert)["kind"]; options?: string[] })[];
+	} = {},
+) {
+	const { questions = [], ...rest } = values;
+	const [survey] = await db
+		.insert(s.surveys)
+		.values({ programmeId, title: `Enkät ${unique()}`, status: "open", ...rest })
+		.returning();
+	const [section] = await db.insert(s.surveySections).values({ surveyId: survey!.id, position: 1, title: "Frågor" }).returning();
+	const created = [];
+	for (const [i, q] of questions.entries()) {
+		const { options = [], ...question } = q;
+		const [row] = await db
+			.insert(s.surveyQuestions)
+			.values({ text: `Fråga ${i + 1}`, ...question, surveyId: survey!.id, sectionId: section!.id, position: i + 1 })
+			.returning();
+		const opts = options.length
+			? await db.insert(s.surveyOptions).values(options.map((label, n) => ({ questionId: row!.id, position: n + 1, label }))).returning()
+			: [];
+		created.push({ ...row!, options: opts });
+	}
+	return { survey: survey!, section: section!, questions: created };
+}
+
+/** A valid 12-digit personal identity number for a birth date (YYYYMMDD), with a random serial. */
+export function personalNumber(birthDate = "19800101"): string {
+	const nine = `${birthDate.slice(2)}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+	return `${birthDate.slice(0, 2)}${nine}${luhnCheckDigit(nine)}`;
+}
+
+/** A vote open now (texts frozen) on `proposals` new proposals, with its options; settings may be overridden. */
+export async function createOpenVote(db: Db, programmeId: string, values: Partial<typeof s.votes.$inferInsert> & { proposals?: number } = {}) {
+	const { proposals: n = 3, ...rest } = values;
+	const vote = await createVote(db, programmeId, {
+		opensAt: new Date(Date.now() - 3_600_000),
+		closesAt: new Date(Date.now() + 3_600_000),
+		frozenAt: new Date(),
+		channels: "eid,code,paper,email",
+		...rest,
+	});
+	const options = [];
+	for (let i = 1; i <= n; i++) {
+		const p = await createProposal(db, programmeId, { number: 100 + i + Math.floor(Math.random() * 1e6) * 10 });
+		const [o] = await db.insert(s.voteOptions).values({ voteId: vote.id, proposalId: p.id, position: i, title: p.title, subtext: p.subtext }).returning();
+		options.push(o!);
+	}
+	return { vote, options };
+}

@@ -2,23 +2,38 @@
 import { ConfigError, loadConfig } from "../config.js";
 import { openDatabase } from "../db/client.js";
 import { isEmpty, seedDemo } from "../demo/seed.js";
+import { applyRetention } from "../modules/surveys/index.js";
+import { auditReport, setVoteKey } from "../modules/votes/index.js";
 
 const usage = `Usage: medskapa <command>
   migrate             apply the database migrations that have not run yet
-  seed --demo         load the Norsjöbygden demo into an empty database`;
+  seed --demo         load the Norsjöbygden demo into an empty database
+  retention           delete the account links of survey answers past their survey's retention date
+  audit:verify [id]   check each vote's audit chain and published totals against the ballots (exit 1 on any mismatch)`;
 
 async function main(args: string[]): Promise<number> {
 	const [command, ...rest] = args;
-	if (command !== "migrate" && command !== "seed") {
+	if (command !== "migrate" && command !== "seed" && command !== "retention" && command !== "audit:verify") {
 		console.error(usage);
 		return 64;
 	}
 	const config = loadConfig();
+	setVoteKey(config.voteRollKey);
 	const database = await openDatabase(config.databaseUrl);
 	try {
 		await database.migrate();
 		if (command === "migrate") {
 			console.log(`Migrations applied (${database.kind}).`);
+			return 0;
+		}
+		if (command === "audit:verify") {
+			const report = await auditReport(database.db, rest[0]);
+			for (const line of report.lines) console.log(line);
+			return report.ok ? 0 : 1;
+		}
+		if (command === "retention") {
+			const surveys = await applyRetention(database.db);
+			console.log(`Retention applied: account links deleted for ${surveys.length} survey(s) past their retention date.`);
 			return 0;
 		}
 		if (!rest.includes("--demo")) {

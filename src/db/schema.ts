@@ -8,3 +8,7 @@ export * from "../modules/organisations/organisations.schema.js";
 export * from "../modules/programmes/programmes.schema.js";
 export * from "../modules/proposals/proposals.schema.js";
 export * from "../modules/votes/votes.schema.js";
+export * from "../modules/inputs/inputs.schema.js";
+export * from "../modules/surveys/surveys.schema.js";
+export * from "../modules/workshops/workshops.schema.js";
+export * from "../modules/ideas/ideas.schema.js";

@@ -2,6 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import * as s from "../db/schema.js";
 import * as demo from "./norsjo.js";
+import { seedNorsjoDecisions } from "./norsjo-decisions.js";
+import { seedNorsjoParticipation } from "./norsjo-participation.js";
+import { seedNorsjoSurveys } from "./norsjo-surveys.js";
+import { seedNorsjoVotes } from "./norsjo-votes.js";
 
 /** Loads the Norsjöbygden demo into an empty database, in one transaction. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -30,12 +34,16 @@ export async function seedDemo(db: Db): Promise<void> {
 			.values(demo.focusAreas.map((a, i) => ({ ...a, programmeId, position: i + 1 })))
 			.returning();
 		await tx.insert(s.focusAreaActors).values(areas.map((a) => ({ focusAreaId: a.id, organisationId: kommun!.id })));
+		await seedNorsjoSurveys(tx, programmeId, areas.map((a) => a.id));
 		await tx.insert(s.votes).values({ ...demo.vote, programmeId });
+		await seedNorsjoVotes(tx, programmeId, proposals);
 		await tx.insert(s.adoptions).values({ ...demo.municipalAdoption, programmeId, organisationId: kommun!.id });
+		await seedNorsjoDecisions(tx, programmeId);
 		for (const u of demo.demoUsers) {
 			const [user] = await tx.insert(s.users).values({ email: u.email, name: u.name, isAdministrator: u.isAdministrator }).returning();
 			if (u.membership) await tx.insert(s.memberships).values({ userId: user!.id, organisationId: kommun!.id, role: u.membership });
 		}
+		await seedNorsjoParticipation(tx, programmeId, areas.map((a) => a.id));
 	});
 }
 

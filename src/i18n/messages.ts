@@ -5,18 +5,25 @@ import { accountsMessages } from "../modules/accounts/accounts.messages.js";
 import { adminMessages } from "../modules/admin/admin.messages.js";
 import { apiMessages } from "../modules/api/api.messages.js";
 import { decisionsMessages } from "../modules/decisions/decisions.messages.js";
+import { eidMessages } from "../modules/eid/eid.messages.js";
 import { focusAreasMessages } from "../modules/focus-areas/focus-areas.messages.js";
 import { mailMessages } from "../modules/mail/mail.messages.js";
 import { organisationsMessages } from "../modules/organisations/organisations.messages.js";
 import { pagesMessages } from "../modules/pages/pages.messages.js";
 import { programmesMessages } from "../modules/programmes/programmes.messages.js";
 import { proposalsMessages } from "../modules/proposals/proposals.messages.js";
+import { surveysMessages } from "../modules/surveys/surveys.messages.js";
+import { participationMessages } from "../modules/participation/participation.messages.js";
+import { inputsMessages } from "../modules/inputs/inputs.messages.js";
+import { ideasMessages } from "../modules/ideas/ideas.messages.js";
+import { workshopsMessages } from "../modules/workshops/workshops.messages.js";
+import { votesMessages } from "../modules/votes/votes.messages.js";
 import { commonMessages } from "../ui/common.messages.js";
 
 /** Messages of one part of the interface, in every language. */
 export type Messages = { sv: Record<string, string>; en: Record<string, string> };
 
-const all: Messages[] = [commonMessages, accountsMessages, adminMessages, apiMessages, decisionsMessages, focusAreasMessages, mailMessages, organisationsMessages, pagesMessages, programmesMessages, proposalsMessages];
+const all: Messages[] = [commonMessages, accountsMessages, adminMessages, apiMessages, decisionsMessages, eidMessages, focusAreasMessages, mailMessages, organisationsMessages, pagesMessages, programmesMessages, proposalsMessages, votesMessages, surveysMessages, workshopsMessages, ideasMessages, inputsMessages, participationMessages];
 
 export const messages = {
 	sv: Object.assign({}, ...all.map((m) => m.sv)) as Record<string, string>,

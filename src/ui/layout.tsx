@@ -6,6 +6,11 @@ const nav = [
 	{ href: "/vision", key: "layout.nav.vision" },
 	{ href: "/fokusomraden", key: "layout.nav.focusAreas" },
 	{ href: "/aktorer", key: "layout.nav.organisations" },
+	{ href: "/beslut", key: "layout.nav.decisions" },
+	{ href: "/enkater", key: "layout.nav.surveys" },
+	{ href: "/framtidsverkstader", key: "layout.nav.workshops" },
+	{ href: "/ideer", key: "layout.nav.ideas" },
+	{ href: "/delaktighet", key: "layout.nav.participation" },
 ];
 
 /** The frame of every page: skip link, header with menu and language switch, main, footer. */

@@ -1,7 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { refSchema, uuidSchema } from "../../lib/api-schema.js";
+import { formatDate, type Lang, type T, todayInSweden } from "../../i18n/i18n.js";
+import { formState } from "../../ui/forms.js";
+import * as admin from "./decisions.admin.service.js";
+import { AdoptionsAdminPage, DecisionsAdminPage, HandoverPage, ItemAdminPage, type ItemForms, MeetingAdminPage } from "./decisions.admin.views.js";
+import { extractPdf } from "./decisions.pdf.js";
 import * as service from "./decisions.service.js";
+import { AdoptionsPage, ExtractPage, ItemPage, MeetingPage, MeetingsPage, meetingHeading } from "./decisions.views.js";
+
+type IdParams = { Params: { id: string } };
 
 /** An adoption in the JSON API. */
 export const adoptionSchema = {
@@ -17,8 +25,140 @@ export const adoptionSchema = {
 	},
 } as const;
 
-/** Read-only JSON API of the adoptions of the vision. */
+/** Public pages of decisions and adoptions, the officials' administration of them, and the adoptions' JSON API. */
 export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
+	const { db } = opts;
+
+	app.get("/beslut", async (req, reply) => {
+		const meetings = await service.meetingsPage(db);
+		return reply.page(req.t("decisions.title"), (ctx) => MeetingsPage({ ctx, meetings }));
+	});
+
+	app.get<IdParams>("/beslut/sammantraden/:id", async (req, reply) => {
+		const data = await service.meetingPage(db, req.params.id);
+		return reply.page(meetingHeading(req, data.meeting), (ctx) => MeetingPage({ ctx, ...data }));
+	});
+
+	app.get<IdParams>("/beslut/paragrafer/:id", async (req, reply) => {
+		const data = await service.itemPage(db, req.params.id);
+		return reply.page(req.t("decisions.item.heading", { paragraph: data.item.paragraph, title: data.item.title }), (ctx) => ItemPage({ ctx, data }));
+	});
+
+	app.get<IdParams>("/beslut/paragrafer/:id/utdrag", async (req, reply) => {
+		const data = await service.itemPage(db, req.params.id);
+		return reply.page(req.t("decisions.extract.title"), (ctx) => ExtractPage({ ctx, data, today: todayInSweden() }));
+	});
+
+	app.get<IdParams>("/beslut/paragrafer/:id/utdrag.pdf", async (req, reply) => {
+		const data = await service.itemPage(db, req.params.id);
+		const pdf = await extractPdf(data, req.t, req.lang, todayInSweden());
+		const name = `utdrag-${data.item.caseNumber || "protokoll"}-${data.item.paragraph}.pdf`.replace(/[^\w.-]+/g, "-");
+		return reply.type("application/pdf").header("content-disposition", `attachment; filename="${name}"`).send(pdf);
+	});
+
+	app.get<IdParams>("/beslut/underlag/:id", async (req, reply) => {
+		const file = await service.documentFile(db, req.params.id);
+		// Never served as the uploader said it was: a download of bytes, so a file cannot run as a page here.
+		return reply
+			.type("application/octet-stream")
+			.header("x-content-type-options", "nosniff")
+			.header("content-disposition", `attachment; filename="${file.fileName.replace(/[^\w.-]+/g, "_")}"`)
+			.send(file.data);
+	});
+
+	app.get("/visionen/antaganden", async (req, reply) => {
+		const data = await service.adoptionsPage(db);
+		return reply.page(req.t("adoptions.title"), (ctx) => AdoptionsPage({ ctx, data }));
+	});
+
+	const adminTitle = "decisions.admin.title";
+	app.get("/admin/beslut", async (req, reply) => {
+		const data = await admin.decisionsAdmin(db, req.viewer);
+		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: formState(), meetingForm: formState() }));
+	});
+
+	app.post("/admin/beslut/organ", async (req, reply) => {
+		const result = await admin.createBody(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther("/admin/beslut", "flash.created");
+		const data = await admin.decisionsAdmin(db, req.viewer);
+		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: result.state, meetingForm: formState() }), 422);
+	});
+
+	app.post("/admin/beslut/sammantraden", async (req, reply) => {
+		const result = await admin.createMeeting(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther(`/admin/beslut/sammantraden/${result.id}`, "flash.created");
+		const data = await admin.decisionsAdmin(db, req.viewer);
+		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: formState(), meetingForm: result.state }), 422);
+	});
+
+	const meetingTitle = (req: { t: T; lang: Lang }, m: { bodyName: string; heldOn: string }) =>
+		req.t("decisions.admin.meetingTitle", { body: m.bodyName, date: formatDate(req.lang, m.heldOn) });
+
+	app.get<IdParams>("/admin/beslut/sammantraden/:id", async (req, reply) => {
+		const data = await admin.meetingForAdmin(db, req.viewer, req.params.id);
+		return reply.page(meetingTitle(req, data.meeting), (ctx) => MeetingAdminPage({ ctx, data, form: formState({ decidedOn: data.meeting.heldOn }) }));
+	});
+
+	app.post<IdParams>("/admin/beslut/sammantraden/:id/paragrafer", async (req, reply) => {
+		const result = await admin.createItem(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/admin/beslut/paragrafer/${result.id}`, "flash.created");
+		return reply.page(meetingTitle(req, result.meeting), (ctx) => MeetingAdminPage({ ctx, data: result, form: result.state }), 422);
+	});
+
+	const itemTitle = (req: { t: T }, i: { paragraph: number; title: string }) =>
+		req.t("decisions.admin.itemTitle", { paragraph: i.paragraph, title: i.title });
+
+	app.get<IdParams>("/admin/beslut/paragrafer/:id", async (req, reply) => {
+		const data = await admin.itemForAdmin(db, req.viewer, req.params.id);
+		return reply.page(itemTitle(req, data.item), (ctx) => ItemAdminPage({ ctx, data, forms: {} }));
+	});
+
+	// Each form of the item page posts to its own address; a failed one is shown again in place.
+	const itemForms: [string, keyof ItemForms, typeof admin.addMotion][] = [
+		["yrkanden", "motion", admin.addMotion],
+		["underlag", "document", admin.addDocumentLink],
+		["fil", "file", admin.addDocumentFile],
+		["kopplingar", "link", admin.addLink],
+		["rattelse", "correct", admin.correctItem],
+	];
+	for (const [path, form, save] of itemForms) {
+		app.post<IdParams>(`/admin/beslut/paragrafer/:id/${path}`, async (req, reply) => {
+			const result = await save(db, req.viewer, req.params.id, req.body);
+			if (result.ok) return reply.seeOther(`/admin/beslut/paragrafer/${result.id}`, "flash.saved");
+			return reply.page(itemTitle(req, result.item), (ctx) => ItemAdminPage({ ctx, data: result, forms: { [form]: result.state } }), 422);
+		});
+	}
+
+	app.get("/admin/antaganden", async (req, reply) => {
+		const data = await admin.adoptionsAdmin(db, req.viewer);
+		return reply.page(req.t("decisions.admin.adoptions"), (ctx) => AdoptionsAdminPage({ ctx, data, form: formState() }));
+	});
+
+	app.post("/admin/antaganden", async (req, reply) => {
+		const result = await admin.recordAdoption(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther("/admin/antaganden", "flash.created");
+		return reply.page(req.t("decisions.admin.adoptions"), (ctx) => AdoptionsAdminPage({ ctx, data: result, form: result.state }), 422);
+	});
+
+	app.post<IdParams>("/admin/antaganden/:id/aterkalla", async (req, reply) => {
+		const result = await admin.withdrawAdoption(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther("/admin/antaganden", "flash.saved");
+		const withdrawal = { id: req.params.id, state: result.state };
+		return reply.page(req.t("decisions.admin.adoptions"), (ctx) => AdoptionsAdminPage({ ctx, data: result, form: formState(), withdrawal }), 422);
+	});
+
+	app.get("/admin/samordnare", async (req, reply) => {
+		const data = await admin.handoverPage(db, req.viewer);
+		return reply.page(req.t("decisions.admin.handover"), (ctx) => HandoverPage({ ctx, data, form: formState() }));
+	});
+
+	app.post("/admin/samordnare", async (req, reply) => {
+		const result = await admin.handOver(db, req.viewer, req.body);
+		// The person handing over may have just lost the right to the administration.
+		if (result.ok) return reply.seeOther("/", "flash.saved");
+		return reply.page(req.t("decisions.admin.handover"), (ctx) => HandoverPage({ ctx, data: result, form: result.state }), 422);
+	});
+
 	app.get(
 		"/api/v1/adoptions",
 		{

@@ -1,5 +1,10 @@
 import type { Db } from "../../db/client.js";
+import { isUuid } from "../../lib/ids.js";
+import { cachedRead } from "../../lib/read-cache.js";
+import { notFound } from "../../plugins/http-errors.js";
+import { focusAreasByOrganisation } from "../focus-areas/index.js";
 import { getProgramme } from "../programmes/index.js";
+import { findProposal } from "../proposals/index.js";
 import * as repo from "./decisions.repo.js";
 
 /** An adoption as the public sees it: who decided, when, in which body, under which reference. */
@@ -25,4 +30,79 @@ export async function standingAdoptions(db: Db): Promise<PublicAdoption[]> {
 export async function standingAdoptionOf(db: Db, programmeId: string, organisationId: string): Promise<PublicAdoption | null> {
 	const found = await repo.findStandingAdoption(db, programmeId, organisationId);
 	return found ? toPublic(found) : null;
+}
+
+/** The public list of meetings, newest first. */
+export async function meetingsPage(db: Db) {
+	return cachedRead(db, "decisions.meetings", () => repo.listMeetings(db));
+}
+
+/** A meeting and its items for the public, or a 404. */
+export async function meetingPage(db: Db, id: string) {
+	const meeting = isUuid(id) ? await repo.findMeeting(db, id) : undefined;
+	if (!meeting) throw notFound();
+	return { meeting, items: await repo.listItems(db, meeting.id) };
+}
+
+/** A record an item concerns, named and with the page that shows it. */
+export type LinkedRecord = repo.LinkTarget & { href: string };
+
+const hrefOf = (t: repo.LinkTarget) => (t.recordType === "focus_area" ? `/fokusomraden/${t.recordId}` : "/vision");
+
+/** An item for the public: its meeting, texts, motions, basis, the records it concerns and its corrections; or a 404. */
+export async function itemPage(db: Db, id: string) {
+	const item = isUuid(id) ? await repo.findItem(db, id) : undefined;
+	if (!item) throw notFound();
+	const programme = await getProgramme(db);
+	const [meeting, motions, documents, links, corrections, targets] = await Promise.all([
+		repo.findMeeting(db, item.meetingId),
+		repo.listMotions(db, item.id),
+		repo.listDocuments(db, item.id),
+		repo.listLinks(db, item.id),
+		repo.listCorrections(db, item.id),
+		repo.listLinkTargets(db, programme.id),
+	]);
+	const concerns = links.flatMap((l) => targets.filter((t) => t.recordType === l.recordType && t.recordId === l.recordId)).map((t) => ({ ...t, href: hrefOf(t) }));
+	const proposals = new Map(targets.filter((t) => t.recordType === "proposal").map((t) => [t.recordId, t]));
+	return { item, meeting: meeting!, motions, documents, concerns, corrections, proposals };
+}
+
+/** A stored file of a basis for decision, or a 404 (a link has no file). */
+export async function documentFile(db: Db, id: string) {
+	const doc = isUuid(id) ? await repo.findDocument(db, id) : undefined;
+	if (!doc?.data) throw notFound();
+	return { fileName: doc.fileName ?? "dokument", data: doc.data };
+}
+
+/** The decisions that concern any of these records (e.g. a proposal, the vote, a focus area), oldest first. */
+export async function decisionsConcerning(db: Db, records: { recordType: string; recordId: string }[]): Promise<repo.ItemSummary[]> {
+	return repo.listItemsConcerning(db, records);
+}
+
+/** The decisions marked as key ones, for the programme's timeline. */
+export async function keyDecisions(db: Db): Promise<repo.ItemSummary[]> {
+	return repo.listKeyItems(db);
+}
+
+/** The adopted amendment that made a vision text, with the text that was voted on and the item; or null. */
+export async function amendmentBehind(db: Db, visionTextId: string) {
+	const motion = await repo.findAmendmentBehind(db, visionTextId);
+	if (!motion?.proposalId) return null;
+	const programme = await getProgramme(db);
+	const proposal = await findProposal(db, programme.id, motion.proposalId);
+	const item = (await repo.listItemChoices(db)).find((i) => i.id === motion.itemId);
+	return proposal && item ? { motion, votedOn: proposal.subtext, item } : null;
+}
+
+/** "De som står bakom visionen": standing adoptions with their decisions and focus areas, then the withdrawn ones. */
+export async function adoptionsPage(db: Db) {
+	return cachedRead(db, "decisions.adoptions", async () => {
+		const programme = await getProgramme(db);
+		const [all, areas] = await Promise.all([repo.listAllAdoptions(db, programme.id), focusAreasByOrganisation(db, programme.id)]);
+		const withAreas = all.map((a) => ({ ...a, focusAreas: areas.get(a.organisationId) ?? [] }));
+		return {
+			standing: withAreas.filter((a) => !a.withdrawnOn).sort((x, y) => x.decidedOn.localeCompare(y.decidedOn) || x.organisationName.localeCompare(y.organisationName, "sv")),
+			withdrawn: withAreas.filter((a) => a.withdrawnOn),
+		};
+	});
 }

@@ -1,3 +1,5 @@
 export { adoptionSchema, decisionsRoutes } from "./decisions.routes.js";
-export { type PublicAdoption, standingAdoptionOf, standingAdoptions } from "./decisions.service.js";
-export { AdoptionSentence, AdoptionsTable } from "./decisions.views.js";
+export { amendmentBehind, decisionsConcerning, keyDecisions, type PublicAdoption, standingAdoptionOf, standingAdoptions } from "./decisions.service.js";
+export type { ItemSummary } from "./decisions.repo.js";
+export { AdoptionSentence, AdoptionsTable, ConcerningDecisions } from "./decisions.views.js";
+export { multipartOptions } from "./decisions.uploads.js";

@@ -4,6 +4,7 @@ import { translateMsg } from "../../ui/messages.js";
 import { Paragraphs } from "../../ui/text.js";
 import { organisationsField } from "./focus-areas.input.js";
 import type { FocusAreaForm, PublicFocusArea } from "./focus-areas.service.js";
+import { ConcerningDecisions, type ItemSummary } from "../decisions/index.js";
 
 function countText(ctx: PageContext, count: number): string {
 	return ctx.t(count === 1 ? "focusArea.organisationCount.one" : "focusArea.organisationCount.other", { count });
@@ -39,7 +40,7 @@ export function FocusAreasPage({ ctx, areas }: { ctx: PageContext; areas: Public
 }
 
 /** One focus area: its description and the organisations that work in it. */
-export function FocusAreaPage({ ctx, area }: { ctx: PageContext; area: PublicFocusArea }) {
+export function FocusAreaPage({ ctx, area, decisions }: { ctx: PageContext; area: PublicFocusArea; decisions: ItemSummary[] }) {
 	const { t } = ctx;
 	return (
 		<>
@@ -59,6 +60,7 @@ export function FocusAreaPage({ ctx, area }: { ctx: PageContext; area: PublicFoc
 					))}
 				</ul>
 			)}
+			<ConcerningDecisions ctx={ctx} items={decisions} headingId="focus-area-decisions" />
 		</>
 	);
 }

@@ -52,6 +52,9 @@ export const programmesMessages: Messages = {
 		"programme.field.endsOn": "Slutar",
 		"programme.field.endsOn.hint": "ÅÅÅÅ-MM-DD. Lämna tomt om fasen pågår tills vidare.",
 		"programme.error.endsBeforeStarts": "Slutdatumet kan inte vara före startdatumet.",
+		"programme.keyDecisions": "Viktiga beslut",
+		"programme.keyDecision": "{body} § {paragraph}, {title}",
+		"programme.link.decisions": "Besluten om programmet",
 	},
 	en: {
 		"programme.community": "Community",
@@ -104,5 +107,8 @@ export const programmesMessages: Messages = {
 		"programme.field.endsOn": "Ends",
 		"programme.field.endsOn.hint": "YYYY-MM-DD. Leave empty if the phase goes on until further notice.",
 		"programme.error.endsBeforeStarts": "The end date cannot be before the start date.",
+		"programme.keyDecisions": "Key decisions",
+		"programme.keyDecision": "{body} § {paragraph}, {title}",
+		"programme.link.decisions": "The decisions on the programme",
 	},
 };

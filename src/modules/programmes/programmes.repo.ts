@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations } from "../organisations/organisations.schema.js";
-import { programmePhases, programmes } from "./programmes.schema.js";
+import { programmeCoordinators, programmePhases, programmes } from "./programmes.schema.js";
 
 export type Programme = typeof programmes.$inferSelect;
 export type ProgrammePhase = typeof programmePhases.$inferSelect;
@@ -101,4 +101,20 @@ export async function renumberPhases(db: Db, programmeId: string): Promise<void>
 	for (const [i, row] of rows.entries()) {
 		await db.update(programmePhases).set({ position: i + 1 }).where(eq(programmePhases.id, row.id));
 	}
+}
+
+/** Records who coordinates from which date (and the decision behind it), and makes them the coordinator. */
+export async function insertCoordinator(db: Db, values: typeof programmeCoordinators.$inferInsert): Promise<void> {
+	await db.insert(programmeCoordinators).values(values);
+	await db.update(programmes).set({ coordinatorId: values.organisationId, updatedAt: new Date() }).where(eq(programmes.id, values.programmeId));
+}
+
+/** The programme's coordinators, newest first, with the organisations' names. */
+export async function listCoordinators(db: Db, programmeId: string) {
+	return db
+		.select({ id: programmeCoordinators.id, organisationId: programmeCoordinators.organisationId, organisationName: organisations.name, fromDate: programmeCoordinators.fromDate, itemId: programmeCoordinators.itemId })
+		.from(programmeCoordinators)
+		.innerJoin(organisations, eq(organisations.id, programmeCoordinators.organisationId))
+		.where(eq(programmeCoordinators.programmeId, programmeId))
+		.orderBy(desc(programmeCoordinators.fromDate), desc(programmeCoordinators.createdAt));
 }

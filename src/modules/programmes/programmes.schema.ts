@@ -1,4 +1,5 @@
 import { date, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { decisionItems } from "../decisions/decisions.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 
 export const programmes = pgTable("programmes", {
@@ -33,3 +34,17 @@ export const programmePhases = pgTable(
 	},
 	(t) => [unique().on(t.programmeId, t.position)],
 );
+
+/** Which organisation coordinates the programme from which date, and the decision that handed it over. */
+export const programmeCoordinators = pgTable("programme_coordinators", {
+	id: uuid("id").primaryKey().defaultRandom(),
+	programmeId: uuid("programme_id")
+		.notNull()
+		.references(() => programmes.id, { onDelete: "cascade" }),
+	organisationId: uuid("organisation_id")
+		.notNull()
+		.references(() => organisations.id),
+	fromDate: date("from_date", { mode: "string" }).notNull(),
+	itemId: uuid("item_id").references(() => decisionItems.id),
+	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

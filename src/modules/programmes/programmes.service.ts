@@ -1,9 +1,11 @@
 import type { Db } from "../../db/client.js";
+import { todayInSweden } from "../../i18n/i18n.js";
 import { cachedRead } from "../../lib/read-cache.js";
 import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
 import { isUuid } from "../../lib/ids.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { keyDecisions } from "../decisions/index.js";
 import { phaseInput, programmeInput } from "./programmes.input.js";
 import * as repo from "./programmes.repo.js";
 
@@ -38,7 +40,7 @@ export async function requireCoordinator(db: Db, viewer: Viewer | null): Promise
 export async function startPage(db: Db) {
 	const found = await cachedRead(db, "programme.startPage", async () => {
 		const row = await repo.findProgrammeWithCoordinator(db);
-		return row && { ...row, phases: await repo.listPhases(db, row.programme.id) };
+		return row && { ...row, phases: await repo.listPhases(db, row.programme.id), decisions: await keyDecisions(db) };
 	});
 	if (!found) throw notFound();
 	return found;
@@ -61,7 +63,13 @@ export async function updateProgramme(db: Db, viewer: Viewer | null, body: unkno
 	if (coordinatorId && !(await repo.organisationExists(db, coordinatorId))) {
 		return { ok: false as const, ...page, state: withError(formState(body as Record<string, unknown>), "coordinatorId", "error.unknownOrganisation") };
 	}
-	await repo.updateProgramme(db, page.programme.id, parsed.data);
+	await db.transaction(async (tx) => {
+		await repo.updateProgramme(tx, page.programme.id, parsed.data);
+		// The coordinator history stays complete even when the coordinator is changed here, without a recorded decision.
+		if (coordinatorId && coordinatorId !== page.programme.coordinatorId) {
+			await repo.insertCoordinator(tx, { programmeId: page.programme.id, organisationId: coordinatorId, fromDate: todayInSweden() });
+		}
+	});
 	return { ok: true as const };
 }
 
@@ -106,4 +114,15 @@ export async function deletePhase(db: Db, viewer: Viewer | null, id: string): Pr
 		await repo.deletePhase(tx, phase.id);
 		await repo.renumberPhases(tx, phase.programmeId);
 	});
+}
+
+/** Hands the coordinator role to an organisation from a date, on a recorded decision; the history is kept. */
+export async function handOverCoordination(db: Db, values: { organisationId: string; fromDate: string; itemId: string }): Promise<void> {
+	const programme = await getProgramme(db);
+	await db.transaction((tx) => repo.insertCoordinator(tx, { ...values, programmeId: programme.id }));
+}
+
+/** Who has coordinated the programme, newest first. */
+export async function coordinatorHistory(db: Db) {
+	return repo.listCoordinators(db, (await getProgramme(db)).id);
 }

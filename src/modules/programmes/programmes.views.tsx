@@ -1,6 +1,7 @@
 import { formatDate, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Paragraphs } from "../../ui/text.js";
+import type { ItemSummary } from "../decisions/index.js";
 import type { startPage } from "./programmes.service.js";
 
 type StartPageData = Awaited<ReturnType<typeof startPage>>;
@@ -10,6 +11,25 @@ function phaseState(phase: { startsOn: string; endsOn: string | null }, today: s
 	if (phase.startsOn > today) return "coming";
 	if (phase.endsOn && phase.endsOn < today) return "done";
 	return "now";
+}
+
+/** Whether a date falls within a phase. */
+const inPhase = (date: string, phase: { startsOn: string; endsOn: string | null }) => date >= phase.startsOn && (!phase.endsOn || date <= phase.endsOn);
+
+/** Key decisions on the timeline, each with its date and a link to the decision. */
+function KeyDecisions({ ctx, items }: { ctx: PageContext; items: ItemSummary[] }) {
+	const { t, lang } = ctx;
+	if (items.length === 0) return null;
+	return (
+		<ul class="timeline-decisions" aria-label={t("programme.keyDecisions")}>
+			{items.map((d) => (
+				<li key={d.id}>
+					<time dateTime={d.decidedOn}>{formatDate(lang, d.decidedOn)}</time>:{" "}
+					<a href={`/beslut/paragrafer/${d.id}`}>{t("programme.keyDecision", { body: d.bodyName, paragraph: d.paragraph, title: d.title })}</a>
+				</li>
+			))}
+		</ul>
+	);
 }
 
 /** The programme's start page: what it is, its facts, and its phases on a timeline. */
@@ -56,10 +76,12 @@ export function StartPage({ ctx, data, today }: { ctx: PageContext; data: StartP
 										: t("programme.phase.from", { from: formatDate(lang, phase.startsOn) })}
 								</p>
 								{phase.description && <p>{phase.description}</p>}
+								<KeyDecisions ctx={ctx} items={data.decisions.filter((d) => inPhase(d.decidedOn, phase))} />
 							</li>
 						);
 					})}
 				</ol>
+				<KeyDecisions ctx={ctx} items={data.decisions.filter((d) => !data.phases.some((phase) => inPhase(d.decidedOn, phase)))} />
 			</section>
 			<section aria-labelledby="more-title">
 				<h2 id="more-title">{t("programme.takePart")}</h2>
@@ -72,6 +94,9 @@ export function StartPage({ ctx, data, today }: { ctx: PageContext; data: StartP
 					</li>
 					<li>
 						<a href="/aktorer">{t("programme.link.organisations")}</a>
+					</li>
+					<li>
+						<a href="/beslut">{t("programme.link.decisions")}</a>
 					</li>
 				</ul>
 			</section>

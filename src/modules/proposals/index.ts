@@ -1,1 +1,4 @@
 export { proposalsRoutes } from "./proposals.routes.js";
+export { findProposal, recordAdoptedText } from "./proposals.service.js";
+export type { Proposal } from "./proposals.repo.js";
+export * as proposalsRepo from "./proposals.repo.js";

@@ -48,3 +48,8 @@ export async function findVisionInForce(db: Db, programmeId: string): Promise<Vi
 		.limit(1);
 	return rows[0];
 }
+
+/** Stores an adopted text of the vision. */
+export async function insertVisionText(db: Db, values: typeof visionTexts.$inferInsert): Promise<VisionText> {
+	return (await db.insert(visionTexts).values(values).returning())[0]!;
+}

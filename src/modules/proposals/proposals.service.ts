@@ -5,6 +5,7 @@ import { cachedRead } from "../../lib/read-cache.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { amendmentBehind, decisionsConcerning } from "../decisions/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
 import { latestVote } from "../votes/index.js";
 import { proposalInput } from "./proposals.input.js";
@@ -22,7 +23,9 @@ export async function visionPage(db: Db) {
 			repo.listProposals(db, programme.id),
 			latestVote(db, programme.id),
 		]);
-		return { programme, vision: vision ?? null, proposals, vote };
+		const records = [...proposals.map((p) => ({ recordType: "proposal", recordId: p.id })), ...(vote ? [{ recordType: "vote", recordId: vote.id }] : [])];
+		const [amendment, decisions] = await Promise.all([vision ? amendmentBehind(db, vision.id) : null, decisionsConcerning(db, records)]);
+		return { programme, vision: vision ?? null, proposals, vote, amendment, decisions };
 	});
 }
 
@@ -80,4 +83,14 @@ async function save(body: unknown, store: (values: repo.ProposalValues) => Promi
 		if (isUniqueViolation(err)) return { ok: false, state: withError(formState(body as Record<string, unknown>), "number", "error.numberTaken") };
 		throw err;
 	}
+}
+
+/** One proposal of the programme, or undefined when it does not (or no longer) exist. */
+export async function findProposal(db: Db, programmeId: string, id: string): Promise<repo.Proposal | undefined> {
+	return isUuid(id) ? repo.findProposal(db, programmeId, id) : undefined;
+}
+
+/** Records a new adopted version of the vision text, e.g. after an amendment got bifall; returns its id. */
+export async function recordAdoptedText(db: Db, values: { programmeId: string; proposalId: string; title: string; subtext: string; adoptedOn: string }): Promise<string> {
+	return (await repo.insertVisionText(db, values)).id;
 }

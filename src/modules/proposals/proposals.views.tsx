@@ -2,7 +2,9 @@ import { formatDate, formatDateRange } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
+import { ConcerningDecisions } from "../decisions/index.js";
 import type { Proposal } from "./proposals.repo.js";
+import { type DiffPart, wordDiff } from "./word-diff.js";
 import type { visionPage } from "./proposals.service.js";
 
 type VisionPageData = Awaited<ReturnType<typeof visionPage>>;
@@ -28,6 +30,7 @@ export function VisionPage({ ctx, data }: { ctx: PageContext; data: VisionPageDa
 						{vision.subtext}
 					</p>
 					<p class="meta">{t("vision.adoptedOn", { date: formatDate(lang, vision.adoptedOn) })}</p>
+					{data.amendment && <Amendment ctx={ctx} amendment={data.amendment} adopted={vision.subtext} />}
 				</section>
 			) : (
 				<p class="lead">{t("vision.none")}</p>
@@ -74,7 +77,60 @@ export function VisionPage({ ctx, data }: { ctx: PageContext; data: VisionPageDa
 					</>
 				)}
 			</section>
+			<ConcerningDecisions ctx={ctx} items={data.decisions} headingId="vision-decisions" />
+			<p>
+				<a href="/visionen/antaganden">{t("adoptions.link")}</a>
+			</p>
 		</>
+	);
+}
+
+/** A text with the changes marked: deletions and insertions announced in words to screen readers, not by styling alone. */
+function MarkedText({ ctx, parts, show, lang }: { ctx: PageContext; parts: DiffPart[]; show: "del" | "ins"; lang?: string }) {
+	return (
+		<p class="diff" lang={lang}>
+			{parts.map((part, i) => {
+				if (part.op === "same") return part.text;
+				if (part.op !== show) return null;
+				const Mark = part.op;
+				return (
+					<Mark key={i}>
+						<span class="visually-hidden">[{ctx.t(part.op === "del" ? "diff.deleted" : "diff.inserted")} </span>
+						{part.text}
+						<span class="visually-hidden">]</span>
+					</Mark>
+				);
+			})}
+		</p>
+	);
+}
+
+/** The amendment made when the vision was adopted: the text voted on and the adopted text side by side. */
+function Amendment({ ctx, amendment, adopted }: { ctx: PageContext; amendment: NonNullable<VisionPageData["amendment"]>; adopted: string }) {
+	const { t, lang } = ctx;
+	const parts = wordDiff(amendment.votedOn, adopted);
+	const member = amendment.motion.party ? `${amendment.motion.memberName} (${amendment.motion.party})` : amendment.motion.memberName;
+	const { item } = amendment;
+	return (
+		<section class="amendment" aria-labelledby="amendment-title">
+			<h3 id="amendment-title">{t("vision.amendment")}</h3>
+			<p>{t("vision.amendmentIntro", { member })}</p>
+			<div class="side-by-side">
+				<div>
+					<h4>{t("vision.votedOn")}</h4>
+					<MarkedText ctx={ctx} parts={parts} show="del" lang={storedLang(ctx)} />
+				</div>
+				<div>
+					<h4>{t("vision.adoptedText")}</h4>
+					<MarkedText ctx={ctx} parts={parts} show="ins" lang={storedLang(ctx)} />
+				</div>
+			</div>
+			<p>
+				<a href={`/beslut/paragrafer/${item.id}`}>
+					{t("vision.amendmentDecision", { decision: t("decisions.concerning.item", { body: item.bodyName, date: formatDate(lang, item.decidedOn), paragraph: item.paragraph, title: item.title }) })}
+				</a>
+			</p>
+		</section>
 	);
 }
 

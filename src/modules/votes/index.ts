@@ -1,1 +1,5 @@
-export { latestVote, type VoteSummary } from "./votes.service.js";
+export { appendAudit } from "./votes.audit.js";
+export { castBallot, channels, VoteRefusal, type BallotInput, type Channel, type Voter } from "./votes.cast.js";
+export { codeHash, normaliseCode, pinHash, randomCode, receiptHash, seal, setVoteKey } from "./votes.crypto.js";
+export { votesRoutes } from "./votes.routes.js";
+export { auditReport, latestVote, publishVote, type VoteSummary } from "./votes.service.js";

@@ -1,11 +1,174 @@
-import { desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { votes } from "./votes.schema.js";
+import { ballots, voteAudit, voteCodes, voteOptions, voteRoll, voterMarks, votes } from "./votes.schema.js";
 
 export type Vote = typeof votes.$inferSelect;
+export type VoteOption = typeof voteOptions.$inferSelect;
+export type AuditEntry = typeof voteAudit.$inferSelect;
 
 /** The programme's most recent vote (the one that opened last). */
 export async function findLatestVote(db: Db, programmeId: string): Promise<Vote | undefined> {
 	const rows = await db.select().from(votes).where(eq(votes.programmeId, programmeId)).orderBy(desc(votes.opensAt), desc(votes.createdAt)).limit(1);
 	return rows[0];
+}
+
+/** One vote by id. */
+export async function findVote(db: Db, id: string): Promise<Vote | undefined> {
+	const rows = await db.select().from(votes).where(eq(votes.id, id)).limit(1);
+	return rows[0];
+}
+
+/** Every vote of a programme, newest first. */
+export async function listVotes(db: Db, programmeId: string): Promise<Vote[]> {
+	return db.select().from(votes).where(eq(votes.programmeId, programmeId)).orderBy(desc(votes.opensAt));
+}
+
+/** Adds a vote with its options. */
+export async function insertVote(db: Db, values: typeof votes.$inferInsert, options: Omit<typeof voteOptions.$inferInsert, "voteId">[]): Promise<Vote> {
+	const [vote] = await db.insert(votes).values(values).returning();
+	if (!vote) throw new Error("vote not inserted");
+	if (options.length) await db.insert(voteOptions).values(options.map((o) => ({ ...o, voteId: vote.id })));
+	return vote;
+}
+
+/** Changes a vote's settings. */
+export async function updateVote(db: Db, id: string, values: Partial<typeof votes.$inferInsert>): Promise<void> {
+	await db.update(votes).set(values).where(eq(votes.id, id));
+}
+
+/** A vote's options in ballot order. */
+export async function listOptions(db: Db, voteId: string): Promise<VoteOption[]> {
+	return db.select().from(voteOptions).where(eq(voteOptions.voteId, voteId)).orderBy(asc(voteOptions.position));
+}
+
+/** Rewrites an option's frozen text. */
+export async function updateOptionText(db: Db, id: string, title: string, subtext: string): Promise<void> {
+	await db.update(voteOptions).set({ title, subtext }).where(eq(voteOptions.id, id));
+}
+
+/** How many entries a vote's roll has. */
+export async function rollSize(db: Db, voteId: string): Promise<number> {
+	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(voteRoll).where(eq(voteRoll.voteId, voteId));
+	return Number(row?.n ?? 0);
+}
+
+/** The roll entry for a keyed pin hash. */
+export async function findRollEntry(db: Db, voteId: string, hash: string): Promise<{ id: string } | undefined> {
+	const rows = await db.select({ id: voteRoll.id }).from(voteRoll).where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.pinHash, hash))).limit(1);
+	return rows[0];
+}
+
+/** Adds roll entries (hashes only), skipping ones already there; returns how many were new. */
+export async function insertRoll(db: Db, voteId: string, hashes: string[]): Promise<number> {
+	let added = 0;
+	for (let i = 0; i < hashes.length; i += 1000) {
+		const rows = await db
+			.insert(voteRoll)
+			.values(hashes.slice(i, i + 1000).map((pinHash) => ({ voteId, pinHash })))
+			.onConflictDoNothing()
+			.returning({ id: voteRoll.id });
+		added += rows.length;
+	}
+	return added;
+}
+
+/** Roll entries that have no letter code yet. */
+export async function rollWithoutCode(db: Db, voteId: string): Promise<{ id: string }[]> {
+	return db
+		.select({ id: voteRoll.id })
+		.from(voteRoll)
+		.where(and(eq(voteRoll.voteId, voteId), sql`not exists (select 1 from vote_codes c where c.roll_id = ${voteRoll.id})`));
+}
+
+/** Stores issued letter codes. */
+export async function insertCodes(db: Db, rows: (typeof voteCodes.$inferInsert)[]): Promise<void> {
+	for (let i = 0; i < rows.length; i += 1000) await db.insert(voteCodes).values(rows.slice(i, i + 1000));
+}
+
+/** The next batch number for a vote's codes. */
+export async function nextCodeBatch(db: Db, voteId: string): Promise<number> {
+	const [row] = await db.select({ n: sql<number>`coalesce(max(${voteCodes.batch}), 0)::int` }).from(voteCodes).where(eq(voteCodes.voteId, voteId));
+	return Number(row?.n ?? 0) + 1;
+}
+
+/** A letter code by its keyed hash. */
+export async function findCode(db: Db, voteId: string, hash: string): Promise<{ id: string; rollId: string | null } | undefined> {
+	const rows = await db.select({ id: voteCodes.id, rollId: voteCodes.rollId }).from(voteCodes).where(and(eq(voteCodes.voteId, voteId), eq(voteCodes.codeHash, hash))).limit(1);
+	return rows[0];
+}
+
+/** A vote's sealed codes in issue order, for the print-shop export. */
+export async function listSealedCodes(db: Db, voteId: string, batch?: number): Promise<{ sealed: string; batch: number; personal: boolean }[]> {
+	const where = batch ? and(eq(voteCodes.voteId, voteId), eq(voteCodes.batch, batch)) : eq(voteCodes.voteId, voteId);
+	return db
+		.select({ sealed: voteCodes.sealed, batch: voteCodes.batch, personal: sql<boolean>`${voteCodes.rollId} is not null` })
+		.from(voteCodes)
+		.where(where)
+		.orderBy(asc(voteCodes.batch), asc(voteCodes.codeHash));
+}
+
+/** Marks a voter; fails with a unique violation when the voter is already marked. */
+export async function insertMark(db: Db, voteId: string, voterKey: string, channel: string): Promise<void> {
+	await db.insert(voterMarks).values({ voteId, voterKey, channel });
+}
+
+/** Stores a ballot. */
+export async function insertBallot(db: Db, values: typeof ballots.$inferInsert): Promise<void> {
+	await db.insert(ballots).values(values);
+}
+
+/** Stores many ballots and marks at once (paper batches, demo data). */
+export async function insertBallotsAndMarks(db: Db, ballotRows: (typeof ballots.$inferInsert)[], markRows: (typeof voterMarks.$inferInsert)[]): Promise<void> {
+	for (let i = 0; i < markRows.length; i += 500) await db.insert(voterMarks).values(markRows.slice(i, i + 500));
+	for (let i = 0; i < ballotRows.length; i += 500) await db.insert(ballots).values(ballotRows.slice(i, i + 500));
+}
+
+/** Whether a ballot with this receipt hash is in the vote's count. */
+export async function receiptCounted(db: Db, voteId: string, hash: string): Promise<boolean> {
+	const rows = await db.select({ id: ballots.id }).from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.receiptHash, hash))).limit(1);
+	return rows.length > 0;
+}
+
+/** Ballots grouped by what they say and how they came: few groups, however many ballots. */
+export async function tallyGroups(db: Db, voteId: string): Promise<{ choices: string; blank: boolean; channel: string; n: number }[]> {
+	const rows = await db
+		.select({ choices: ballots.choices, blank: ballots.blank, channel: ballots.channel, n: sql<number>`count(*)::int` })
+		.from(ballots)
+		.where(eq(ballots.voteId, voteId))
+		.groupBy(ballots.choices, ballots.blank, ballots.channel);
+	return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** How many voters are marked and how many ballots are stored (they must be equal). */
+export async function markAndBallotCounts(db: Db, voteId: string): Promise<{ marks: number; ballots: number }> {
+	const [m] = await db.select({ n: count() }).from(voterMarks).where(eq(voterMarks.voteId, voteId));
+	const [b] = await db.select({ n: count() }).from(ballots).where(eq(ballots.voteId, voteId));
+	return { marks: Number(m?.n ?? 0), ballots: Number(b?.n ?? 0) };
+}
+
+/** Locks a vote's row so audit entries are appended one at a time. */
+export async function lockVote(db: Db, voteId: string): Promise<void> {
+	await db.execute(sql`select id from votes where id = ${voteId} for update`);
+}
+
+/** A vote's audit log in order. */
+export async function listAudit(db: Db, voteId: string): Promise<AuditEntry[]> {
+	return db.select().from(voteAudit).where(eq(voteAudit.voteId, voteId)).orderBy(asc(voteAudit.seq));
+}
+
+/** The newest audit entry of a vote. */
+export async function lastAudit(db: Db, voteId: string): Promise<AuditEntry | undefined> {
+	const rows = await db.select().from(voteAudit).where(eq(voteAudit.voteId, voteId)).orderBy(desc(voteAudit.seq)).limit(1);
+	return rows[0];
+}
+
+/** Appends an audit entry. */
+export async function insertAudit(db: Db, entry: typeof voteAudit.$inferInsert): Promise<void> {
+	await db.insert(voteAudit).values(entry);
+}
+
+/** The sealed code issued to a roll entry, if any. */
+export async function findSealedCodeForRoll(db: Db, rollId: string): Promise<string | undefined> {
+	const rows = await db.select({ sealed: voteCodes.sealed }).from(voteCodes).where(eq(voteCodes.rollId, rollId)).limit(1);
+	return rows[0]?.sealed;
 }

@@ -1,5 +1,15 @@
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
+import { isUuid } from "../../lib/ids.js";
+import { forbidden, notFound } from "../../plugins/http-errors.js";
+import { type FormState, parseForm, withError } from "../../ui/forms.js";
+import type { Viewer } from "../../ui/context.js";
+import { getProgramme, requireCoordinator } from "../programmes/index.js";
+import { proposalsRepo } from "../proposals/index.js";
+import { appendAudit, verifyChain } from "./votes.audit.js";
+import { type Channel, castBallot, checkChoices, isOpen, VoteRefusal, voteChannels } from "./votes.cast.js";
+import { codeHash, normaliseCode, parsePersonalNumber, pinHash, randomCode, receiptHash, seal, unseal, ageOn } from "./votes.crypto.js";
+import { codesInput, rollInput, voteInput } from "./votes.input.js";
 import * as repo from "./votes.repo.js";
 
 /** A vote as people read it: its calendar days in Swedish time rather than instants. */
@@ -29,4 +39,392 @@ export async function latestVote(db: Db, programmeId: string): Promise<VoteSumma
 		lastDay: todayInSweden(new Date(vote.closesAt.getTime() - 1)),
 		advisory: vote.advisory,
 	};
+}
+
+/** The instant a wall-clock time in Europe/Stockholm denotes ("2019-01-08 00:00" → 2019-01-07T23:00Z). */
+export function fromSwedishTime(local: string): Date {
+	const [d, t] = local.replace("T", " ").split(" ") as [string, string];
+	const wall = new Date(`${d}T${t}:00Z`);
+	let guess = wall.getTime();
+	for (let i = 0; i < 2; i++) {
+		const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(guess));
+		const shown = new Date(`${parts.replace(" ", "T")}:00Z`).getTime();
+		guess += wall.getTime() - shown;
+	}
+	return new Date(guess);
+}
+
+/** A vote by id, or a 404. */
+async function voteOr404(db: Db, id: string): Promise<repo.Vote> {
+	const vote = isUuid(id) ? await repo.findVote(db, id) : undefined;
+	if (!vote) throw notFound();
+	return vote;
+}
+
+/** The coordinator's list of votes and the proposals a new vote would put on the ballot. */
+export async function votesForAdmin(db: Db, viewer: Viewer | null) {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	return { votes: await repo.listVotes(db, programme.id), proposals: await proposalsRepo.listProposals(db, programme.id) };
+}
+
+/** Creates a vote on the programme's current proposals, copying their texts as the ballot options. */
+export async function createVote(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const parsed = parseForm(voteInput, body);
+	if (!parsed.ok) return parsed;
+	const v = parsed.data;
+	const opensAt = fromSwedishTime(v.opensAt);
+	const closesAt = fromSwedishTime(v.closesAt);
+	if (closesAt <= opensAt) return { ok: false, state: withError(body as Record<string, unknown>, "closesAt", "vote.error.closesBeforeOpens") };
+	const proposals = await proposalsRepo.listProposals(db, programme.id);
+	if (proposals.length === 0) return { ok: false, state: withError(body as Record<string, unknown>, "title", "vote.error.noProposals") };
+	const chosen: Channel[] = [];
+	if (v.chEid) chosen.push("eid");
+	if (v.chCode) chosen.push("code");
+	if (v.chPaper) chosen.push("paper");
+	if (v.chEmail) chosen.push("email");
+	const id = await db.transaction(async (tx) => {
+		const vote = await repo.insertVote(
+			tx,
+			{ programmeId: programme.id, title: v.title, opensAt, closesAt, advisory: v.advisory === "advisory", maxChoices: v.maxChoices, blankAllowed: v.blankAllowed, resultsBeforeClose: v.resultsBeforeClose, channels: chosen.join(","), minAge: v.minAge },
+			proposals.map((p, i) => ({ proposalId: p.id, position: i + 1, title: p.title, subtext: p.subtext })),
+		);
+		await appendAudit(tx, vote.id, "created", { options: proposals.length, maxChoices: v.maxChoices, channels: chosen, opensAt, closesAt });
+		return vote.id;
+	});
+	return { ok: true, id };
+}
+
+/** One vote with what its administration page shows. */
+export async function voteForAdmin(db: Db, viewer: Viewer | null, id: string) {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	const [options, rollSize, counts, audit] = await Promise.all([repo.listOptions(db, vote.id), repo.rollSize(db, vote.id), repo.markAndBallotCounts(db, vote.id), repo.listAudit(db, vote.id)]);
+	return { vote, options, rollSize, counts, audit, channels: voteChannels(vote) };
+}
+
+/** Opens a vote for ballots: the option texts are copied once more from the proposals and frozen from now on. */
+export async function openVote(db: Db, viewer: Viewer | null, id: string): Promise<void> {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	if (vote.frozenAt) return;
+	const programme = await getProgramme(db);
+	const proposals = new Map((await proposalsRepo.listProposals(db, programme.id)).map((p) => [p.id, p]));
+	await db.transaction(async (tx) => {
+		const options = await repo.listOptions(tx, vote.id);
+		for (const o of options) {
+			const p = o.proposalId ? proposals.get(o.proposalId) : undefined;
+			if (p) await repo.updateOptionText(tx, o.id, p.title, p.subtext);
+		}
+		await repo.updateVote(tx, vote.id, { frozenAt: new Date() });
+		await appendAudit(tx, vote.id, "opened", { options: options.length, rollSize: await repo.rollSize(tx, vote.id) });
+	});
+}
+
+/** The outcome of a roll import: how many were added, or every rejected row with its reason. */
+export type RollImport = { ok: true; added: number; total: number } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] };
+
+/**
+ * Imports a voter roll from CSV: a personal identity number first on each row (a header row is allowed), 10 or 12
+ * digits. Only keyed hashes are stored. One bad row rejects the whole file, and nothing is stored.
+ */
+export async function importRoll(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<RollImport> {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	const parsed = parseForm(rollInput, body);
+	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
+	const { hashes, rejected } = parseRoll(parsed.data.csv, vote);
+	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
+	const added = await db.transaction(async (tx) => {
+		const n = await repo.insertRoll(tx, vote.id, hashes);
+		await appendAudit(tx, vote.id, "rollImported", { rows: hashes.length, added: n });
+		return n;
+	});
+	return { ok: true, added, total: await repo.rollSize(db, vote.id) };
+}
+
+/** Reads roll rows; the first cell of each is the number. Rejections name the row and a message key, never the number. */
+export function parseRoll(csv: string, vote: Pick<repo.Vote, "minAge" | "closesAt">): { hashes: string[]; rejected: { row: number; reason: string }[] } {
+	const hashes: string[] = [];
+	const rejected: { row: number; reason: string }[] = [];
+	const seen = new Set<string>();
+	const lines = csv.split(/\r?\n/);
+	for (const [i, line] of lines.entries()) {
+		const cell = (line.split(/[;,\t]/)[0] ?? "").trim().replace(/^"|"$/g, "");
+		if (cell === "" || (i === 0 && !/\d/.test(cell))) continue;
+		const pn = parsePersonalNumber(cell, vote.closesAt);
+		const hash = pn.ok ? pinHash(pn.value.pin) : "";
+		const reason = !pn.ok
+			? `vote.roll.reason.${pn.reason}`
+			: vote.minAge !== null && ageOn(pn.value.birthDate, vote.closesAt) < vote.minAge
+				? "vote.roll.reason.tooYoung"
+				: seen.has(hash)
+					? "vote.roll.reason.duplicate"
+					: null;
+		if (reason) rejected.push({ row: i + 1, reason });
+		else {
+			seen.add(hash);
+			hashes.push(hash);
+		}
+	}
+	return { hashes, rejected };
+}
+
+/** Issues letter codes: one for each roll entry without one, or `count` anonymous codes when the vote has no roll. */
+export async function issueCodes(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; batch: number; issued: number } | { ok: false; state: FormState }> {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	const rollSize = await repo.rollSize(db, vote.id);
+	let count = 0;
+	if (rollSize === 0) {
+		const parsed = parseForm(codesInput, body);
+		if (!parsed.ok) return parsed;
+		count = parsed.data.count;
+	}
+	return db.transaction(async (tx) => {
+		const batch = await repo.nextCodeBatch(tx, vote.id);
+		const targets: (string | null)[] = rollSize ? (await repo.rollWithoutCode(tx, vote.id)).map((r) => r.id) : Array.from({ length: count }, () => null);
+		const rows = targets.map((rollId) => {
+			const code = randomCode(12);
+			return { voteId: vote.id, codeHash: codeHash(normaliseCode(code)), sealed: seal(code), rollId, batch };
+		});
+		await repo.insertCodes(tx, rows);
+		await appendAudit(tx, vote.id, "codesIssued", { batch, issued: rows.length, personal: rollSize > 0 });
+		return { ok: true as const, batch, issued: rows.length };
+	});
+}
+
+/** A vote's letter codes in the clear, for the print shop (CSV or printable letters); coordinator only. */
+export async function codesForPrint(db: Db, viewer: Viewer | null, id: string) {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	const codes = (await repo.listSealedCodes(db, vote.id)).map((c) => ({ code: unseal(c.sealed), batch: c.batch }));
+	return { vote, codes };
+}
+
+/**
+ * Pairs personal letter codes with addresses for the print shop: the coordinator sends the roll again with its other
+ * columns (name, address); each row comes back as those columns and the person's code, without the personal number.
+ * The pairing is made in memory and never stored.
+ */
+export async function addressedLetters(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; csv: string } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] }> {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	const parsed = parseForm(rollInput, body);
+	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
+	const out: string[] = [];
+	const rejected: { row: number; reason: string }[] = [];
+	for (const [i, line] of parsed.data.csv.split(/\r?\n/).entries()) {
+		const cells = line.split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
+		if (!cells[0] || (i === 0 && !/\d/.test(cells[0]))) continue;
+		const pn = parsePersonalNumber(cells[0], vote.closesAt);
+		const entry = pn.ok ? await repo.findRollEntry(db, vote.id, pinHash(pn.value.pin)) : undefined;
+		const sealed = entry ? await repo.findSealedCodeForRoll(db, entry.id) : undefined;
+		if (!sealed) rejected.push({ row: i + 1, reason: !pn.ok ? `vote.roll.reason.${pn.reason}` : entry ? "vote.letters.noCode" : "vote.refusal.notOnRoll" });
+		else out.push([...cells.slice(1), unseal(sealed)].map((c) => `"${c.replace(/"/g, '""')}"`).join(","));
+	}
+	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
+	return { ok: true, csv: `${out.join("\r\n")}\r\n` };
+}
+
+/** The outcome of a paper batch: stored, or the rows refused and why (then nothing is stored). */
+export type PaperBatch = { ok: true; entered: number } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] };
+
+/**
+ * Enters a batch of paper ballots, one per line: the voter's personal identity number, then the chosen proposals'
+ * positions (1–N, separated by spaces) or "blank". Each voter is marked like any other, so they cannot also vote on the
+ * web. The whole batch is one transaction: one refused line stores nothing.
+ */
+export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<PaperBatch> {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	const parsed = parseForm(rollInput, body);
+	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
+	const options = await repo.listOptions(db, vote.id);
+	const lines = parsed.data.csv.split(/\r?\n/).map((l, i) => ({ row: i + 1, cells: l.trim().split(/[\s;,]+/).filter(Boolean) })).filter((l) => l.cells.length);
+	const rejected: { row: number; reason: string }[] = [];
+	let entered = 0;
+	try {
+		await db.transaction(async (tx) => {
+			for (const line of lines) {
+				const [pin, ...rest] = line.cells as [string, ...string[]];
+				const blank = rest.length === 1 && rest[0]?.toLowerCase() === "blank";
+				const choices = blank ? [] : rest.map((n) => options.find((o) => String(o.position) === n)?.id ?? `unknown:${n}`);
+				try {
+					await castBallot(tx, { voteId: vote.id, channel: "paper", voter: { pin }, choices, blank });
+					entered += 1;
+				} catch (err) {
+					if (!(err instanceof VoteRefusal)) throw err;
+					rejected.push({ row: line.row, reason: err.messageKey });
+				}
+			}
+			if (rejected.length) throw new BatchRefused();
+			await appendAudit(tx, vote.id, "paperBatch", { ballots: entered });
+		});
+	} catch (err) {
+		if (err instanceof BatchRefused) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.paper.rejectedRows"), rejected };
+		throw err;
+	}
+	return { ok: true, entered };
+}
+
+class BatchRefused extends Error {}
+
+/** Closes a vote after its period and publishes the totals into the audit log. */
+export async function publishResults(db: Db, viewer: Viewer | null, id: string): Promise<void> {
+	await requireCoordinator(db, viewer);
+	const vote = await voteOr404(db, id);
+	if (new Date() < vote.closesAt) throw forbidden();
+	if (vote.resultsPublishedAt) return;
+	await publish(db, vote);
+}
+
+/** Records the close and the published totals of a vote past its close (the demo's historical vote). */
+export async function publishVote(db: Db, voteId: string): Promise<void> {
+	await publish(db, await voteOr404(db, voteId));
+}
+
+/** Records the close and the published totals. */
+async function publish(db: Db, vote: repo.Vote): Promise<void> {
+	await db.transaction(async (tx) => {
+		const counts = await repo.markAndBallotCounts(tx, vote.id);
+		await appendAudit(tx, vote.id, "closed", counts);
+		await appendAudit(tx, vote.id, "resultsPublished", { totals: await totals(tx, vote.id) });
+		await repo.updateVote(tx, vote.id, { resultsPublishedAt: new Date() });
+	});
+}
+
+/** The totals the audit log records and verify checks: ballots per option id, blank, and per channel. */
+async function totals(db: Db, voteId: string) {
+	const perOption: Record<string, number> = {};
+	const perChannel: Record<string, number> = {};
+	let blank = 0;
+	let ballots = 0;
+	for (const g of await repo.tallyGroups(db, voteId)) {
+		ballots += g.n;
+		perChannel[g.channel] = (perChannel[g.channel] ?? 0) + g.n;
+		if (g.blank) blank += g.n;
+		for (const o of g.choices ? g.choices.split(",") : []) perOption[o] = (perOption[o] ?? 0) + g.n;
+	}
+	return { ballots, blank, perOption: sortKeys(perOption), perChannel: sortKeys(perChannel) };
+}
+
+function sortKeys(o: Record<string, number>): Record<string, number> {
+	return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The results of a vote as the public results page, CSV and JSON show them. */
+export type VoteResults = Awaited<ReturnType<typeof results>>;
+
+/** A vote's results, when they may be shown: after publication, or live when the vote allows it. */
+export async function results(db: Db, id: string) {
+	const vote = await voteOr404(db, id);
+	const visible = vote.resultsPublishedAt !== null || (vote.resultsBeforeClose && vote.frozenAt !== null);
+	const [options, rollSize, audit] = await Promise.all([repo.listOptions(db, vote.id), repo.rollSize(db, vote.id), repo.lastAudit(db, vote.id)]);
+	const programme = await getProgramme(db);
+	const t = visible ? await totals(db, vote.id) : { ballots: 0, blank: 0, perOption: {} as Record<string, number>, perChannel: {} as Record<string, number> };
+	const counted = t.ballots - t.blank;
+	const rows = options.map((o) => ({ id: o.id, position: o.position, title: o.title, subtext: o.subtext, votes: t.perOption[o.id] ?? 0, share: counted ? (t.perOption[o.id] ?? 0) / counted : 0 }));
+	const top = Math.max(0, ...rows.map((r) => r.votes));
+	const leaders = top > 0 ? rows.filter((r) => r.votes === top) : [];
+	const eligible = rollSize || programme.population;
+	return {
+		vote,
+		visible,
+		final: vote.resultsPublishedAt !== null,
+		channels: voteChannels(vote),
+		options: rows,
+		ballots: t.ballots,
+		blank: t.blank,
+		perChannel: voteChannels(vote).map((c) => ({ channel: c, ballots: t.perChannel[c] ?? 0, verified: c !== "email" })),
+		eligible,
+		eligibleFrom: rollSize ? ("roll" as const) : ("population" as const),
+		turnout: eligible ? t.ballots / eligible : 0,
+		winner: leaders.length === 1 ? leaders[0]! : null,
+		tie: leaders.length > 1 ? leaders : [],
+		auditHash: audit?.hash ?? null,
+	};
+}
+
+/** What the voting page needs: the vote, its frozen options and whether it takes ballots now. */
+export async function ballotPage(db: Db, id: string) {
+	const vote = await voteOr404(db, id);
+	return { vote, options: await repo.listOptions(db, vote.id), open: isOpen(vote), channels: voteChannels(vote) };
+}
+
+/** Reads a submitted ballot form: `choice` may repeat (choose up to N), `blank` marks avstår. */
+export function ballotFromForm(body: unknown): { choices: string[]; blank: boolean } {
+	const b = (body ?? {}) as Record<string, unknown>;
+	const raw = b.choice;
+	const choices = (Array.isArray(raw) ? raw : raw === undefined || raw === "" ? [] : [raw]).map(String);
+	return { choices: choices.filter((c) => c !== "blank"), blank: choices.includes("blank") };
+}
+
+/** Checks a ballot form before the voter proves who they are, so mistakes show before the e-ID round trip. */
+export async function checkBallot(db: Db, id: string, body: unknown): Promise<void> {
+	const { vote, options } = await ballotPage(db, id);
+	const { choices, blank } = ballotFromForm(body);
+	checkChoices(vote, options, choices, blank);
+}
+
+/** Whether a ballot with this receipt was counted in the vote. */
+export async function checkReceipt(db: Db, id: string, receipt: string): Promise<boolean> {
+	const vote = await voteOr404(db, id);
+	const code = normaliseCode(receipt);
+	if (code.length < 10 || code.length > 40) return false;
+	return repo.receiptCounted(db, vote.id, receiptHash(code));
+}
+
+/** Checks a vote's audit chain, that every mark has a ballot, and that the published totals match the ballots. */
+export async function verifyVote(db: Db, id: string): Promise<string[]> {
+	const vote = await voteOr404(db, id);
+	const problems = await verifyChain(db, vote.id);
+	const counts = await repo.markAndBallotCounts(db, vote.id);
+	if (counts.marks !== counts.ballots) problems.push(`${counts.marks} voters are marked but ${counts.ballots} ballots are stored`);
+	const published = (await repo.listAudit(db, vote.id)).filter((e) => e.event === "resultsPublished").at(-1);
+	if (published) {
+		const recorded = JSON.stringify((JSON.parse(published.details) as { totals: unknown }).totals);
+		const now = JSON.stringify(await totals(db, vote.id));
+		if (recorded !== now) problems.push(`published totals ${recorded} differ from the ballots ${now}`);
+	} else if (vote.resultsPublishedAt) problems.push("results are published but the audit log has no resultsPublished entry");
+	return problems;
+}
+
+/** Every vote's id, for verifying them all. */
+async function allVoteIds(db: Db): Promise<string[]> {
+	const programme = await getProgramme(db);
+	return (await repo.listVotes(db, programme.id)).map((v) => v.id);
+}
+
+/** Hands in a ballot from the voting page; the channel's proof of identity comes from the route (e-ID cookie, session, code). */
+export async function submitBallot(db: Db, id: string, body: unknown, proof: { pin: string | null; userId: string | null }): Promise<{ receipt: string }> {
+	const b = (body ?? {}) as Record<string, unknown>;
+	const channel = String(b.channel ?? "") as Channel;
+	const { choices, blank } = ballotFromForm(body);
+	const voter = channel === "code" ? { code: String(b.code ?? "") } : channel === "email" ? { userId: proof.userId ?? undefined } : { pin: proof.pin ?? undefined };
+	if (channel === "eid" && !proof.pin) throw new VoteRefusal("vote.refusal.eidFirst");
+	return castBallot(db, { voteId: id, channel, voter, choices, blank });
+}
+
+/** Verifies one vote, or every vote, for the command line: a line per vote and per problem, and whether all hold. */
+export async function auditReport(db: Db, voteId?: string): Promise<{ ok: boolean; lines: string[] }> {
+	const ids = voteId ? [voteId] : await allVoteIds(db);
+	const lines: string[] = [];
+	let ok = true;
+	for (const id of ids) {
+		const vote = isUuid(id) ? await repo.findVote(db, id) : undefined;
+		if (!vote) {
+			lines.push(`${id}: no such vote`);
+			ok = false;
+			continue;
+		}
+		const problems = await verifyVote(db, id);
+		const last = await repo.lastAudit(db, id);
+		lines.push(`${id} ${problems.length ? "FAILED" : "ok"}: ${vote.title} (audit hash ${last?.hash ?? "none"})`);
+		for (const p of problems) lines.push(`  - ${p}`);
+		if (problems.length) ok = false;
+	}
+	return { ok, lines };
 }

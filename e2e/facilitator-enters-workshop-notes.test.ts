@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { eq } from "drizzle-orm";
+import * as s from "../src/db/schema.js";
+import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
+import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";
+
+const app = await startApp();
+const browser = await launchBrowser();
+
+test("a facilitator enters what the groups wrote, one note per line, and the headcount", async () => {
+	const [facilitator] = await app.db.select().from(s.users).where(eq(s.users.email, "samtalsledare@norsjo.example"));
+	const [workshop] = await app.db.select().from(s.workshops).where(eq(s.workshops.locality, "Kusfors"));
+	assert.ok(facilitator && workshop, "the demo has a facilitator and a workshop in Kusfors");
+	const { token } = await startSession(app.db, facilitator.id);
+	const { context, page } = await openPage(browser);
+	await context.addCookies([{ name: sessionCookie, value: token, url: app.url }]);
+
+	await page.goto(`${app.url}/framtidsverkstader/${workshop.id}`);
+	await page.getByRole("link", { name: "Skriv in anteckningar och antal deltagare" }).click();
+	await page.getByRole("heading", { level: 1, name: /Anteckningar från Framtidsverkstad i Kusfors/ }).waitFor();
+	assert.deepEqual(await axeViolations(page), [], "the facilitator's page passes axe");
+
+	await page.getByRole("textbox", { name: /Bord eller grupp/ }).fill("Bord 4");
+	await page.getByRole("textbox", { name: /Fråga som gruppen svarade på/ }).fill("Vad saknas i Kusfors?");
+	await page.getByRole("textbox", { name: /Anteckningar, en per rad/ }).fill("En lekplats vid skolan\nBättre vägunderhåll på vintern");
+	await page.getByRole("button", { name: "Spara anteckningarna" }).click();
+	await page.getByText("Anteckningarna är sparade.").waitFor();
+	// Ready for the next note of the same group: group and question stay filled in.
+	assert.equal(await page.getByRole("textbox", { name: /Bord eller grupp/ }).inputValue(), "Bord 4");
+	await page.getByRole("heading", { name: "Bord 4: Vad saknas i Kusfors?" }).waitFor();
+	await page.getByText("En lekplats vid skolan").waitFor();
+
+	await page.getByRole("textbox", { name: /Anteckningar, en per rad/ }).fill("");
+	await page.getByRole("button", { name: "Spara anteckningarna" }).click();
+	await page.getByRole("alert").getByText(/Fyll i fältet/).waitFor();
+	assert.deepEqual(await axeViolations(page), [], "the page with an error passes axe");
+
+	await page.getByRole("textbox", { name: /^Antal deltagare/ }).fill("37");
+	await page.getByRole("button", { name: "Spara deltagare och sammanfattning" }).click();
+	await page.getByText("Ändringarna är sparade.").waitFor();
+	const [stored] = await app.db.select().from(s.workshops).where(eq(s.workshops.id, workshop.id));
+	assert.equal(stored!.headcount, 37);
+	await context.close();
+});

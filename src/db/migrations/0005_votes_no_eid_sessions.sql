@@ -1,0 +1,1 @@
+DROP TABLE "vote_eid_sessions" CASCADE;

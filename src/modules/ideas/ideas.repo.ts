@@ -1,0 +1,123 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { users } from "../accounts/accounts.schema.js";
+import { focusAreas } from "../focus-areas/focus-areas.schema.js";
+import { ideaComments, ideaReports, ideaSupports, ideas } from "./ideas.schema.js";
+
+export type Idea = typeof ideas.$inferSelect;
+
+const supports = sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`;
+const comments = sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id})`;
+
+/** The programme's ideas that are not hidden, newest first, with supports and comment counts. */
+export async function listVisibleIdeas(db: Db, programmeId: string) {
+	return db
+		.select({ idea: ideas, supports, comments, focusAreaName: focusAreas.name })
+		.from(ideas)
+		.leftJoin(focusAreas, eq(focusAreas.id, ideas.focusAreaId))
+		.where(and(eq(ideas.programmeId, programmeId), isNull(ideas.hiddenAt)))
+		.orderBy(desc(ideas.createdAt), asc(ideas.id));
+}
+
+/** One idea with its author's name, focus area and number of supports. */
+export async function findIdea(db: Db, id: string) {
+	const rows = await db
+		.select({ idea: ideas, supports, authorName: users.name, focusAreaName: focusAreas.name })
+		.from(ideas)
+		.innerJoin(users, eq(users.id, ideas.authorId))
+		.leftJoin(focusAreas, eq(focusAreas.id, ideas.focusAreaId))
+		.where(eq(ideas.id, id));
+	return rows[0];
+}
+
+/** An idea's comments, oldest first, with the commenters' names. */
+export async function listComments(db: Db, ideaId: string) {
+	return db
+		.select({ comment: ideaComments, authorName: users.name })
+		.from(ideaComments)
+		.innerJoin(users, eq(users.id, ideaComments.authorId))
+		.where(eq(ideaComments.ideaId, ideaId))
+		.orderBy(asc(ideaComments.createdAt), asc(ideaComments.id));
+}
+
+/** Whether a person supports an idea. */
+export async function hasSupport(db: Db, ideaId: string, userId: string): Promise<boolean> {
+	const rows = await db.select({ u: ideaSupports.userId }).from(ideaSupports).where(and(eq(ideaSupports.ideaId, ideaId), eq(ideaSupports.userId, userId)));
+	return rows.length > 0;
+}
+
+/** Stores an idea. */
+export async function insertIdea(db: Db, values: typeof ideas.$inferInsert): Promise<Idea> {
+	const [row] = await db.insert(ideas).values(values).returning();
+	return row!;
+}
+
+/** Stores a comment. */
+export async function insertComment(db: Db, values: typeof ideaComments.$inferInsert) {
+	const [row] = await db.insert(ideaComments).values(values).returning();
+	return row!;
+}
+
+/** Stores a support; the primary key refuses a second one from the same person. */
+export async function insertSupport(db: Db, ideaId: string, userId: string): Promise<void> {
+	await db.insert(ideaSupports).values({ ideaId, userId });
+}
+
+/** Stores a report of abuse. */
+export async function insertReport(db: Db, values: typeof ideaReports.$inferInsert): Promise<void> {
+	await db.insert(ideaReports).values(values);
+}
+
+/** Hides an idea with a reason, or (with null) shows it again. */
+export async function setHidden(db: Db, id: string, hidden: { reason: string; by: string } | null): Promise<void> {
+	await db
+		.update(ideas)
+		.set(hidden ? { hiddenAt: new Date(), hiddenReason: hidden.reason, hiddenBy: hidden.by } : { hiddenAt: null, hiddenReason: null, hiddenBy: null })
+		.where(eq(ideas.id, id));
+}
+
+/** Every report, newest first, with the idea it concerns and the reported comment's text. */
+export async function listReports(db: Db, programmeId: string) {
+	return db
+		.select({ report: ideaReports, ideaTitle: ideas.title, ideaHidden: ideas.hiddenAt, commentText: ideaComments.text })
+		.from(ideaReports)
+		.innerJoin(ideas, eq(ideas.id, ideaReports.ideaId))
+		.leftJoin(ideaComments, eq(ideaComments.id, ideaReports.commentId))
+		.where(eq(ideas.programmeId, programmeId))
+		.orderBy(desc(ideaReports.createdAt));
+}
+
+/** Hidden ideas, most recently hidden first. */
+export async function listHiddenIdeas(db: Db, programmeId: string) {
+	return db
+		.select({ idea: ideas })
+		.from(ideas)
+		.where(and(eq(ideas.programmeId, programmeId), sql`${ideas.hiddenAt} is not null`))
+		.orderBy(desc(ideas.hiddenAt));
+}
+
+/** Whether a focus area belongs to the programme. */
+export async function focusAreaExists(db: Db, programmeId: string, id: string): Promise<boolean> {
+	const rows = await db.select({ id: focusAreas.id }).from(focusAreas).where(and(eq(focusAreas.programmeId, programmeId), eq(focusAreas.id, id)));
+	return rows.length > 0;
+}
+
+/** The programme's focus areas to choose from. */
+export async function focusAreaChoices(db: Db, programmeId: string) {
+	return db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position));
+}
+
+/** Per idea author and commenter: who took part in ideas, and on which day (Swedish time), for the participation count. */
+export async function ideaParticipants(db: Db, programmeId: string) {
+	const result = await db.execute(sql`
+		select ${ideas.authorId} as "userId", to_char(${ideas.createdAt} at time zone 'Europe/Stockholm', 'YYYY-MM-DD') as day, 'idea' as kind
+		from ${ideas} where ${ideas.programmeId} = ${programmeId}
+		union all
+		select c.author_id, to_char(c.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD'), 'comment'
+		from ${ideaComments} c join ${ideas} on ${ideas.id} = c.idea_id where ${ideas.programmeId} = ${programmeId}
+		union all
+		select s.user_id, to_char(s.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD'), 'support'
+		from ${ideaSupports} s join ${ideas} on ${ideas.id} = s.idea_id where ${ideas.programmeId} = ${programmeId}
+	`);
+	return (result as unknown as { rows: { userId: string; day: string; kind: "idea" | "comment" | "support" }[] }).rows;
+}

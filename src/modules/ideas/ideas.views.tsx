@@ -1,0 +1,201 @@
+import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
+import type { PageContext } from "../../ui/context.js";
+import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { type FormState, formState } from "../../ui/forms.js";
+import { Paragraphs } from "../../ui/text.js";
+import { limits } from "./ideas.input.js";
+import type { IdeaForms, ideaList, ideaPage, moderationPage, newIdeaPage } from "./ideas.service.js";
+
+type ListRows = Awaited<ReturnType<typeof ideaList>>;
+type PageData = Awaited<ReturnType<typeof ideaPage>>;
+
+/** The public list of ideas. */
+export function IdeaListPage({ ctx, rows }: { ctx: PageContext; rows: ListRows }) {
+	const { t, lang } = ctx;
+	return (
+		<>
+			<h1>{t("idea.list.title")}</h1>
+			<p class="lead">{t("idea.list.intro")}</p>
+			<p>{ctx.viewer ? <a href="/ideer/ny">{t("idea.list.new")}</a> : <a href="/sign-in">{t("idea.list.signIn")}</a>}</p>
+			{rows.length === 0 ? (
+				<p>{t("idea.list.none")}</p>
+			) : (
+				<ul class="card-list">
+					{rows.map(({ idea, supports, comments, focusAreaName }) => (
+						<li key={idea.id} class="card">
+							<h2>
+								<a href={`/ideer/${idea.id}`}>{idea.title}</a>
+							</h2>
+							<p>
+								{t("idea.counts", { supports: formatNumber(lang, supports), comments: formatNumber(lang, comments) })}
+								{focusAreaName && ` · ${focusAreaName}`}
+							</p>
+						</li>
+					))}
+				</ul>
+			)}
+		</>
+	);
+}
+
+/** The form for a new idea. */
+export function NewIdeaPage({ ctx, data, form }: { ctx: PageContext; data: Awaited<ReturnType<typeof newIdeaPage>>; form: FormState }) {
+	const { t } = ctx;
+	const labels = { title: t("idea.field.title"), text: t("idea.field.text"), focusAreaId: t("idea.field.focusArea") };
+	return (
+		<>
+			<h1>{t("idea.new.title")}</h1>
+			<p class="hint">{t("idea.new.privacy")}</p>
+			<Form ctx={ctx} form={form} action="/ideer/ny" labels={labels} submit={t("idea.new.submit")}>
+				<TextField ctx={ctx} form={form} name="title" label={labels.title} required hint={t("idea.maxChars", { max: limits.title })} />
+				<TextArea ctx={ctx} form={form} name="text" label={labels.text} required rows={8} hint={t("idea.maxChars", { max: limits.text })} />
+				<SelectField ctx={ctx} form={form} name="focusAreaId" label={labels.focusAreaId} options={data.focusAreas.map((a) => ({ value: a.id, label: a.name }))} />
+			</Form>
+		</>
+	);
+}
+
+/** An idea with its comments, support, report and (for coordinators) moderation. */
+export function IdeaPage({ ctx, data, forms = {} }: { ctx: PageContext; data: PageData; forms?: IdeaForms }) {
+	const { t, lang } = ctx;
+	const { idea } = data;
+	const base = `/ideer/${idea.id}`;
+	const commentForm = forms.comment ?? formState();
+	const reportForm = forms.report ?? formState();
+	const hideForm = forms.hide ?? formState();
+	return (
+		<>
+			<h1>{idea.title}</h1>
+			{idea.hiddenAt && (
+				<div class="notice" role="status">
+					<h2>{t("idea.hidden.title")}</h2>
+					<p>{t("idea.hidden.reason", { reason: idea.hiddenReason ?? "" })}</p>
+				</div>
+			)}
+			<p class="meta">
+				{t("idea.by", { name: data.authorName || t("idea.anonymousName"), at: formatDateTime(lang, idea.createdAt) })}
+				{data.focusAreaName && ` · ${t("idea.focusArea", { name: data.focusAreaName })}`}
+			</p>
+			<Paragraphs text={idea.text} />
+			<section aria-labelledby="support-title">
+				<h2 id="support-title">{t("idea.support.title")}</h2>
+				<p>{t("idea.support.count", { n: formatNumber(lang, data.supports) })}</p>
+				{ctx.viewer && !idea.hiddenAt && (data.supported ? (
+					<p>{t("idea.support.yours")}</p>
+				) : (
+					<Form ctx={ctx} form={formState()} action={`${base}/stod`} labels={{}} submit={t("idea.support.submit")}>
+						{null}
+					</Form>
+				))}
+			</section>
+			<section aria-labelledby="comments-title">
+				<h2 id="comments-title">{t("idea.comments.title")}</h2>
+				{data.comments.length === 0 && <p>{t("idea.comments.none")}</p>}
+				<ul class="comment-list">
+					{data.comments.map(({ comment, authorName }) => (
+						<li key={comment.id} id={`comment-${comment.id}`}>
+							<p class="meta">{t("idea.by", { name: authorName || t("idea.anonymousName"), at: formatDateTime(lang, comment.createdAt) })}</p>
+							<Paragraphs text={comment.text} />
+						</li>
+					))}
+				</ul>
+				{ctx.viewer && !idea.hiddenAt ? (
+					<Form ctx={ctx} form={commentForm} action={`${base}/kommentarer`} labels={{ comment: t("idea.field.comment") }} submit={t("idea.comments.submit")}>
+						<TextArea ctx={ctx} form={commentForm} name="comment" label={t("idea.field.comment")} required rows={4} hint={t("idea.maxChars", { max: limits.comment })} />
+					</Form>
+				) : (
+					!ctx.viewer && (
+						<p>
+							<a href="/sign-in">{t("idea.signInToTakePart")}</a>
+						</p>
+					)
+				)}
+			</section>
+			{ctx.viewer && !idea.hiddenAt && (
+				<section aria-labelledby="report-title">
+					<h2 id="report-title">{t("idea.report.title")}</h2>
+					<p class="hint">{t("idea.report.intro")}</p>
+					<Form ctx={ctx} form={reportForm} action={`${base}/anmal`} labels={{ reason: t("idea.field.reason"), commentId: t("idea.field.reportWhat") }} submit={t("idea.report.submit")}>
+						<SelectField
+							ctx={ctx}
+							form={reportForm}
+							name="commentId"
+							label={t("idea.field.reportWhat")}
+							options={data.comments.map(({ comment }, i) => ({ value: comment.id, label: t("idea.report.comment", { n: i + 1 }) }))}
+						/>
+						<TextArea ctx={ctx} form={reportForm} name="reason" label={t("idea.field.reason")} required rows={3} hint={t("idea.maxChars", { max: limits.report })} />
+					</Form>
+				</section>
+			)}
+			{data.isCoordinator && (
+				<section aria-labelledby="moderate-title">
+					<h2 id="moderate-title">{t("idea.moderate.title")}</h2>
+					{idea.hiddenAt ? (
+						<Form ctx={ctx} form={formState()} action={`${base}/aterstall`} labels={{}} submit={t("idea.moderate.restore")}>
+							{null}
+						</Form>
+					) : (
+						<Form ctx={ctx} form={hideForm} action={`${base}/dolj`} labels={{ hideReason: t("idea.field.hideReason") }} submit={t("idea.moderate.hide")}>
+							<TextArea ctx={ctx} form={hideForm} name="hideReason" label={t("idea.field.hideReason")} required rows={3} hint={t("idea.field.hideReason.hint", { max: limits.hideReason })} />
+						</Form>
+					)}
+				</section>
+			)}
+		</>
+	);
+}
+
+/** The coordinator's moderation page: reports and hidden ideas. */
+export function ModerationPage({ ctx, data }: { ctx: PageContext; data: Awaited<ReturnType<typeof moderationPage>> }) {
+	const { t, lang } = ctx;
+	return (
+		<>
+			<h1>{t("idea.moderation.title")}</h1>
+			<section aria-labelledby="reports-title">
+				<h2 id="reports-title">{t("idea.moderation.reports")}</h2>
+				{data.reports.length === 0 ? (
+					<p>{t("idea.moderation.noReports")}</p>
+				) : (
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">{t("idea.moderation.idea")}</th>
+								<th scope="col">{t("idea.moderation.what")}</th>
+								<th scope="col">{t("idea.field.reason")}</th>
+								<th scope="col">{t("idea.moderation.when")}</th>
+								<th scope="col">{t("idea.moderation.status")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{data.reports.map((r) => (
+								<tr key={r.report.id}>
+									<th scope="row">
+										<a href={`/ideer/${r.report.ideaId}`}>{r.ideaTitle}</a>
+									</th>
+									<td>{r.commentText === null ? t("idea.moderation.theIdea") : t("idea.moderation.aComment", { text: r.commentText.slice(0, 120) })}</td>
+									<td>{r.report.reason}</td>
+									<td>{formatDateTime(lang, r.report.createdAt)}</td>
+									<td>{t(r.ideaHidden ? "idea.moderation.hidden" : "idea.moderation.visible")}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				)}
+			</section>
+			<section aria-labelledby="hidden-title">
+				<h2 id="hidden-title">{t("idea.moderation.hiddenIdeas")}</h2>
+				{data.hidden.length === 0 ? (
+					<p>{t("idea.moderation.noHidden")}</p>
+				) : (
+					<ul>
+						{data.hidden.map(({ idea }) => (
+							<li key={idea.id}>
+								<a href={`/ideer/${idea.id}`}>{idea.title}</a> – {idea.hiddenReason}
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,2 @@
+export { ideasRoutes } from "./ideas.routes.js";
+export { ideaParticipation } from "./ideas.service.js";

@@ -1,0 +1,23 @@
+import type { Db } from "../../db/client.js";
+import { deleteInputs, type NewInput, setHidden, upsertInputs } from "./inputs.repo.js";
+
+export type { Input, NewInput } from "./inputs.repo.js";
+export { inputsRoutes } from "./inputs.routes.js";
+
+/** Adds free texts to the pool of inputs (or updates them: the same source and source id keep one stable input); works inside a transaction. */
+export async function addInputs(db: Db, rows: NewInput[]): Promise<void> {
+	await upsertInputs(
+		db,
+		rows.filter((r) => r.text.trim() !== "").map((r) => ({ ...r, text: r.text.trim() })),
+	);
+}
+
+/** Hides or shows again the inputs of moderated items. */
+export async function setInputsHidden(db: Db, source: NewInput["source"], sourceIds: string[], hidden: boolean): Promise<void> {
+	await setHidden(db, source, sourceIds, hidden);
+}
+
+/** Removes inputs whose source rows no longer hold text (e.g. an edited answer that was emptied). */
+export async function removeInputs(db: Db, source: NewInput["source"], sourceIds: string[]): Promise<void> {
+	await deleteInputs(db, source, sourceIds);
+}

@@ -1,0 +1,49 @@
+import type { Db } from "../../db/client.js";
+import type { Viewer } from "../../ui/context.js";
+import { requireCoordinator } from "../programmes/index.js";
+import { type InputQuery, inputQuery } from "./inputs.input.js";
+import * as repo from "./inputs.repo.js";
+
+// The pool mixes public texts (ideas, comments, workshop notes) with survey answers, which are not public:
+// so the pool's list, search, export and API are for coordinators only.
+
+/** How many inputs the list page shows at most; the exports hold them all. */
+export const pageSize = 200;
+
+/** The coordinator's list: search, filters and the first page of matching inputs. */
+export async function inputsPage(db: Db, viewer: Viewer | null, rawQuery: unknown) {
+	await requireCoordinator(db, viewer);
+	const query = inputQuery.parse(rawQuery ?? {});
+	const [rows, total, localities, focusAreas] = await Promise.all([
+		repo.searchInputs(db, query, pageSize),
+		repo.countInputs(db, query),
+		repo.inputLocalities(db),
+		repo.focusAreaChoices(db),
+	]);
+	return { query, rows, total, localities, focusAreas };
+}
+
+/** Every input matching the search and filters, for export. */
+export async function exportInputs(db: Db, viewer: Viewer | null, rawQuery: unknown): Promise<{ query: InputQuery; rows: Awaited<ReturnType<typeof repo.searchInputs>> }> {
+	await requireCoordinator(db, viewer);
+	const query = inputQuery.parse(rawQuery ?? {});
+	return { query, rows: await repo.searchInputs(db, query) };
+}
+
+const csvColumns = ["id", "source", "sourceId", "occurredOn", "locality", "ageBand", "focusArea", "hidden", "text"] as const;
+
+function csvCell(value: string): string {
+	// A leading = + - @ would make a spreadsheet run the text as a formula.
+	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** Inputs as CSV: UTF-8 with a byte-order mark (so Excel reads å, ä, ö), comma- or semicolon-separated, CRLF rows. */
+export function inputsCsv(rows: Awaited<ReturnType<typeof repo.searchInputs>>, separator: "," | ";"): string {
+	const lines = [csvColumns.join(separator)];
+	for (const r of rows) {
+		const values = [r.id, r.source, r.sourceId, r.occurredOn, r.locality ?? "", r.ageBand ?? "", r.focusAreaName ?? "", r.hidden ? "true" : "false", r.text];
+		lines.push(values.map(csvCell).join(separator));
+	}
+	return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

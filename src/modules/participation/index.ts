@@ -1,0 +1,1 @@
+export { participationRoutes } from "./participation.routes.js";

@@ -1,0 +1,214 @@
+import type { ComponentChildren } from "preact";
+import { formatDate, formatNumber } from "../../i18n/i18n.js";
+import type { PageContext } from "../../ui/context.js";
+import type { BreakdownRow, MonthRow, publicParticipation } from "./participation.service.js";
+
+type Data = Awaited<ReturnType<typeof publicParticipation>>;
+
+/** A wide table that scrolls sideways on a narrow screen; focusable so keyboard users can scroll it too. */
+function Scroll({ label, children }: { label: string; children: ComponentChildren }) {
+	return (
+		<section class="table-scroll" aria-label={label} tabindex={0}>
+			{children}
+		</section>
+	);
+}
+
+const percent = (ctx: PageContext, share: number) => `${formatNumber(ctx.lang, share * 100, 1)} %`;
+
+function Breakdown({ ctx, id, title, rows }: { ctx: PageContext; id: string; title: string; rows: BreakdownRow[] }) {
+	const { t, lang } = ctx;
+	const known = rows.reduce((n, r) => n + r.total, 0);
+	return (
+		<section aria-labelledby={`${id}-title`}>
+			<h2 id={`${id}-title`}>{title}</h2>
+			{rows.length === 0 ? (
+				<p>{t("participation.noBreakdown")}</p>
+			) : (
+				<Scroll label={title}>
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{title}</th>
+							<th scope="col">{t("participation.col.surveyAnswers")}</th>
+							<th scope="col">{t("participation.col.workshopHeadcount")}</th>
+							<th scope="col">{t("participation.col.total")}</th>
+							<th scope="col">{t("participation.col.shareOfKnown")}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((r) => (
+							<tr key={r.label}>
+								<th scope="row">{r.label}</th>
+								<td>{formatNumber(lang, r.surveys)}</td>
+								<td>{formatNumber(lang, r.workshops)}</td>
+								<td>{formatNumber(lang, r.total)}</td>
+								<td>{percent(ctx, known ? r.total / known : 0)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+				</Scroll>
+			)}
+		</section>
+	);
+}
+
+/** Bars per month; decorative, since the table after it holds the same numbers. */
+function MonthChart({ months }: { months: MonthRow[] }) {
+	const max = Math.max(1, ...months.map((m) => m.total));
+	const bar = 48;
+	const height = 160;
+	return (
+		<svg class="participation-chart" aria-hidden="true" focusable="false" viewBox={`0 0 ${months.length * bar + 8} ${height + 24}`} width={months.length * bar + 8} height={height + 24}>
+			{months.map((m, i) => {
+				const h = Math.round((m.total / max) * height);
+				return (
+					<g key={m.month}>
+						<rect x={i * bar + 8} y={height - h} width={bar - 12} height={h} fill="#1d5e8c" />
+						<text x={i * bar + 8 + (bar - 12) / 2} y={height + 16} text-anchor="middle" font-size="11" fill="#222">
+							{m.month}
+						</text>
+					</g>
+				);
+			})}
+		</svg>
+	);
+}
+
+/** The participation page: public, or with the coordinator's details. */
+export function ParticipationPage({ ctx, data, detailed }: { ctx: PageContext; data: Data; detailed: boolean }) {
+	const { t, lang } = ctx;
+	const n = (v: number) => formatNumber(lang, v);
+	const { totals } = data;
+	const activityTitle = (a: Data["activities"][number]) =>
+		a.kind === "ideas" ? t("participation.activity.ideas") : t(`participation.activity.${a.kind}`, { title: a.title });
+	return (
+		<>
+			<h1>{t(detailed ? "participation.adminTitle" : "participation.title")}</h1>
+			<p class="lead">
+				{t("participation.lead", { total: n(totals.total), share: percent(ctx, totals.share), population: n(data.population) })}
+			</p>
+			<section aria-labelledby="totals-title">
+				<h2 id="totals-title">{t("participation.totals")}</h2>
+				<Scroll label={t("participation.totals")}>
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{t("participation.col.way")}</th>
+							<th scope="col">{t("participation.col.count")}</th>
+							<th scope="col">{t("participation.col.shareOfPopulation")}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{(
+							[
+								["signedIn", totals.signedIn],
+								["anonymous", totals.anonymous],
+								["paper", totals.paper],
+								["headcount", totals.headcount],
+							] as const
+						).map(([key, value]) => (
+							<tr key={key}>
+								<th scope="row">{t(`participation.way.${key}`)}</th>
+								<td>{n(value)}</td>
+								<td>{percent(ctx, data.population ? value / data.population : 0)}</td>
+							</tr>
+						))}
+					</tbody>
+					<tfoot>
+						<tr>
+							<th scope="row">{t("participation.way.total")}</th>
+							<td>{n(totals.total)}</td>
+							<td>{percent(ctx, totals.share)}</td>
+						</tr>
+					</tfoot>
+				</table>
+				</Scroll>
+			</section>
+			<section aria-labelledby="activities-title">
+				<h2 id="activities-title">{t("participation.perActivity")}</h2>
+				{data.activities.length === 0 ? (
+					<p>{t("participation.none")}</p>
+				) : (
+					<Scroll label={t("participation.perActivity")}>
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">{t("participation.col.activity")}</th>
+								<th scope="col">{t("participation.way.signedIn")}</th>
+								<th scope="col">{t("participation.way.anonymous")}</th>
+								<th scope="col">{t("participation.way.paper")}</th>
+								<th scope="col">{t("participation.way.headcount")}</th>
+								{detailed && <th scope="col">{t("participation.col.registered")}</th>}
+								<th scope="col">{t("participation.col.total")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{data.activities.map((a) => (
+								<tr key={`${a.kind}-${a.id}`}>
+									<th scope="row">{activityTitle(a)}</th>
+									<td>{n(a.signedIn)}</td>
+									<td>{n(a.anonymous)}</td>
+									<td>{n(a.paper)}</td>
+									<td>{a.kind === "workshop" ? (a.headcount === null ? t("participation.notEntered") : n(a.headcount)) : "–"}</td>
+									{detailed && <td>{a.registered === null ? "–" : n(a.registered)}</td>}
+									<td>{n(a.total)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+					</Scroll>
+				)}
+				{detailed && (
+					<p>
+						{t("participation.ideaBreakdown", {
+							authors: n(data.ideaBreakdown.authors),
+							commenters: n(data.ideaBreakdown.commenters),
+							supporters: n(data.ideaBreakdown.supporters),
+						})}
+					</p>
+				)}
+			</section>
+			<Breakdown ctx={ctx} id="locality" title={t("participation.byLocality")} rows={data.byLocality} />
+			<Breakdown ctx={ctx} id="ageband" title={t("participation.byAgeBand")} rows={data.byAgeBand} />
+			<section aria-labelledby="months-title">
+				<h2 id="months-title">{t("participation.overTime")}</h2>
+				{data.months.length > 0 && <MonthChart months={data.months} />}
+				<Scroll label={t("participation.monthsCaption")}>
+				<table>
+					<caption>{t("participation.monthsCaption")}</caption>
+					<thead>
+						<tr>
+							<th scope="col">{t("participation.col.month")}</th>
+							<th scope="col">{t("participation.col.surveyAnswers")}</th>
+							<th scope="col">{t("participation.col.workshopHeadcount")}</th>
+							<th scope="col">{t("participation.col.ideaPeople")}</th>
+							<th scope="col">{t("participation.col.total")}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{data.months.map((m) => (
+							<tr key={m.month}>
+								<th scope="row">{m.month}</th>
+								<td>{n(m.surveys)}</td>
+								<td>{n(m.workshops)}</td>
+								<td>{n(m.ideas)}</td>
+								<td>{n(m.total)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+				</Scroll>
+			</section>
+			<section aria-labelledby="rules-title">
+				<h2 id="rules-title">{t("participation.rules.title")}</h2>
+				<ul>
+					{["signedIn", "anonymous", "paper", "headcount", "several", "total", "population", "breakdown"].map((k) => (
+						<li key={k}>{t(`participation.rules.${k}`, { population: n(data.population), date: formatDate(lang, data.populationDate) })}</li>
+					))}
+				</ul>
+			</section>
+		</>
+	);
+}

@@ -1,0 +1,2 @@
+export { surveysRoutes } from "./surveys.routes.js";
+export { applyRetention, surveyParticipation } from "./surveys.results.js";

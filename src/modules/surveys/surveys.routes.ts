@@ -1,0 +1,195 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Config } from "../../config.js";
+import type { Db } from "../../db/client.js";
+import { formState } from "../../ui/forms.js";
+import { AdminListPage, QuestionPage, SectionPage, SurveyAdminPage } from "./surveys.admin.views.js";
+import { exportCsv, exportJson, surveyFreeTexts, surveyResults } from "./surveys.results.js";
+import { FreeTextsPage, ResultsPage } from "./surveys.results.views.js";
+import * as service from "./surveys.service.js";
+import { AnswerPage, PaperPage, SurveyListPage, ThanksPage } from "./surveys.views.js";
+
+type IdParams = { Params: { id: string } };
+type QuestionParams = { Params: { id: string; questionId: string } };
+type SectionParams = { Params: { id: string; sectionId: string } };
+
+// Anonymous answers are rate-limited per IP; the limiter only ever sees a salted hash that changes with each process.
+const ipSalt = randomBytes(16).toString("hex");
+
+const backgroundTexts = (req: FastifyRequest) => ({
+	section: req.t("survey.bg.section"),
+	help: req.t("survey.bg.help"),
+	locality: req.t("survey.bg.locality"),
+	otherLocality: req.t("survey.bg.otherLocality"),
+	ageBand: req.t("survey.bg.ageBand"),
+	ageBands: req.t("survey.bg.ageBands").split("|"),
+	relation: req.t("survey.bg.relation"),
+	relations: req.t("survey.bg.relations").split("|"),
+});
+
+const exportLabels = (req: FastifyRequest) => ({
+	id: req.t("survey.export.id"),
+	channel: req.t("survey.export.channel"),
+	day: req.t("survey.export.day"),
+	other: req.t("survey.other"),
+});
+
+/** Surveys: answering them, the coordinator's builder and results, and the officials' paper entry. */
+export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+	const { db } = opts;
+
+	app.get("/enkater", async (req, reply) => {
+		const surveys = await service.publicSurveys(db);
+		return reply.page(req.t("survey.list.title"), (ctx) => SurveyListPage({ ctx, surveys }));
+	});
+
+	app.get<IdParams>("/enkater/:id", async (req, reply) => {
+		const data = await service.surveyToAnswer(db, req.viewer, req.params.id);
+		return reply.page(data.survey.title, (ctx) => AnswerPage({ ctx, ...data }));
+	});
+
+	app.post<IdParams>("/enkater/:id", async (req, reply) => {
+		const allow = () => app.rateLimiter.hit(`survey:${req.params.id}:${createHash("sha256").update(ipSalt + req.ip).digest("hex")}`, opts.config.surveyAnswersPerIp, 600);
+		const result = await service.submitAnswer(db, req.viewer, req.params.id, req.body, allow);
+		if (result.ok) return reply.seeOther(`/enkater/${req.params.id}/tack`);
+		return reply.page(result.survey.title, (ctx) => AnswerPage({ ctx, ...result }), result.status);
+	});
+
+	app.get<IdParams>("/enkater/:id/tack", async (req, reply) => {
+		const data = await service.surveyToAnswer(db, req.viewer, req.params.id);
+		return reply.page(req.t("survey.thanks.title"), (ctx) => ThanksPage({ ctx, survey: data.survey }));
+	});
+
+	app.get("/admin/enkater", async (req, reply) => {
+		const surveys = await service.surveysForAdmin(db, req.viewer);
+		return reply.page(req.t("survey.admin.title"), (ctx) => AdminListPage({ ctx, surveys, form: formState({ anonymous: "true" }) }));
+	});
+
+	app.post("/admin/enkater", async (req, reply) => {
+		const result = await service.createSurvey(db, req.viewer, req.body, req.t("survey.admin.firstSection"));
+		if (result.ok) return reply.seeOther(`/admin/enkater/${result.survey.id}`, "flash.created");
+		const surveys = await service.surveysForAdmin(db, req.viewer);
+		return reply.page(req.t("survey.admin.title"), (ctx) => AdminListPage({ ctx, surveys, form: result.state }), 422);
+	});
+
+	app.get<IdParams>("/admin/enkater/:id", async (req, reply) => {
+		const data = await service.surveyForAdmin(db, req.viewer, req.params.id);
+		return reply.page(data.survey.title, (ctx) => SurveyAdminPage({ ctx, ...data, form: service.surveyFormState(data.survey), sectionForm: formState() }));
+	});
+
+	app.post<IdParams>("/admin/enkater/:id", async (req, reply) => {
+		const result = await service.updateSurvey(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		return reply.page(result.page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...result.page, form: result.state, sectionForm: formState() }), 422);
+	});
+
+	app.post<IdParams & { Body: { to?: string } }>("/admin/enkater/:id/status", async (req, reply) => {
+		await service.changeStatus(db, req.viewer, req.params.id, req.body?.to);
+		return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+	});
+
+	app.post<IdParams>("/admin/enkater/:id/delar", async (req, reply) => {
+		const result = await service.addSection(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.created");
+		const page = result.page;
+		return reply.page(page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...page, form: service.surveyFormState(page.survey), sectionForm: result.state }), 422);
+	});
+
+	app.get<SectionParams>("/admin/enkater/:id/delar/:sectionId", async (req, reply) => {
+		const { page, section } = await service.sectionForAdmin(db, req.viewer, req.params.id, req.params.sectionId);
+		return reply.page(section.title, (ctx) => SectionPage({ ctx, survey: page.survey, section, form: formState(section) }));
+	});
+
+	app.post<SectionParams>("/admin/enkater/:id/delar/:sectionId", async (req, reply) => {
+		const result = await service.updateSection(db, req.viewer, req.params.id, req.params.sectionId, req.body);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		return reply.page(result.section.title, (ctx) => SectionPage({ ctx, survey: result.page.survey, section: result.section, form: result.state }), 422);
+	});
+
+	app.post<IdParams>("/admin/enkater/:id/bakgrund", async (req, reply) => {
+		const result = await service.addBackgroundQuestions(db, req.viewer, req.params.id, backgroundTexts(req), opts.config.localities);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.created");
+		const page = result.page;
+		return reply.page(page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...page, form: service.surveyFormState(page.survey), sectionForm: result.state }), 409);
+	});
+
+	const questionPage = (req: FastifyRequest, page: service.SurveyDefinition, form: ReturnType<typeof formState>, questionId?: string) => {
+		const base = `/admin/enkater/${page.survey.id}`;
+		return (ctx: Parameters<typeof QuestionPage>[0]["ctx"]) =>
+			QuestionPage({
+				ctx,
+				survey: page.survey,
+				sections: page.sections,
+				conditions: service.conditionChoices(page.questions, questionId),
+				form,
+				action: questionId ? `${base}/fragor/${questionId}` : `${base}/fragor`,
+				heading: req.t(questionId ? "survey.admin.editQuestion" : "survey.admin.addQuestion"),
+				deleteAction: questionId ? `${base}/fragor/${questionId}/delete` : undefined,
+			});
+	};
+
+	app.get<IdParams>("/admin/enkater/:id/fragor/ny", async (req, reply) => {
+		const page = await service.surveyForAdmin(db, req.viewer, req.params.id);
+		const form = formState({ sectionId: page.sections.at(-1)?.id, kind: "single", maxLength: 2000 });
+		return reply.page(req.t("survey.admin.addQuestion"), questionPage(req, page, form));
+	});
+
+	app.post<IdParams>("/admin/enkater/:id/fragor", async (req, reply) => {
+		const result = await service.createQuestion(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.created");
+		return reply.page(req.t("survey.admin.addQuestion"), questionPage(req, result.page, result.state), 422);
+	});
+
+	app.get<QuestionParams>("/admin/enkater/:id/fragor/:questionId", async (req, reply) => {
+		const { page, question } = await service.questionForAdmin(db, req.viewer, req.params.id, req.params.questionId);
+		return reply.page(req.t("survey.admin.editQuestion"), questionPage(req, page, service.questionFormState(question), question.id));
+	});
+
+	app.post<QuestionParams>("/admin/enkater/:id/fragor/:questionId", async (req, reply) => {
+		const result = await service.updateQuestion(db, req.viewer, req.params.id, req.params.questionId, req.body);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		return reply.page(req.t("survey.admin.editQuestion"), questionPage(req, result.page, result.state, result.question.id), 422);
+	});
+
+	app.post<QuestionParams>("/admin/enkater/:id/fragor/:questionId/delete", async (req, reply) => {
+		const result = await service.deleteQuestion(db, req.viewer, req.params.id, req.params.questionId);
+		return reply.seeOther(`/admin/enkater/${req.params.id}`, result.ok ? "flash.deleted" : "flash.surveyLocked");
+	});
+
+	app.get<IdParams>("/admin/enkater/:id/resultat", async (req, reply) => {
+		const data = await surveyResults(db, req.viewer, req.params.id, req.t("survey.other"));
+		const paper = await service.paperCount(db, req.params.id);
+		return reply.page(req.t("survey.results.title", { title: data.survey.title }), (ctx) => ResultsPage({ ctx, ...data, paper }));
+	});
+
+	app.get<IdParams & { Querystring: Record<string, string | undefined> }>("/admin/enkater/:id/fritext", async (req, reply) => {
+		const data = await surveyFreeTexts(db, req.viewer, req.params.id, req.query);
+		return reply.page(req.t("survey.texts.title", { title: data.survey.title }), (ctx) => FreeTextsPage({ ctx, ...data }));
+	});
+
+	app.get<IdParams & { Querystring: { sep?: string } }>("/admin/enkater/:id/export.csv", async (req, reply) => {
+		const { survey, csv } = await exportCsv(db, req.viewer, req.params.id, req.query.sep === "semicolon", exportLabels(req));
+		return reply
+			.header("content-type", "text/csv; charset=utf-8")
+			.header("content-disposition", `attachment; filename="enkat-${survey.id}.csv"`)
+			.header("cache-control", "no-store")
+			.send(csv);
+	});
+
+	app.get<IdParams>("/admin/enkater/:id/export.json", async (req, reply) => {
+		const data = await exportJson(db, req.viewer, req.params.id);
+		return reply.header("content-disposition", `attachment; filename="enkat-${data.survey.id}.json"`).header("cache-control", "no-store").send(data);
+	});
+
+	app.get<IdParams>("/admin/enkater/:id/papper", async (req, reply) => {
+		const data = await service.paperForm(db, req.viewer, req.params.id);
+		return reply.page(req.t("survey.paper.title", { title: data.survey.title }), (ctx) => PaperPage({ ctx, ...data, state: { values: {}, errors: {} } }));
+	});
+
+	app.post<IdParams>("/admin/enkater/:id/papper", async (req, reply) => {
+		const result = await service.submitPaper(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}/papper`, "flash.surveyAnswerSaved");
+		const page = result.page;
+		return reply.page(req.t("survey.paper.title", { title: page.survey.title }), (ctx) => PaperPage({ ctx, ...page, state: result.state }), 422);
+	});
+}

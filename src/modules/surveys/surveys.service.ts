@@ -1,0 +1,422 @@
+import { type Db, isUniqueViolation } from "../../db/client.js";
+import { todayInSweden } from "../../i18n/i18n.js";
+import { isUuid } from "../../lib/ids.js";
+import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import type { Viewer } from "../../ui/context.js";
+import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { addInputs, removeInputs } from "../inputs/index.js";
+import { coordinatorId, getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
+import { type AnswerState, answerValues, paperToWebValues, readAnswers, valuesFromAnswers } from "./surveys.answers.js";
+import { questionInput, sectionInput, surveyInput } from "./surveys.input.js";
+import * as repo from "./surveys.repo.js";
+
+export type { AnswerState } from "./surveys.answers.js";
+
+/** A survey with its sections and questions. */
+export type SurveyDefinition = { survey: repo.Survey; sections: repo.Section[]; questions: repo.QuestionWithOptions[] };
+
+const stockholmParts = new Intl.DateTimeFormat("sv-SE", {
+	timeZone: "Europe/Stockholm",
+	year: "numeric",
+	month: "2-digit",
+	day: "2-digit",
+	hour: "2-digit",
+	minute: "2-digit",
+	hourCycle: "h23",
+});
+
+/** An instant as Swedish local time for a datetime-local field (YYYY-MM-DDTHH:MM). */
+export function toStockholmLocal(at: Date): string {
+	const p = Object.fromEntries(stockholmParts.formatToParts(at).map((x) => [x.type, x.value]));
+	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** The instant a Swedish local time (YYYY-MM-DDTHH:MM) names; the offset is found by checking the guess once. */
+export function fromStockholmLocal(local: string): Date {
+	const asUtc = Date.parse(`${local}:00Z`);
+	let guess = asUtc;
+	for (let i = 0; i < 2; i++) guess = asUtc - (Date.parse(`${toStockholmLocal(new Date(guess))}:00Z`) - guess);
+	return new Date(guess);
+}
+
+/** Whether a survey takes answers now: open, and between its open and close times. */
+export function acceptsAnswers(survey: repo.Survey, now = new Date()): boolean {
+	return survey.status === "open" && (!survey.opensAt || survey.opensAt <= now) && (!survey.closesAt || now < survey.closesAt);
+}
+
+/** Whether the viewer may enter paper answers: a coordinator, or any member of the coordinating organisation (officials). */
+async function requireOfficial(db: Db, viewer: Viewer | null): Promise<Viewer> {
+	if (!viewer) throw unauthorized();
+	if (await isCoordinator(db, viewer)) return viewer;
+	const coordinator = await coordinatorId(db);
+	if (!viewer.memberships.some((m) => m.organisationId === coordinator)) throw forbidden();
+	return viewer;
+}
+
+async function definition(db: Db, id: string): Promise<SurveyDefinition> {
+	if (!isUuid(id)) throw notFound();
+	const [survey, sections, questions] = await Promise.all([repo.findSurvey(db, id), repo.listSections(db, id), repo.listQuestions(db, id)]);
+	if (!survey) throw notFound();
+	return { survey, sections, questions };
+}
+
+/** The coordinator's list of surveys with their answer counts. */
+export async function surveysForAdmin(db: Db, viewer: Viewer | null) {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const list = await repo.listSurveys(db, programme.id);
+	return Promise.all(list.map(async (survey) => ({ survey, answers: await repo.countResponses(db, survey.id) })));
+}
+
+/** Creates a draft survey with one section, named by the caller's language. */
+export async function createSurvey(db: Db, viewer: Viewer | null, body: unknown, firstSectionTitle: string) {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const parsed = parseForm(surveyInput, body);
+	if (!parsed.ok) return parsed;
+	const { opensAt, closesAt, ...rest } = parsed.data;
+	const survey = await db.transaction(async (tx) => {
+		const created = await repo.insertSurvey(tx, { ...rest, programmeId: programme.id, ...times(opensAt, closesAt) });
+		await repo.insertSection(tx, created.id, firstSectionTitle, "");
+		return created;
+	});
+	return { ok: true as const, survey };
+}
+
+const times = (opensAt: string | null, closesAt: string | null) => ({
+	opensAt: opensAt ? fromStockholmLocal(opensAt) : null,
+	closesAt: closesAt ? fromStockholmLocal(closesAt) : null,
+});
+
+/** A survey as the coordinator edits it: its definition, its answer count and whether its structure is locked. */
+export async function surveyForAdmin(db: Db, viewer: Viewer | null, id: string) {
+	await requireCoordinator(db, viewer);
+	const def = await definition(db, id);
+	const answers = await repo.countResponses(db, id);
+	return { ...def, answers, locked: answers > 0 };
+}
+
+/** The settings form filled from a stored survey. */
+export function surveyFormState(survey: repo.Survey): FormState {
+	return formState({
+		title: survey.title,
+		intro: survey.intro,
+		anonymous: String(survey.anonymous),
+		opensAt: survey.opensAt ? toStockholmLocal(survey.opensAt) : "",
+		closesAt: survey.closesAt ? toStockholmLocal(survey.closesAt) : "",
+		retainUntil: survey.retainUntil ?? "",
+	});
+}
+
+/** Saves a survey's settings; whether it is anonymous cannot change once it has answers. */
+export async function updateSurvey(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await surveyForAdmin(db, viewer, id);
+	const parsed = parseForm(surveyInput, body);
+	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+	if (page.locked && parsed.data.anonymous !== page.survey.anonymous) {
+		return { ok: false as const, page, state: withError(body as Record<string, unknown>, "anonymous", "survey.error.locked") };
+	}
+	const { opensAt, closesAt, ...rest } = parsed.data;
+	await repo.updateSurvey(db, id, { ...rest, ...times(opensAt, closesAt) });
+	return { ok: true as const };
+}
+
+/** Moves a survey on: draft → open → closed. */
+export async function changeStatus(db: Db, viewer: Viewer | null, id: string, to: unknown): Promise<void> {
+	const { survey } = await surveyForAdmin(db, viewer, id);
+	const next = ({ draft: "open", open: "closed", closed: null } as const)[survey.status];
+	if (!next || to !== next) throw notFound();
+	await repo.updateSurvey(db, id, { status: next });
+}
+
+const lockedState = (body: unknown): FormState => withError(body as Record<string, unknown>, "_form", "survey.error.locked");
+
+/** Adds a section, unless the survey has answers. */
+export async function addSection(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await surveyForAdmin(db, viewer, id);
+	if (page.locked) return { ok: false as const, page, state: lockedState(body) };
+	const parsed = parseForm(sectionInput, body);
+	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+	await repo.insertSection(db, id, parsed.data.title, parsed.data.description);
+	return { ok: true as const };
+}
+
+/** One section of a survey for its edit form. */
+export async function sectionForAdmin(db: Db, viewer: Viewer | null, id: string, sectionId: string) {
+	const page = await surveyForAdmin(db, viewer, id);
+	const section = page.sections.find((s) => s.id === sectionId);
+	if (!section) throw notFound();
+	return { page, section };
+}
+
+/** Changes a section's wording (allowed also when the survey has answers). */
+export async function updateSection(db: Db, viewer: Viewer | null, id: string, sectionId: string, body: unknown) {
+	const { page, section } = await sectionForAdmin(db, viewer, id, sectionId);
+	const parsed = parseForm(sectionInput, body);
+	if (!parsed.ok) return { ok: false as const, page, section, state: parsed.state };
+	await repo.updateSection(db, sectionId, parsed.data.title, parsed.data.description);
+	return { ok: true as const };
+}
+
+/** The conditions a question may have: "an earlier choice question was answered with this option". */
+export function conditionChoices(questions: repo.QuestionWithOptions[], before?: string) {
+	const end = before ? questions.findIndex((q) => q.id === before) : questions.length;
+	return questions
+		.slice(0, end < 0 ? questions.length : end)
+		.filter((q) => q.kind === "single" || q.kind === "multiple")
+		.flatMap((q) => q.options.map((o) => ({ value: `${q.id}:${o.id}`, question: q.text, option: o.label })));
+}
+
+/** The question form filled from a stored question. */
+export function questionFormState(q: repo.QuestionWithOptions): FormState {
+	return formState({
+		sectionId: q.sectionId,
+		kind: q.kind,
+		text: q.text,
+		help: q.help,
+		required: q.required ? "on" : "",
+		options: q.options.map((o) => o.label).join("\n"),
+		maxChoices: q.maxChoices ?? "",
+		allowOther: q.allowOther ? "on" : "",
+		lowLabel: q.lowLabel,
+		highLabel: q.highLabel,
+		maxLength: q.maxLength,
+		showIf: q.showIfQuestionId ? `${q.showIfQuestionId}:${q.showIfOptionId}` : "",
+	});
+}
+
+function readQuestion(page: SurveyDefinition, body: unknown, questionId?: string) {
+	const parsed = parseForm(questionInput, body);
+	if (!parsed.ok) return parsed;
+	const d = parsed.data;
+	const fail = (field: string, key: string) => ({ ok: false as const, state: withError(body as Record<string, unknown>, field, key) });
+	if (!page.sections.some((s) => s.id === d.sectionId)) return fail("sectionId", "survey.error.forgedOption");
+	if (d.showIf && !conditionChoices(page.questions, questionId).some((c) => c.value === d.showIf)) return fail("showIf", "survey.error.forgedOption");
+	const [showIfQuestionId, showIfOptionId] = d.showIf ? d.showIf.split(":") : [null, null];
+	const choice = d.kind === "single" || d.kind === "multiple";
+	return {
+		ok: true as const,
+		options: choice || d.kind === "ranking" ? d.options : [],
+		values: {
+			sectionId: d.sectionId,
+			kind: d.kind,
+			text: d.text,
+			help: d.help,
+			required: d.required,
+			maxChoices: d.kind === "multiple" ? d.maxChoices : null,
+			allowOther: choice && d.allowOther,
+			lowLabel: d.kind === "rating" ? d.lowLabel : "",
+			highLabel: d.kind === "rating" ? d.highLabel : "",
+			maxLength: d.maxLength,
+			showIfQuestionId: showIfQuestionId ?? null,
+			showIfOptionId: showIfOptionId ?? null,
+		},
+	};
+}
+
+/** Adds a question, unless the survey has answers. */
+export async function createQuestion(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await surveyForAdmin(db, viewer, id);
+	if (page.locked) return { ok: false as const, page, state: lockedState(body) };
+	const read = readQuestion(page, body);
+	if (!read.ok) return { ok: false as const, page, state: read.state };
+	await repo.insertQuestion(db, { ...read.values, surveyId: id }, read.options);
+	return { ok: true as const };
+}
+
+/** One question of a survey for its edit form. */
+export async function questionForAdmin(db: Db, viewer: Viewer | null, id: string, questionId: string) {
+	const page = await surveyForAdmin(db, viewer, id);
+	const question = page.questions.find((q) => q.id === questionId);
+	if (!question) throw notFound();
+	return { page, question };
+}
+
+/** Changes a question; once the survey has answers only its wording (texts and option labels) may change. */
+export async function updateQuestion(db: Db, viewer: Viewer | null, id: string, questionId: string, body: unknown) {
+	const { page, question } = await questionForAdmin(db, viewer, id, questionId);
+	const read = readQuestion(page, body, questionId);
+	if (!read.ok) return { ok: false as const, page, question, state: read.state };
+	if (page.locked) {
+		const v = read.values;
+		const same =
+			v.sectionId === question.sectionId &&
+			v.kind === question.kind &&
+			v.required === question.required &&
+			v.maxChoices === question.maxChoices &&
+			v.allowOther === question.allowOther &&
+			v.maxLength === question.maxLength &&
+			v.showIfQuestionId === question.showIfQuestionId &&
+			v.showIfOptionId === question.showIfOptionId &&
+			read.options.length === question.options.length;
+		if (!same) return { ok: false as const, page, question, state: lockedState(body) };
+	}
+	await repo.updateQuestion(db, questionId, read.values, read.options);
+	return { ok: true as const };
+}
+
+/** Removes a question, unless the survey has answers. */
+export async function deleteQuestion(db: Db, viewer: Viewer | null, id: string, questionId: string) {
+	const { page } = await questionForAdmin(db, viewer, id, questionId);
+	if (page.locked) return { ok: false as const };
+	await repo.deleteQuestion(db, questionId);
+	return { ok: true as const };
+}
+
+/** The words of the standard background questions, in the coordinator's language. */
+export type BackgroundTexts = {
+	locality: string;
+	otherLocality: string;
+	ageBand: string;
+	ageBands: string[];
+	relation: string;
+	relations: string[];
+	help: string;
+};
+
+/** Adds the standard background questions (locality, age band, relation to the community) in a section of their own. */
+export async function addBackgroundQuestions(db: Db, viewer: Viewer | null, id: string, texts: BackgroundTexts & { section: string }, localities: string[]) {
+	const page = await surveyForAdmin(db, viewer, id);
+	if (page.locked) return { ok: false as const, page, state: lockedState({}) };
+	if (page.questions.some((q) => q.background)) return { ok: false as const, page, state: withError({}, "_form", "survey.error.backgroundTwice") };
+	await db.transaction(async (tx) => {
+		const section = await repo.insertSection(tx, id, texts.section, texts.help);
+		const base = { surveyId: id, sectionId: section.id, required: false, help: "", maxLength: 200 };
+		await repo.insertQuestion(tx, { ...base, kind: "single", background: "locality", text: texts.locality }, [...localities, texts.otherLocality]);
+		await repo.insertQuestion(tx, { ...base, kind: "single", background: "age_band", text: texts.ageBand }, texts.ageBands);
+		await repo.insertQuestion(tx, { ...base, kind: "multiple", background: "relation", text: texts.relation }, texts.relations);
+	});
+	return { ok: true as const };
+}
+
+/** The programme's surveys a resident may see: open ones and closed ones (drafts stay hidden). */
+export async function publicSurveys(db: Db) {
+	const programme = await getProgramme(db);
+	return (await repo.listSurveys(db, programme.id)).filter((s) => s.status !== "draft");
+}
+
+/** A survey for answering: its definition, what the viewer answered before, and whether it takes answers now. */
+export async function surveyToAnswer(db: Db, viewer: Viewer | null, id: string) {
+	const def = await definition(db, id);
+	if (def.survey.status === "draft" && !(await isCoordinator(db, viewer))) throw notFound();
+	const previous = viewer && !def.survey.anonymous ? await repo.findResponseOfUser(db, id, viewer.id) : undefined;
+	const state: AnswerState = { values: previous ? valuesFromAnswers(def.questions, previous.answers) : {}, errors: {} };
+	return { ...def, open: acceptsAnswers(def.survey), previousOn: previous?.response.submittedOn ?? null, state };
+}
+
+/** Why an answer was not stored, shown above the form that keeps everything typed. */
+export type AnswerProblem = "invalid" | "closed" | "signIn" | "already" | "tooMany";
+
+type SubmitResult =
+	| { ok: true; spam?: boolean }
+	| ({ ok: false; problem: AnswerProblem; state: AnswerState; status: number } & Awaited<ReturnType<typeof surveyToAnswer>>);
+
+/**
+ * Stores a resident's answer. Anonymous answers store no account, session, IP or time of day; signed-in people
+ * answer once and may replace their answer until the survey closes (`replace=1` after being told they answered).
+ */
+export async function submitAnswer(db: Db, viewer: Viewer | null, id: string, body: unknown, allowAnonymous: () => Promise<boolean>): Promise<SubmitResult> {
+	const page = await surveyToAnswer(db, viewer, id);
+	const values = answerValues(body);
+	const fail = (problem: AnswerProblem, status: number, errors: Record<string, string> = {}): SubmitResult => ({
+		...page,
+		ok: false,
+		problem,
+		status,
+		state: { values, errors },
+	});
+	if (!page.open) return fail("closed", 409);
+	// A bot fills in every field it finds; people never see this one. It gets the thank-you page and nothing is stored.
+	if ((values.website?.[0] ?? "") !== "") return { ok: true, spam: true };
+	const { survey, questions } = page;
+	if (survey.anonymous) {
+		if (!(await allowAnonymous())) return fail("tooMany", 429);
+	} else if (!viewer) return fail("signIn", 401);
+	const read = readAnswers(questions, values);
+	if (!read.ok) return fail("invalid", 422, read.errors);
+	const userId = survey.anonymous ? null : viewer!.id;
+	const replace = values.replace?.[0] === "1";
+	if (userId && page.previousOn && !replace) return fail("already", 409);
+	const stored = await storeAnswer(db, page, { userId, channel: "web" }, read.answers);
+	if (!stored) return fail("already", 409);
+	return { ok: true };
+}
+
+function background(questions: repo.QuestionWithOptions[], answers: repo.NewAnswer[], kind: "locality" | "age_band"): string | null {
+	const q = questions.find((x) => x.background === kind);
+	const a = q && answers.find((x) => x.questionId === q.id);
+	return (a && (a.optionId ? q!.options.find((o) => o.id === a.optionId)?.label : a.text)) ?? null;
+}
+
+/** Saves one answer and hands its free texts to the pool of inputs, in one transaction; false on a second answer. */
+async function storeAnswer(db: Db, def: SurveyDefinition, who: { userId: string | null; channel: "web" | "paper" }, answers: repo.NewAnswer[]): Promise<boolean> {
+	const response = {
+		surveyId: def.survey.id,
+		userId: who.userId,
+		channel: who.channel,
+		submittedOn: todayInSweden(),
+		locality: background(def.questions, answers, "locality"),
+		ageBand: background(def.questions, answers, "age_band"),
+	};
+	return db.transaction(async (tx) => {
+		const existing = who.userId ? await repo.findResponseOfUser(tx, def.survey.id, who.userId) : undefined;
+		let answerIds: string[];
+		if (existing) {
+			const replaced = await repo.replaceAnswers(tx, existing.response.id, response, answers);
+			await removeInputs(tx, "survey", replaced.removedIds);
+			answerIds = replaced.answerIds;
+		} else if (!who.userId) {
+			answerIds = (await repo.insertResponses(tx, [{ response, answers }]))[0]!.answerIds;
+		} else {
+			// Two tabs sending at once meet the unique constraint: the second is told it has already answered.
+			const inserted = await tx
+				.transaction(async (inner) => repo.insertResponses(inner, [{ response, answers }]))
+				.catch((err: unknown) => {
+					if (isUniqueViolation(err)) return null;
+					throw err;
+				});
+			if (!inserted) return false;
+			answerIds = inserted[0]!.answerIds;
+		}
+		await addInputs(tx, freeTextInputs(def.questions, answers, answerIds, response));
+		return true;
+	});
+}
+
+/** The free-text parts of an answer as inputs for the pool (texts and "other" texts). */
+export function freeTextInputs(
+	questions: repo.QuestionWithOptions[],
+	answers: repo.NewAnswer[],
+	answerIds: string[],
+	response: { submittedOn: string; locality: string | null; ageBand: string | null },
+) {
+	return answers.flatMap((a, i) => {
+		const q = questions.find((x) => x.id === a.questionId);
+		if (!a.text || !q || q.background) return [];
+		return [{ source: "survey" as const, sourceId: answerIds[i]!, text: a.text, occurredOn: response.submittedOn, locality: response.locality, ageBand: response.ageBand }];
+	});
+}
+
+/** The paper entry form of a survey, for officials. */
+export async function paperForm(db: Db, viewer: Viewer | null, id: string) {
+	await requireOfficial(db, viewer);
+	const def = await definition(db, id);
+	if (def.survey.status === "draft") throw notFound();
+	return { ...def, paperAnswers: await repo.countResponses(db, id) };
+}
+
+/** How many answers of a survey came on paper. */
+export async function paperCount(db: Db, id: string): Promise<number> {
+	return repo.countPaper(db, id);
+}
+
+/** Stores one paper form typed in by an official with number shortcuts; marked as paper, linked to no one. */
+export async function submitPaper(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await paperForm(db, viewer, id);
+	const values = answerValues(body);
+	const converted = paperToWebValues(page.questions, values);
+	const read = converted.ok ? readAnswers(page.questions, converted.values) : converted;
+	if (!read.ok) return { ok: false as const, page, state: { values, errors: read.errors } };
+	await storeAnswer(db, page, { userId: null, channel: "paper" }, read.answers);
+	return { ok: true as const };
+}

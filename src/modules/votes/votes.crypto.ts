@@ -1,0 +1,104 @@
+// Keyed hashes, codes and receipts for votes. The key comes from VOTE_ROLL_KEY (set once at start-up).
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt } from "node:crypto";
+import { luhnCheckDigit } from "../../lib/luhn.js";
+
+let voteKey = "medskapa-development-vote-roll-key-not-secret";
+
+/** Sets the key for keyed hashes; called once when the app or CLI starts with its configuration. */
+export function setVoteKey(key: string): void {
+	voteKey = key;
+}
+
+/** The keyed hash (HMAC-SHA256) of a 12-digit personal identity number: all the roll ever stores. */
+export function pinHash(pin12: string): string {
+	return createHmac("sha256", voteKey).update(`pin:${pin12}`).digest("hex");
+}
+
+/** The keyed hash of a letter code, for looking it up without storing it in the clear. */
+export function codeHash(code: string): string {
+	return createHmac("sha256", voteKey).update(`code:${code}`).digest("hex");
+}
+
+/** The hash stored with a ballot; a receipt is random and long, so a plain hash does not reveal it. */
+export function receiptHash(receipt: string): string {
+	return createHash("sha256").update(`receipt:${normaliseCode(receipt)}`).digest("hex");
+}
+
+// No 0/O, 1/I/L: a code typed from a letter must not be misread.
+const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** A random code of n characters from the unambiguous alphabet, grouped by four; `pick` is replaced only by seeded demo data. */
+export function randomCode(n: number, pick: (max: number) => number = randomInt): string {
+	let out = "";
+	for (let i = 0; i < n; i++) out += alphabet[pick(alphabet.length)];
+	return out.match(/.{1,4}/g)?.join("-") ?? out;
+}
+
+/** A code as typed (any case, spaces or hyphens) in its stored form. */
+export function normaliseCode(input: string): string {
+	return input.toUpperCase().replace(/[\s-]/g, "");
+}
+
+function sealKey(): Buffer {
+	return createHash("sha256").update(`seal:${voteKey}`).digest();
+}
+
+/** Encrypts a letter code so the print-shop export can be made again without storing the code in the clear. */
+export function seal(plain: string): string {
+	const iv = randomBytes(12);
+	const cipher = createCipheriv("aes-256-gcm", sealKey(), iv);
+	const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+	return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+}
+
+/** Decrypts a sealed letter code. */
+export function unseal(sealed: string): string {
+	const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url")) as [Buffer, Buffer, Buffer];
+	const decipher = createDecipheriv("aes-256-gcm", sealKey(), iv);
+	decipher.setAuthTag(tag);
+	return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
+}
+
+/** A checked personal identity number: its 12-digit form and birth date. */
+export type PersonalNumber = { pin: string; birthDate: string };
+
+/**
+ * Parses a Swedish personal (or coordination) number, 10 or 12 digits, with or without hyphen or plus
+ * (plus marks a person of 100 or more), checking date and check digit. The century of a 10-digit form is the
+ * latest one that puts the birth date on or before `today`.
+ */
+export function parsePersonalNumber(input: string, today = new Date()): { ok: true; value: PersonalNumber } | { ok: false; reason: "format" | "date" | "checkDigit" } {
+	const raw = input.trim();
+	const m = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/.exec(raw);
+	if (!m) return { ok: false, reason: "format" };
+	const [, century, yymmdd, sep, last4] = m as unknown as [string, string | undefined, string, string, string];
+	const ten = yymmdd + last4;
+	let fullYear: number;
+	const yy = Number(yymmdd.slice(0, 2));
+	if (century) {
+		if (sep === "+") return { ok: false, reason: "format" };
+		fullYear = Number(century) * 100 + yy;
+	} else {
+		const thisYear = today.getUTCFullYear();
+		fullYear = thisYear - ((thisYear - yy) % 100 + 100) % 100;
+		if (sep === "+") fullYear -= 100;
+	}
+	const month = Number(yymmdd.slice(2, 4));
+	let day = Number(yymmdd.slice(4, 6));
+	// A coordination number adds 60 to the day.
+	if (day > 60) day -= 60;
+	const birth = new Date(Date.UTC(fullYear, month - 1, day));
+	if (month < 1 || month > 12 || birth.getUTCDate() !== day || birth.getUTCMonth() !== month - 1) return { ok: false, reason: "date" };
+	if (!century && birth > today) fullYear -= 100;
+	if (luhnCheckDigit(ten.slice(0, 9)) !== Number(ten[9])) return { ok: false, reason: "checkDigit" };
+	const birthDate = `${fullYear}-${yymmdd.slice(2, 4)}-${String(day).padStart(2, "0")}`;
+	return { ok: true, value: { pin: `${fullYear}${ten.slice(2)}`, birthDate } };
+}
+
+/** Age in whole years on a given day. */
+export function ageOn(birthDate: string, at: Date): number {
+	const [y, mo, d] = birthDate.split("-").map(Number) as [number, number, number];
+	let age = at.getUTCFullYear() - y;
+	if (at.getUTCMonth() + 1 < mo || (at.getUTCMonth() + 1 === mo && at.getUTCDate() < d)) age -= 1;
+	return age;
+}

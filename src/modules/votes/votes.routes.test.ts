@@ -1,0 +1,217 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { eq, sql } from "drizzle-orm";
+import * as s from "../../db/schema.js";
+import { createOpenVote, createProgramme, createProposal, createUser, personalNumber, signInAs } from "../../../test/factories.js";
+import { TestClient, testApp } from "../../../test/helpers.js";
+import { castBallot, VoteRefusal } from "./votes.cast.js";
+import { codeHash, normaliseCode, randomCode, seal } from "./votes.crypto.js";
+import * as repo from "./votes.repo.js";
+import { auditReport } from "./votes.service.js";
+
+const { app, db } = await testApp();
+const { programme, coordinator } = await createProgramme(db);
+const official = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
+
+async function staff() {
+	const client = new TestClient(app);
+	await signInAs(client, db, official.id);
+	return client;
+}
+
+async function anonymousCode(voteId: string) {
+	const code = randomCode(12);
+	await db.insert(s.voteCodes).values({ voteId, codeHash: codeHash(normaliseCode(code)), sealed: seal(code), rollId: null, batch: 1 });
+	return code;
+}
+
+test("a resident votes with a letter code on the voting page and checks the receipt", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "code" });
+	const code = await anonymousCode(vote.id);
+	const client = new TestClient(app);
+	const page = await client.get(`/omrostning/${vote.id}`);
+	assert.equal(page.statusCode, 200);
+	assert.match(page.body, new RegExp(options[0]!.title));
+	assert.match(page.body, /Kod från ditt brev/);
+
+	const wrong = await client.post(`/omrostning/${vote.id}`, { channel: "code", code: "AAAA-BBBB-CCCC", choice: options[1]!.id });
+	assert.equal(wrong.statusCode, 422);
+	assert.match(wrong.body, /Koden finns inte/);
+	assert.match(wrong.body, new RegExp(`value="${options[1]!.id}" checked`), "the choice is kept");
+
+	const ok = await client.post(`/omrostning/${vote.id}`, { channel: "code", code, choice: options[1]!.id });
+	assert.equal(ok.statusCode, 303);
+	const receiptPage = await client.get(ok.headers.location as string);
+	assert.match(receiptPage.body, /Din röst är mottagen och räknad/);
+	const receipt = /class="receipt-code">([A-Z2-9-]+)</.exec(receiptPage.body)?.[1];
+	assert.ok(receipt);
+
+	const again = await client.post(`/omrostning/${vote.id}`, { channel: "code", code, choice: options[0]!.id });
+	assert.equal(again.statusCode, 422);
+	assert.match(again.body, /redan använts/);
+
+	const checked = await new TestClient(app).get(`/omrostning/${vote.id}/kvitto?kvitto=${receipt!.toLowerCase()}`);
+	assert.match(checked.body, /är räknad/);
+	assert.doesNotMatch(checked.body, new RegExp(options[1]!.title), "the receipt does not reveal the choice");
+	const unknown = await new TestClient(app).get(`/omrostning/${vote.id}/kvitto?kvitto=AAAA-BBBB-CCCC-DDDD`);
+	assert.match(unknown.body, /Ingen röst med kvittot/);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 1, ballots: 1 });
+});
+
+test("guessing letter codes is rate-limited per address", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "code" });
+	const client = new TestClient(app);
+	const statuses: number[] = [];
+	for (let i = 0; i < 21; i++) statuses.push((await client.post(`/omrostning/${vote.id}`, { channel: "code", code: `GUESS${i}XXXXXX`, choice: options[0]!.id })).statusCode);
+	// Earlier tests in this file used a few attempts from the same address.
+	const first = statuses.indexOf(429);
+	assert.ok(first > 10, `limited after ${first} attempts`);
+	assert.deepEqual(statuses.slice(0, first), Array(first).fill(422));
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 0, ballots: 0 });
+});
+
+test("a signed-in e-mail voter votes once, and the results label the channel unverified", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "email", resultsBeforeClose: true });
+	const user = await createUser(db);
+	const client = new TestClient(app);
+	assert.match((await client.get(`/omrostning/${vote.id}`)).body, /Logga in med e-post för att rösta/);
+	await signInAs(client, db, user.id);
+	assert.equal((await client.post(`/omrostning/${vote.id}`, { channel: "email", choice: options[2]!.id })).statusCode, 303);
+	const twice = await client.post(`/omrostning/${vote.id}`, { channel: "email", choice: options[2]!.id });
+	assert.equal(twice.statusCode, 422);
+	assert.match(twice.body, /redan röstat/);
+	const results = await client.get(`/omrostning/${vote.id}/resultat`);
+	assert.match(results.body, /Preliminärt/);
+	assert.match(results.body, /Overifierad/);
+});
+
+test("the coordinator creates a vote; bad settings are shown with what was typed", async () => {
+	await createProposal(db, programme.id, { number: 91, title: "Förslaget som fryses", subtext: "Ursprunglig undertext" });
+	const client = await staff();
+	assert.match(String((await new TestClient(app).get("/admin/votes")).headers.location), /^\/sign-in/);
+	const form = { title: "Ny omröstning", opensAt: "2030-01-08 00:00", closesAt: "2030-01-07 00:00", maxChoices: "1", blankAllowed: "yes", resultsBeforeClose: "no", advisory: "advisory", minAge: "", chEid: "no", chCode: "no", chPaper: "no", chEmail: "no" };
+	const bad = await client.post("/admin/votes", form);
+	assert.equal(bad.statusCode, 422);
+	assert.match(bad.body, /Öppna minst ett sätt att rösta/);
+	assert.match(bad.body, /value="Ny omröstning"/);
+	const bad2 = await client.post("/admin/votes", { ...form, chCode: "yes" });
+	assert.match(bad2.body, /måste stänga efter/);
+	const ok = await client.post("/admin/votes", { ...form, closesAt: "2030-01-20 23:59", chCode: "yes", chPaper: "yes" });
+	assert.equal(ok.statusCode, 303);
+	const id = (ok.headers.location as string).split("/").at(-1)!;
+	const vote = (await repo.findVote(db, id))!;
+	assert.equal(vote.opensAt.toISOString(), "2030-01-07T23:00:00.000Z", "entered in Swedish time");
+	assert.equal(vote.channels, "code,paper");
+	const admin = await client.get(`/admin/votes/${id}`);
+	assert.match(admin.body, /Förslaget som fryses/);
+	assert.match(admin.body, /Omröstningen skapades/);
+});
+
+test("opening a vote freezes the texts: a later edit of the proposal does not change the ballot", async () => {
+	const proposal = await createProposal(db, programme.id, { number: 92, title: "Före", subtext: "Text" });
+	const client = await staff();
+	const ok = await client.post("/admin/votes", { title: "Frystest", opensAt: "2020-01-01 00:00", closesAt: "2099-01-01 00:00", maxChoices: "1", blankAllowed: "no", resultsBeforeClose: "no", advisory: "binding", minAge: "", chEid: "yes", chCode: "no", chPaper: "no", chEmail: "no" });
+	const id = (ok.headers.location as string).split("/").at(-1)!;
+	await db.update(s.visionProposals).set({ title: "Ändrad före öppning" }).where(eq(s.visionProposals.id, proposal.id));
+	assert.equal((await client.post(`/admin/votes/${id}/open`, {})).statusCode, 303);
+	await db.update(s.visionProposals).set({ title: "Ändrad efter öppning" }).where(eq(s.visionProposals.id, proposal.id));
+	const page = await new TestClient(app).get(`/omrostning/${id}`);
+	assert.match(page.body, /Ändrad före öppning/);
+	assert.doesNotMatch(page.body, /Ändrad efter öppning/);
+	assert.match(page.body, /Omröstningen är bindande/);
+});
+
+test("a roll import with a bad row reports every rejected row and stores nothing; a good one stores only hashes", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { minAge: 16 });
+	const client = await staff();
+	const good = personalNumber("19700101");
+	const csv = ["personnummer;namn", `${good.slice(2, 8)}-${good.slice(8)};Anna`, "19700101-0000;Bertil", "abc;Cecilia", `${personalNumber("20200101")};Barn`, `${good};Anna igen`].join("\n");
+	const bad = await client.post(`/admin/votes/${vote.id}/roll`, { csv });
+	assert.equal(bad.statusCode, 422);
+	assert.match(bad.body, /<th scope="row">3<\/th>\s*<td>Kontrollsiffran stämmer inte/);
+	assert.match(bad.body, /<th scope="row">4<\/th>\s*<td>Inte ett personnummer/);
+	assert.match(bad.body, /<th scope="row">5<\/th>\s*<td>Under åldersgränsen/);
+	assert.match(bad.body, /<th scope="row">6<\/th>\s*<td>Samma person/);
+	assert.equal(await repo.rollSize(db, vote.id), 0);
+	const ok = await client.post(`/admin/votes/${vote.id}/roll`, { csv: `${good}\n${personalNumber("19650202")}` });
+	assert.equal(ok.statusCode, 303);
+	assert.equal(await repo.rollSize(db, vote.id), 2);
+	const stored = JSON.stringify(await db.select().from(s.voteRoll).where(eq(s.voteRoll.voteId, vote.id)));
+	assert.ok(!stored.includes(good) && !stored.includes(good.slice(2)));
+	assert.ok((await repo.listAudit(db, vote.id)).some((e) => e.event === "rollImported"));
+});
+
+test("codes for the roll: issued once per person, exported as CSV and as printable letters", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "code,eid" });
+	const client = await staff();
+	const pin = personalNumber("19500303");
+	await client.post(`/admin/votes/${vote.id}/roll`, { csv: `${pin}\n${personalNumber("19510303")}` });
+	assert.equal((await client.post(`/admin/votes/${vote.id}/codes`, {})).statusCode, 303);
+	assert.equal((await client.post(`/admin/votes/${vote.id}/codes`, {})).statusCode, 303);
+	const csv = await client.get(`/admin/votes/${vote.id}/codes.csv`);
+	assert.equal(csv.headers["content-type"], "text/csv; charset=utf-8");
+	const codes = csv.body.trim().split("\r\n").slice(1).map((l) => l.split(",")[1]!);
+	assert.equal(codes.length, 2, "a second issue adds no codes for people who already have one");
+	assert.ok(codes.every((c) => normaliseCode(c).length === 12));
+	const letters = await client.get(`/admin/votes/${vote.id}/letters`);
+	assert.equal(letters.statusCode, 200);
+	assert.equal((letters.body.match(/<section class="letter"/g) ?? []).length, 2);
+	assert.match(String((await new TestClient(app).get(`/admin/votes/${vote.id}/letters`)).headers.location), /^\/sign-in/);
+	const addressed = await client.post(`/admin/votes/${vote.id}/codes/addressed`, { csv: `personnummer;namn;adress\n${pin};Anna Andersson;Storgatan 1` });
+	assert.equal(addressed.statusCode, 200);
+	assert.ok(!addressed.body.includes(pin.slice(2, 8)), "no personal number in the print-shop file");
+	assert.match(addressed.body, /^"Anna Andersson","Storgatan 1","[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"\r\n$/);
+	assert.ok(codes.includes(/"([A-Z2-9-]{14})"\r\n$/.exec(addressed.body)![1]!));
+	const stranger = await client.post(`/admin/votes/${vote.id}/codes/addressed`, { csv: `${personalNumber("19400101")};Okänd` });
+	assert.equal(stranger.statusCode, 422);
+	assert.match(stranger.body, /finns inte i röstlängden/);
+	// A code and the e-ID of one person on the roll are the same voter.
+	await castBallot(db, { voteId: vote.id, channel: "code", voter: { code: codes[0]! }, choices: [options[0]!.id] });
+	await castBallot(db, { voteId: vote.id, channel: "code", voter: { code: codes[1]! }, choices: [options[0]!.id] });
+	await assert.rejects(castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin }, choices: [options[0]!.id] }), (e) => e instanceof VoteRefusal && e.messageKey === "vote.refusal.alreadyVoted");
+});
+
+test("paper ballots in a batch mark the voters; a bad line stores nothing; a paper voter cannot vote on the web", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "paper,eid", blankAllowed: true });
+	const client = await staff();
+	const [a, b] = [personalNumber("19600101"), personalNumber("19610101")];
+	const bad = await client.post(`/admin/votes/${vote.id}/paper`, { csv: `${a} 1\n${b} 9` });
+	assert.equal(bad.statusCode, 422);
+	assert.match(bad.body, /<th scope="row">2<\/th>\s*<td>Ett valt förslag finns inte/);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 0, ballots: 0 });
+	assert.equal((await client.post(`/admin/votes/${vote.id}/paper`, { csv: `${a} 1\n${b} blank` })).statusCode, 303);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 2, ballots: 2 });
+	await assert.rejects(castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin: a }, choices: [options[0]!.id] }), (e) => e instanceof VoteRefusal && e.messageKey === "vote.refusal.alreadyVoted");
+	const again = await client.post(`/admin/votes/${vote.id}/paper`, { csv: `${a} 2` });
+	assert.match(again.body, /redan röstat/);
+});
+
+test("after the close: a tie is reported as a tie, results publish into the audit chain, and tampering is detected", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "eid" });
+	for (const o of [options[0]!, options[1]!]) await castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin: personalNumber() }, choices: [o.id] });
+	await db.update(s.votes).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(s.votes.id, vote.id));
+	const client = await staff();
+	assert.match((await new TestClient(app).get(`/omrostning/${vote.id}/resultat`)).body, /Resultatet visas när omröstningen har stängt/);
+	assert.equal((await client.post(`/admin/votes/${vote.id}/publish`, {})).statusCode, 303);
+	const page = await new TestClient(app).get(`/omrostning/${vote.id}/resultat`);
+	assert.match(page.body, /Lika röstetal/);
+	const csv = await new TestClient(app).get(`/omrostning/${vote.id}/resultat.csv`);
+	assert.match(csv.body, /"proposal",1,.*,1,"0\.5000"/);
+	assert.equal((await auditReport(db, vote.id)).ok, true);
+
+	await db.execute(sql`update vote_audit set details = '{"options":9}' where vote_id = ${vote.id} and seq = 1`);
+	const tampered = await auditReport(db, vote.id);
+	assert.equal(tampered.ok, false);
+	assert.match(tampered.lines.join("\n"), /entry 1: hash does not match/);
+});
+
+test("a ballot slipped in after publication is caught by the totals check", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "eid" });
+	await castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin: personalNumber() }, choices: [options[0]!.id] });
+	await db.update(s.votes).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(s.votes.id, vote.id));
+	await (await staff()).post(`/admin/votes/${vote.id}/publish`, {});
+	await db.insert(s.ballots).values({ voteId: vote.id, choices: options[1]!.id, channel: "eid", receiptHash: "x".repeat(64) });
+	const report = await auditReport(db, vote.id);
+	assert.equal(report.ok, false);
+	assert.match(report.lines.join("\n"), /published totals .* differ|marked but 2 ballots/);
+});

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { choice, email, integer, isoDate, optionalText, requiredText } from "../../ui/fields.js";
+import { msg } from "../../ui/messages.js";
+import { registrationModes } from "./workshops.schema.js";
+
+/** Longest texts the workshop forms accept; the forms state them. */
+export const limits = { title: 200, place: 200, locality: 100, description: 5000, group: 100, question: 300, notes: 20000, note: 1000, summary: 5000, counts: 2000, name: 200 };
+
+const time = () =>
+	z
+		.string({ error: "error.required" })
+		.trim()
+		.min(1, "error.required")
+		.regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "workshop.error.time")
+		.transform((v) => v.replace(".", ":"));
+
+/** The coordinator's workshop form. */
+export const workshopInput = z
+	.object({
+		title: requiredText(limits.title),
+		date: isoDate(),
+		startTime: time(),
+		endTime: time(),
+		place: requiredText(limits.place),
+		locality: requiredText(limits.locality),
+		description: optionalText(limits.description),
+		capacity: integer(1, 10000),
+		registration: choice(registrationModes),
+		facilitatorEmail: z
+			.string()
+			.trim()
+			.optional()
+			.transform((v) => v || null)
+			.pipe(z.union([z.null(), email()])),
+	})
+	.refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "workshop.error.endBeforeStart" });
+
+/** Signing up with name and e-mail. */
+export const namedRegistrationInput = z.object({ name: requiredText(limits.name), email: email() });
+
+/** "label: count" lines, e.g. "Norsjö: 12"; a blank text is no counts. */
+const countLines = () =>
+	optionalText(limits.counts).transform((text, ctx) => {
+		const counts: Record<string, number> = {};
+		for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+			const m = /^(.+?)\s*[:=]\s*(\d{1,5})$|^(.+?)\s+(\d{1,5})$/.exec(line);
+			const label = (m?.[1] ?? m?.[3])?.trim();
+			const n = m?.[2] ?? m?.[4];
+			if (!label || !n) {
+				ctx.addIssue({ code: "custom", message: msg("workshop.error.countLine", { line: line.slice(0, 60) }) });
+				return z.NEVER;
+			}
+			counts[label] = (counts[label] ?? 0) + Number(n);
+		}
+		return counts;
+	});
+
+/** The facilitator's form for what came out of the workshop. */
+export const outcomeInput = z.object({
+	headcount: integer(0, 100000),
+	localityCounts: countLines(),
+	ageBandCounts: countLines(),
+	summary: optionalText(limits.summary),
+});
+
+/** The facilitator's form for one group's notes on one question: one note per line. */
+export const notesInput = z.object({
+	groupLabel: requiredText(limits.group),
+	question: requiredText(limits.question),
+	notes: requiredText(limits.notes).transform((text, ctx) => {
+		const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+		if (lines.some((l) => l.length > limits.note)) {
+			ctx.addIssue({ code: "custom", message: msg("workshop.error.noteTooLong", { max: limits.note }) });
+			return z.NEVER;
+		}
+		return lines;
+	}),
+});

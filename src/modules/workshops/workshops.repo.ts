@@ -1,0 +1,77 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { users } from "../accounts/accounts.schema.js";
+import { workshopNotes, workshopRegistrations, workshops } from "./workshops.schema.js";
+
+export type Workshop = typeof workshops.$inferSelect;
+export type WorkshopNote = typeof workshopNotes.$inferSelect;
+
+const registered = sql<number>`(select count(*)::int from ${workshopRegistrations} where ${workshopRegistrations.workshopId} = ${workshops.id})`;
+
+/** The programme's workshops in time order, with how many places are taken. */
+export async function listWorkshops(db: Db, programmeId: string) {
+	return db
+		.select({ workshop: workshops, registered })
+		.from(workshops)
+		.where(eq(workshops.programmeId, programmeId))
+		.orderBy(asc(workshops.startsAt), asc(workshops.id));
+}
+
+/** One workshop with how many places are taken and who facilitates it. */
+export async function findWorkshop(db: Db, id: string) {
+	const rows = await db
+		.select({ workshop: workshops, registered, facilitatorEmail: users.email, facilitatorName: users.name })
+		.from(workshops)
+		.leftJoin(users, eq(users.id, workshops.facilitatorId))
+		.where(eq(workshops.id, id));
+	return rows[0];
+}
+
+/** Locks a workshop's row until the transaction ends, so two sign-ups cannot both take the last place. */
+export async function lockWorkshop(db: Db, id: string): Promise<{ capacity: number; registered: number } | undefined> {
+	const rows = await db.select({ capacity: workshops.capacity }).from(workshops).where(eq(workshops.id, id)).for("update");
+	if (!rows[0]) return undefined;
+	const [count] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(workshopRegistrations)
+		.where(eq(workshopRegistrations.workshopId, id));
+	return { capacity: rows[0].capacity, registered: Number(count?.n ?? 0) };
+}
+
+/** Stores a workshop. */
+export async function insertWorkshop(db: Db, values: typeof workshops.$inferInsert): Promise<Workshop> {
+	const [row] = await db.insert(workshops).values(values).returning();
+	return row!;
+}
+
+/** Changes a workshop. */
+export async function updateWorkshop(db: Db, id: string, values: Partial<typeof workshops.$inferInsert>): Promise<void> {
+	await db.update(workshops).set(values).where(eq(workshops.id, id));
+}
+
+/** Stores a sign-up. */
+export async function insertRegistration(db: Db, values: typeof workshopRegistrations.$inferInsert): Promise<void> {
+	await db.insert(workshopRegistrations).values(values);
+}
+
+/** Stores notes and returns them with their ids. */
+export async function insertNotes(db: Db, rows: (typeof workshopNotes.$inferInsert)[]): Promise<WorkshopNote[]> {
+	if (rows.length === 0) return [];
+	return db.insert(workshopNotes).values(rows).returning();
+}
+
+/** A workshop's notes in the order they were entered, with the name of who entered them. */
+export async function listNotes(db: Db, workshopId: string) {
+	return db
+		.select({ note: workshopNotes, enteredByName: users.name, enteredByEmail: users.email })
+		.from(workshopNotes)
+		.leftJoin(users, eq(users.id, workshopNotes.enteredBy))
+		.where(eq(workshopNotes.workshopId, workshopId))
+		.orderBy(asc(workshopNotes.enteredAt), asc(workshopNotes.groupLabel), asc(workshopNotes.id));
+}
+
+/** The id of a person by e-mail address. */
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
+	const rows = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+	return rows[0]?.id;
+}

@@ -1,0 +1,92 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../../config.js";
+import type { Db } from "../../db/client.js";
+import { formState } from "../../ui/forms.js";
+import * as service from "./workshops.service.js";
+import { FacilitatorPage, WorkshopAdminList, WorkshopForm, WorkshopListPage, WorkshopPage } from "./workshops.views.js";
+
+type IdParams = { Params: { id: string } };
+
+/** Public workshop pages and calendar, sign-up, the facilitator's note entry and the coordinator's administration. */
+export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+	const { db } = opts;
+
+	app.get("/framtidsverkstader", async (req, reply) => {
+		const rows = await service.publicWorkshops(db);
+		return reply.page(req.t("workshop.list.title"), (ctx) => WorkshopListPage({ ctx, rows }));
+	});
+
+	app.get("/framtidsverkstader.ics", async (req, reply) => {
+		const base = opts.config.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}`;
+		const body = await service.workshopCalendar(db, base, req.t("workshop.calendarName"));
+		return reply.type("text/calendar; charset=utf-8").header("content-disposition", 'inline; filename="framtidsverkstader.ics"').send(body);
+	});
+
+	app.get<IdParams>("/framtidsverkstader/:id", async (req, reply) => {
+		const data = await service.workshopPage(db, req.viewer, req.params.id);
+		return reply.page(data.workshop.title, (ctx) => WorkshopPage({ ctx, data, form: formState() }));
+	});
+
+	app.post<IdParams>("/framtidsverkstader/:id/anmalan", async (req, reply) => {
+		const result = await service.register(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.workshopId}`, "flash.registered");
+		return reply.page(result.page.workshop.title, (ctx) => WorkshopPage({ ctx, data: result.page, form: result.state }), 422);
+	});
+
+	app.get<IdParams & { Querystring: { groupLabel?: string; question?: string } }>("/framtidsverkstader/:id/anteckningar", async (req, reply) => {
+		const data = await service.facilitatorPage(db, req.viewer, req.params.id);
+		const title = req.t("workshop.facilitate.title", { title: data.workshop.title });
+		const notesForm = formState({ groupLabel: req.query.groupLabel ?? "", question: req.query.question ?? "" });
+		return reply.page(title, (ctx) => FacilitatorPage({ ctx, data, notesForm, outcomeForm: data.outcome }));
+	});
+
+	app.post<IdParams>("/framtidsverkstader/:id/anteckningar", async (req, reply) => {
+		const result = await service.addNotes(db, req.viewer, req.params.id, req.body);
+		// The next group's notes follow at once: the group and question stay filled in.
+		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar?${new URLSearchParams(result.next)}`, "flash.notesSaved");
+		const data = result.page;
+		const title = req.t("workshop.facilitate.title", { title: data.workshop.title });
+		return reply.page(title, (ctx) => FacilitatorPage({ ctx, data, notesForm: result.state, outcomeForm: data.outcome }), 422);
+	});
+
+	app.post<IdParams>("/framtidsverkstader/:id/resultat", async (req, reply) => {
+		const result = await service.saveOutcome(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.saved");
+		const data = result.page;
+		const title = req.t("workshop.facilitate.title", { title: data.workshop.title });
+		return reply.page(title, (ctx) => FacilitatorPage({ ctx, data, notesForm: formState(), outcomeForm: result.state }), 422);
+	});
+
+	app.get("/admin/framtidsverkstader", async (req, reply) => {
+		const rows = await service.workshopsForAdmin(db, req.viewer);
+		return reply.page(req.t("workshop.admin.title"), (ctx) => WorkshopAdminList({ ctx, rows }));
+	});
+
+	app.get("/admin/framtidsverkstader/ny", async (req, reply) => {
+		await service.workshopsForAdmin(db, req.viewer);
+		const heading = req.t("workshop.admin.newTitle");
+		const form = formState({ registration: "none", startTime: "18:00", endTime: "21:00" });
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form, action: "/admin/framtidsverkstader/ny", heading }));
+	});
+
+	app.post("/admin/framtidsverkstader/ny", async (req, reply) => {
+		const result = await service.createWorkshop(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.created");
+		const heading = req.t("workshop.admin.newTitle");
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, action: "/admin/framtidsverkstader/ny", heading }), 422);
+	});
+
+	app.get<IdParams>("/admin/framtidsverkstader/:id", async (req, reply) => {
+		const { workshop, form } = await service.workshopFormFor(db, req.viewer, req.params.id);
+		const heading = req.t("workshop.admin.editTitle", { title: workshop.title });
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form, action: `/admin/framtidsverkstader/${workshop.id}`, heading, workshopId: workshop.id }));
+	});
+
+	app.post<IdParams>("/admin/framtidsverkstader/:id", async (req, reply) => {
+		const result = await service.updateWorkshop(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.saved");
+		const heading = req.t("workshop.admin.editTitle", { title: result.workshop.title });
+		const action = `/admin/framtidsverkstader/${result.workshop.id}`;
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, action, heading, workshopId: result.workshop.id }), 422);
+	});
+}

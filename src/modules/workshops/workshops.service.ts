@@ -1,0 +1,216 @@
+import type { Db } from "../../db/client.js";
+import { isUuid } from "../../lib/ids.js";
+import { notFound, unauthorized, forbidden } from "../../plugins/http-errors.js";
+import type { Viewer } from "../../ui/context.js";
+import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { addInputs } from "../inputs/index.js";
+import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
+import { calendar } from "./workshops.ics.js";
+import { namedRegistrationInput, notesInput, outcomeInput, workshopInput } from "./workshops.input.js";
+import * as repo from "./workshops.repo.js";
+import { stockholmInstant, stockholmParts } from "./workshops.time.js";
+
+type Found = NonNullable<Awaited<ReturnType<typeof repo.findWorkshop>>>;
+
+async function findOr404(db: Db, id: string): Promise<Found> {
+	const found = isUuid(id) ? await repo.findWorkshop(db, id) : undefined;
+	if (!found) throw notFound();
+	return found;
+}
+
+/** Whether a person may enter a workshop's notes: a coordinator, or the facilitator the coordinator named for it. */
+export async function canFacilitate(db: Db, viewer: Viewer | null, workshop: { facilitatorId: string | null }): Promise<boolean> {
+	if (!viewer) return false;
+	return workshop.facilitatorId === viewer.id || (await isCoordinator(db, viewer));
+}
+
+/** The public list of the programme's workshops. */
+export async function publicWorkshops(db: Db) {
+	const programme = await getProgramme(db);
+	return repo.listWorkshops(db, programme.id);
+}
+
+/** Groups notes by group and question, in the order they were entered. */
+function groupNotes(rows: Awaited<ReturnType<typeof repo.listNotes>>) {
+	const groups = new Map<string, { groupLabel: string; question: string; notes: typeof rows }>();
+	for (const row of rows) {
+		const key = `${row.note.groupLabel}\u0000${row.note.question}`;
+		if (!groups.has(key)) groups.set(key, { groupLabel: row.note.groupLabel, question: row.note.question, notes: [] });
+		groups.get(key)!.notes.push(row);
+	}
+	return [...groups.values()];
+}
+
+/** A workshop's public page: the workshop, places left, what the groups wrote, and whether the viewer may enter notes. */
+export async function workshopPage(db: Db, viewer: Viewer | null, id: string) {
+	const found = await findOr404(db, id);
+	const [notes, facilitates] = await Promise.all([repo.listNotes(db, found.workshop.id), canFacilitate(db, viewer, found.workshop)]);
+	return { ...found, groups: groupNotes(notes), canFacilitate: facilitates };
+}
+
+/** Takes a place at a workshop; a full workshop, or one without sign-up, gives the form back with a message. */
+export async function register(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await workshopPage(db, viewer, id);
+	const mode = page.workshop.registration;
+	if (mode === "none") return { ok: false as const, page, state: withError(formState(), "_form", "workshop.error.noRegistration") };
+	let values: { name: string | null; email: string | null } = { name: null, email: null };
+	if (mode === "named") {
+		const parsed = parseForm(namedRegistrationInput, body);
+		if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+		values = parsed.data;
+	}
+	const taken = await db.transaction(async (tx) => {
+		const places = await repo.lockWorkshop(tx, page.workshop.id);
+		if (!places || places.registered >= places.capacity) return false;
+		await repo.insertRegistration(tx, { workshopId: page.workshop.id, ...values });
+		return true;
+	});
+	if (!taken) return { ok: false as const, page, state: withError(formState(body as Record<string, unknown>), "_form", "workshop.error.full") };
+	return { ok: true as const, workshopId: page.workshop.id };
+}
+
+/** The coordinator's list of workshops. */
+export async function workshopsForAdmin(db: Db, viewer: Viewer | null) {
+	await requireCoordinator(db, viewer);
+	return publicWorkshops(db);
+}
+
+/** A workshop's stored values as the coordinator's form shows them. */
+export async function workshopFormFor(db: Db, viewer: Viewer | null, id: string) {
+	await requireCoordinator(db, viewer);
+	const found = await findOr404(db, id);
+	const w = found.workshop;
+	const start = stockholmParts(w.startsAt);
+	return {
+		workshop: w,
+		form: formState({
+			title: w.title,
+			date: start.date,
+			startTime: start.time,
+			endTime: stockholmParts(w.endsAt).time,
+			place: w.place,
+			locality: w.locality,
+			description: w.description,
+			capacity: w.capacity,
+			registration: w.registration,
+			facilitatorEmail: found.facilitatorEmail ?? "",
+		}),
+	};
+}
+
+async function workshopValues(db: Db, body: unknown): Promise<{ ok: true; values: Omit<Parameters<typeof repo.insertWorkshop>[1], "programmeId"> } | { ok: false; state: FormState }> {
+	const parsed = parseForm(workshopInput, body);
+	if (!parsed.ok) return parsed;
+	const d = parsed.data;
+	let facilitatorId: string | null = null;
+	if (d.facilitatorEmail) {
+		facilitatorId = (await repo.findUserIdByEmail(db, d.facilitatorEmail)) ?? null;
+		if (!facilitatorId) return { ok: false, state: withError(formState(body as Record<string, unknown>), "facilitatorEmail", "workshop.error.unknownPerson") };
+	}
+	return {
+		ok: true,
+		values: {
+			title: d.title,
+			startsAt: stockholmInstant(d.date, d.startTime),
+			endsAt: stockholmInstant(d.date, d.endTime),
+			place: d.place,
+			locality: d.locality,
+			description: d.description,
+			capacity: d.capacity,
+			registration: d.registration,
+			facilitatorId,
+		},
+	};
+}
+
+/** Creates a workshop from the coordinator's form. */
+export async function createWorkshop(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
+	await requireCoordinator(db, viewer);
+	const programme = await getProgramme(db);
+	const result = await workshopValues(db, body);
+	if (!result.ok) return result;
+	const row = await repo.insertWorkshop(db, { ...result.values, programmeId: programme.id });
+	return { ok: true, id: row.id };
+}
+
+/** Changes a workshop from the coordinator's form. */
+export async function updateWorkshop(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const { workshop } = await workshopFormFor(db, viewer, id);
+	const result = await workshopValues(db, body);
+	if (!result.ok) return { ok: false as const, workshop, state: result.state };
+	await repo.updateWorkshop(db, workshop.id, result.values);
+	return { ok: true as const, id: workshop.id };
+}
+
+/** The facilitator's page: the workshop, its notes so far, and the outcome form filled with what is stored. */
+export async function facilitatorPage(db: Db, viewer: Viewer | null, id: string) {
+	if (!viewer) throw unauthorized();
+	const page = await workshopPage(db, viewer, id);
+	if (!page.canFacilitate) throw forbidden();
+	const w = page.workshop;
+	const lines = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join("\n");
+	const outcome = formState({ headcount: w.headcount ?? "", localityCounts: lines(w.localityCounts), ageBandCounts: lines(w.ageBandCounts), summary: w.summary });
+	return { ...page, outcome };
+}
+
+/** Stores one group's notes on one question (one note per line) and adds each to the pool of inputs. */
+export async function addNotes(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await facilitatorPage(db, viewer, id);
+	const parsed = parseForm(notesInput, body);
+	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+	const w = page.workshop;
+	const { groupLabel, question, notes } = parsed.data;
+	await db.transaction(async (tx) => {
+		const stored = await repo.insertNotes(
+			tx,
+			notes.map((text) => ({ workshopId: w.id, groupLabel, question, text, enteredBy: viewer!.id })),
+		);
+		const occurredOn = stockholmParts(w.startsAt).date;
+		await addInputs(
+			tx,
+			stored.map((n) => ({ source: "workshop" as const, sourceId: n.id, text: n.text, occurredOn, locality: w.locality })),
+		);
+	});
+	return { ok: true as const, id: w.id, next: { groupLabel, question } };
+}
+
+/** Stores the headcount, the localities and age bands present, and the summary. */
+export async function saveOutcome(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await facilitatorPage(db, viewer, id);
+	const parsed = parseForm(outcomeInput, body);
+	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+	await repo.updateWorkshop(db, page.workshop.id, parsed.data);
+	return { ok: true as const, id: page.workshop.id };
+}
+
+/** The programme's workshops as an iCalendar feed. */
+export async function workshopCalendar(db: Db, baseUrl: string, name: string): Promise<string> {
+	const rows = await publicWorkshops(db);
+	return calendar(
+		name,
+		rows.map(({ workshop: w }) => ({
+			uid: `workshop-${w.id}@medskapa`,
+			start: w.startsAt,
+			end: w.endsAt,
+			summary: w.title,
+			location: `${w.place}, ${w.locality}`,
+			description: w.description,
+			url: `${baseUrl}/framtidsverkstader/${w.id}`,
+		})),
+	);
+}
+
+/** What the participation page counts from workshops: per workshop its day, headcount, sign-ups and counts present. */
+export async function workshopParticipation(db: Db) {
+	const rows = await publicWorkshops(db);
+	return rows.map(({ workshop: w, registered }) => ({
+		workshopId: w.id,
+		title: w.title,
+		day: stockholmParts(w.startsAt).date,
+		locality: w.locality,
+		headcount: w.headcount,
+		registered,
+		localityCounts: w.localityCounts,
+		ageBandCounts: w.ageBandCounts,
+	}));
+}
