@@ -35,10 +35,10 @@ if (process.argv.includes("--force") || bundleAge() < sources) {
 		target: "node24",
 		jsx: "automatic",
 		jsxImportSource: "preact",
-		// PGlite loads its WebAssembly and data files next to its own module: keep it a real package.
-		external: ["@electric-sql/pglite"],
+		// These load data files next to their own modules (PGlite its WebAssembly, pdfkit its fonts):
+		// they stay real packages, resolved by Node at run time.
+		external: ["@electric-sql/pglite", "pdfkit"],
 		banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-		sourcemap: "linked",
 		logLevel: "warning",
 	});
 }

@@ -46,6 +46,17 @@ async function waitFor(url: string, timeoutMs = 180_000): Promise<Response> {
 	}
 }
 
+// Packages that read data files at run time (PGlite, pdfkit's fonts) must work from the bundle too.
+async function assertBundleServesFilesOfItsPackages(base: string) {
+	assert.equal((await fetch(`${base}/health`)).status, 200);
+	const meeting = /href="(\/beslut\/sammantraden\/[^"]+)"/.exec(await (await fetch(`${base}/beslut`)).text())?.[1];
+	const item = /href="(\/beslut\/paragrafer\/[0-9a-f-]+)"/.exec(await (await fetch(`${base}${meeting}`)).text())?.[1];
+	const pdf = await fetch(`${base}${item}/utdrag.pdf`);
+	assert.equal(pdf.status, 200);
+	assert.equal(pdf.headers.get("content-type"), "application/pdf");
+	assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), "%PDF-");
+}
+
 test("the embedded server seeds the demo, stops cleanly on SIGTERM and starts again on its data", async () => {
 	for (const round of [1, 2]) {
 		const port = await freePort();
@@ -53,6 +64,7 @@ test("the embedded server seeds the demo, stops cleanly on SIGTERM and starts ag
 		const res = await waitFor(`http://127.0.0.1:${port}/`);
 		assert.equal(res.status, 200, `round ${round}`);
 		assert.match(await res.text(), /<h1>Framtidsprogrammet<\/h1>/);
+		if (round === 1) await assertBundleServesFilesOfItsPackages(`http://127.0.0.1:${port}`);
 		server.child.kill("SIGTERM");
 		assert.equal(await server.exited, 0, server.output());
 		assert.match(server.output(), /shutting down/);

@@ -1,6 +1,5 @@
 // The protocol extract as a PDF, made in Node with PDFKit. Its standard Helvetica uses WinAnsi encoding,
 // which holds å, ä and ö, so Swedish text needs no embedded font.
-import PDFDocument from "pdfkit";
 import { formatDate, type T } from "../../i18n/i18n.js";
 import type { Lang } from "../../i18n/i18n.js";
 import type { itemPage } from "./decisions.service.js";
@@ -8,7 +7,9 @@ import type { itemPage } from "./decisions.service.js";
 type ItemPageData = Awaited<ReturnType<typeof itemPage>>;
 
 /** The extract of one item as an A4 PDF, in the same order as the printable page. */
-export function extractPdf(data: ItemPageData, t: T, lang: Lang, today: string): Promise<Buffer> {
+export async function extractPdf(data: ItemPageData, t: T, lang: Lang, today: string): Promise<Buffer> {
+	// Loaded on first use: pdfkit and its fonts are large, and most starts never make a PDF.
+	const { default: PDFDocument } = await import("pdfkit");
 	const { item, meeting, motions, proposals } = data;
 	const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `${t("decisions.extract.title")} ${t("decisions.item.heading", { paragraph: item.paragraph, title: item.title })}` }, lang: "sv" });
 	const chunks: Buffer[] = [];
