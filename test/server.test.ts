@@ -1,4 +1,4 @@
-// The real server process, started as `npm start` starts it (the bundle in dist/): first start seeds the demo,
+// The real server process, started as `npm start` starts it (scripts/start.mjs and the bundle in dist/): first start seeds the demo,
 // SIGTERM shuts it down cleanly, a second start reopens the same embedded database, and a bad setting
 // stops it with a clear message.
 import assert from "node:assert/strict";
@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 }
 
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-	const child = spawn(process.execPath, ["dist/server.mjs"], {
+	const child = spawn(process.execPath, ["scripts/start.mjs"], {
 		env: { ...process.env, LOG_LEVEL: "info", ...env },
 		stdio: ["ignore", "pipe", "pipe"],
 	});
