@@ -1,7 +1,7 @@
 // Survey benchmarks on PostgreSQL: anonymous answers submitted per second over HTTP beside pgbench's simple-insert
 // rate (-N) on the same server in the same run, and the time to render the results page of a survey with 100 000 answers.
 // Ends with one `bench surveys <figure> <value> <unit>` line per headline figure.
-import { execFileSync } from "node:child_process";
+import { pgbenchTps } from "./pgbench.js";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../src/app.js";
@@ -39,23 +39,6 @@ async function benchSurvey(db: Db) {
 	});
 }
 
-/** pgbench's simple-insert transactions per second (-N) with as many clients as the app's pool. */
-function pgbenchTps(): number {
-	const name = `medskapa_pgbench_s_${process.pid}`;
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	execFileSync("psql", [serverUrl, "-qc", `create database "${name}"`]);
-	try {
-		execFileSync("pgbench", ["-i", "-q", url.href], { stdio: "ignore" });
-		const out = execFileSync("pgbench", ["-N", "-c", String(dbConnections), "-j", "2", "-T", String(seconds), url.href], { encoding: "utf8" });
-		const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
-		if (!tps) throw new Error(`pgbench printed no tps:\n${out}`);
-		return Number(tps);
-	} finally {
-		execFileSync("psql", [serverUrl, "-qc", `drop database if exists "${name}" with (force)`]);
-	}
-}
-
 async function main() {
 	const name = `medskapa_bench_surveys_${process.pid}`;
 	const database = await openDatabase(await createServerDatabase(serverUrl, name), { poolSize: dbConnections });
@@ -89,7 +72,7 @@ async function main() {
 			const redirects = (result as unknown as Record<string, number>)["3xx"] ?? 0;
 			if (redirects !== result.requests.total || result.errors) throw new Error(`answers: ${result.requests.total - redirects} answers were not stored, ${result.errors} errors`);
 			const answersPerSecond = Math.round(redirects / seconds);
-			const tps = Math.round(pgbenchTps());
+			const tps = Math.round(pgbenchTps(serverUrl, dbConnections, seconds));
 			report("answers_per_s_postgres", answersPerSecond, "answers/s");
 			report("pgbench_tps", tps, "tx/s");
 			report("ratio_vs_pgbench", Number((answersPerSecond / tps).toFixed(2)), "x");

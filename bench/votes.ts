@@ -1,7 +1,7 @@
 // Vote benchmarks: ballots per second over HTTP from e-ID-verified voters (PostgreSQL and PGlite), beside pgbench's
 // simple-insert rate on the same PostgreSQL in the same run, and the time to tally 1 000 000 ballots.
 // Ends with one `bench votes <figure> <value> <unit>` line per headline figure.
-import { execFileSync } from "node:child_process";
+import { pgbenchTps } from "./pgbench.js";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { buildApp } from "../src/app.js";
@@ -127,23 +127,6 @@ async function directBallotsPerSecond(db: Db): Promise<number> {
 	return cast / seconds;
 }
 
-/** pgbench's simple-insert transactions per second (-N) with as many clients as the app's pool. */
-function pgbenchTps(): number {
-	const name = `medskapa_pgbench_${process.pid}`;
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	execFileSync("psql", [serverUrl, "-qc", `create database "${name}"`]);
-	try {
-		execFileSync("pgbench", ["-i", "-q", url.href], { stdio: "ignore" });
-		const out = execFileSync("pgbench", ["-N", "-c", String(dbConnections), "-j", "2", "-T", String(seconds), url.href], { encoding: "utf8" });
-		const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
-		if (!tps) throw new Error(`pgbench printed no tps:\n${out}`);
-		return Number(tps);
-	} finally {
-		execFileSync("psql", [serverUrl, "-qc", `drop database if exists "${name}" with (force)`]);
-	}
-}
-
 /** Time for the votes module's results (its tally) over 1 000 000 stored ballots, and for a bare count of them; best of five after a warm-up. */
 async function tallyMs(db: Db): Promise<{ tally: number; count: number }> {
 	const { voteId, optionIds } = await openVote(db);
@@ -186,7 +169,7 @@ try {
 	report("ballots_per_s_postgres", Math.round(pgRate), "ballots/s");
 	report("ballots_per_s_postgres_without_http", Math.round(await directBallotsPerSecond(postgres.db)), "ballots/s");
 	console.log(`pgbench -N -c ${dbConnections} -j 2 -T ${seconds} on the same server`);
-	const tps = pgbenchTps();
+	const tps = pgbenchTps(serverUrl, dbConnections, seconds);
 	report("pgbench_tps", Math.round(tps), "tps");
 	report("ratio_vs_pgbench", Number((pgRate / tps).toFixed(2)), "x");
 	console.log(`Tallying ${tallyBallots} ballots on PostgreSQL`);
