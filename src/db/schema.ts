@@ -12,3 +12,6 @@ export * from "../modules/inputs/inputs.schema.js";
 export * from "../modules/surveys/surveys.schema.js";
 export * from "../modules/workshops/workshops.schema.js";
 export * from "../modules/ideas/ideas.schema.js";
+export * from "../modules/indicators/indicators.schema.js";
+export * from "../modules/goals/goals.schema.js";
+export * from "../modules/arenas/arenas.schema.js";

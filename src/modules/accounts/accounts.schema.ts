@@ -28,9 +28,31 @@ export const memberships = pgTable(
 			.notNull()
 			.references(() => organisations.id, { onDelete: "cascade" }),
 		role: membershipRole("role").notNull(),
+		/** The organisation's contact person, reached through the platform's contact form. */
+		isContact: boolean("is_contact").notNull().default(false),
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+);
+
+/** An invitation to join an organisation, sent by e-mail; only a hash of its token is kept. */
+export const organisationInvitations = pgTable(
+	"organisation_invitations",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		organisationId: uuid("organisation_id")
+			.notNull()
+			.references(() => organisations.id, { onDelete: "cascade" }),
+		email: text("email").notNull(),
+		role: membershipRole("role").notNull(),
+		tokenHash: text("token_hash").notNull().unique(),
+		invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+		acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+		acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+	},
+	(t) => [index("organisation_invitations_organisation").on(t.organisationId)],
 );
 
 /** One-time sign-in codes; only a hash of the code is kept. */

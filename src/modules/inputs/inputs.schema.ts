@@ -1,8 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
-import { boolean, customType, date, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { tsvector } from "../../db/columns.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
-
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /** Where an input came from. */
 export const inputSources = ["survey", "workshop", "idea", "comment"] as const;

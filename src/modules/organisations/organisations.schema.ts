@@ -16,6 +16,8 @@ export const organisations = pgTable("organisations", {
 	orgNumber: text("org_number").unique(),
 	description: text("description").notNull().default(""),
 	website: text("website"),
+	/** An organisation that joined on its own is pending until the coordinator approves it; only active ones are public. */
+	status: text("status", { enum: ["pending", "active"] }).notNull().default("active"),
 	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
