@@ -67,7 +67,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 	await app.register(csrfPlugin, { key: config.sessionSecret });
 	await app.register(rateLimitPlugin, { redisUrl: config.redisUrl });
 	await app.register(authPlugin, { db });
-	await app.register(renderPlugin);
+	await app.register(renderPlugin, { db });
 	await app.register(errorsPlugin);
 	// Before the modules: it records the routes as they are registered.
 	await app.register(openapiPlugin);

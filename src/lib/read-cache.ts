@@ -4,7 +4,7 @@
 // same PostgreSQL see a change within the time to live.
 import type { Db } from "../db/client.js";
 
-type Entry = { until: number; value: Promise<unknown> };
+type Entry = { until: number; value: unknown };
 type Cache = { ttlMs: number; entries: Map<string, Entry> };
 
 const caches = new WeakMap<Db, Cache>();
@@ -24,6 +24,18 @@ export function cachedRead<V>(db: Db, key: string, load: () => Promise<V>): Prom
 	const value = load();
 	cache.entries.set(key, { until: now + cache.ttlMs, value });
 	value.catch(() => cache.entries.delete(key));
+	return value;
+}
+
+/** Like cachedRead for a value computed at once, e.g. a public page's HTML rendered from cached reads. */
+export function cachedValue<V>(db: Db, key: string, compute: () => V): V {
+	const cache = caches.get(db);
+	if (!cache || cache.ttlMs <= 0) return compute();
+	const now = Date.now();
+	const hit = cache.entries.get(key);
+	if (hit && hit.until > now) return hit.value as V;
+	const value = compute();
+	cache.entries.set(key, { until: now + cache.ttlMs, value });
 	return value;
 }
 

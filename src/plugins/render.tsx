@@ -2,10 +2,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { ComponentChildren } from "preact";
 import { renderToString } from "preact-render-to-string";
+import type { Db } from "../db/client.js";
+import { cachedValue } from "../lib/read-cache.js";
 import type { PageContext } from "../ui/context.js";
 import { Layout } from "../ui/layout.js";
 
 declare module "fastify" {
+	interface FastifyContextConfig {
+		/**
+		 * The page shows only public data read through the read cache: anonymous visitors without a
+		 * one-time message get the same HTML, so it is rendered once per cache period, not per request.
+		 */
+		publicPage?: boolean;
+	}
 	interface FastifyReply {
 		/** Renders a whole page in the site's layout. */
 		page(title: string, body: (ctx: PageContext) => ComponentChildren, status?: number): FastifyReply;
@@ -34,15 +43,18 @@ export function pageContext(req: FastifyRequest): PageContext {
 }
 
 /** Server-side rendering of pages and the post/redirect/get pattern. */
-export const renderPlugin = fp(async (app: FastifyInstance) => {
+export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
 	app.decorateReply("page", function (this: FastifyReply, title: string, body: (ctx: PageContext) => ComponentChildren, status = 200) {
 		const ctx = pageContext(this.request);
 		if (ctx.flash) this.clearCookie(flashCookie, { path: "/" });
-		const html = `<!doctype html>${renderToString(
-			<Layout ctx={ctx} title={title}>
-				{body(ctx)}
-			</Layout>,
-		)}`;
+		const render = () =>
+			`<!doctype html>${renderToString(
+				<Layout ctx={ctx} title={title}>
+					{body(ctx)}
+				</Layout>,
+			)}`;
+		const shared = this.request.routeOptions.config.publicPage && !ctx.viewer && !ctx.flash && status === 200;
+		const html = shared ? cachedValue(opts.db, `page:${ctx.lang}:${this.request.url}`, render) : render();
 		return this.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(html);
 	});
 	app.decorateReply("seeOther", function (this: FastifyReply, url: string, flashKey?: string) {

@@ -11,7 +11,7 @@ type IdParams = { Params: { id: string } };
 
 /** Public pages of the programme, the coordinator's administration of it, and its JSON API. */
 export async function programmesRoutes(app: FastifyInstance, opts: { db: Db }) {
-	app.get("/", async (_req, reply) => {
+	app.get("/", { config: { publicPage: true } }, async (_req, reply) => {
 		const data = await service.startPage(opts.db);
 		return reply.page(data.programme.name, (ctx) => StartPage({ ctx, data, today: todayInSweden() }));
 	});

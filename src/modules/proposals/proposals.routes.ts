@@ -13,7 +13,7 @@ const tags = ["vision"];
 export async function proposalsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	const { db } = opts;
 
-	app.get("/vision", async (req, reply) => {
+	app.get("/vision", { config: { publicPage: true } }, async (req, reply) => {
 		const data = await service.visionPage(db);
 		return reply.page(req.t("vision.title"), (ctx) => VisionPage({ ctx, data }));
 	});

@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { eq } from "drizzle-orm";
+import * as s from "../db/schema.js";
+import { createProgramme, createUser, signInAs } from "../../test/factories.js";
+import { TestClient, testApp } from "../../test/helpers.js";
+
+// Read caching on, as in production: public pages are then rendered once per cache period.
+const { app, db } = await testApp({ readCacheMs: 60_000 });
+
+test("anonymous visitors share a public page's HTML; signed-in people and other languages get their own", async () => {
+	const { programme } = await createProgramme(db, { name: "Framtid Cache" });
+	const anonymous = await new TestClient(app).get("/");
+	assert.match(anonymous.body, /<h1>Framtid Cache<\/h1>/);
+
+	const user = await createUser(db, { email: "signe@example.se" });
+	const signedIn = new TestClient(app);
+	await signInAs(signedIn, db, user.id);
+	const own = await signedIn.get("/");
+	assert.ok(own.body.includes("signe@example.se"), "the signed-in page names its viewer");
+
+	const english = new TestClient(app);
+	await english.get("/language/en?next=/");
+	assert.match((await english.get("/")).body, /<html lang="en">/);
+	assert.match((await new TestClient(app).get("/")).body, /<html lang="sv">/);
+
+	// A change made outside any request shows once the cache period is over; one through the app shows at once.
+	await db.update(s.programmes).set({ name: "Nytt namn" }).where(eq(s.programmes.id, programme.id));
+	assert.match((await new TestClient(app).get("/")).body, /<h1>Framtid Cache<\/h1>/);
+	await signedIn.post("/sign-out", {});
+	assert.match((await new TestClient(app).get("/")).body, /<h1>Nytt namn<\/h1>/);
+});
