@@ -79,7 +79,9 @@ try {
 	const page = await time(`/fokusomraden/${areaId}`);
 	const fixed = await time("/__bench/fixed");
 	const body = (await app.inject({ method: "GET", url: `/fokusomraden/${areaId}` })).body;
-	console.log(`focus area page: ${(body.length / 1024).toFixed(0)} kB, ${body.split("/mal/").length - 1} goal links`);
+	const goalLinks = new Set(body.match(/\/mal\/[0-9a-f-]{36}/g)).size;
+	console.log(`focus area page: ${(body.length / 1024).toFixed(0)} kB, links to ${goalLinks} goals`);
+	if (goalLinks < goalCount) throw new Error(`the focus area page links to ${goalLinks} of ${goalCount} goals`);
 	const lines = [
 		`bench goals focus_area_page_median_ms ${median(page).toFixed(1)} ms`,
 		`bench goals focus_area_page_p95_ms ${[...page].sort((a, b) => a - b)[Math.floor(page.length * 0.95)]!.toFixed(1)} ms`,

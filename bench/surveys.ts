@@ -46,7 +46,8 @@ async function main() {
 		await database.migrate();
 		await seedDemo(database.db);
 		const { db } = database;
-		const app = await buildApp({ ...loadConfig({}), logLevel: "silent", surveyAnswersPerIp: 1_000_000 }, database);
+		const config = { ...loadConfig({}), logLevel: "silent" as const, surveyAnswersPerIp: 1_000_000 };
+		const app = await buildApp(config, database);
 		await app.listen({ port: 0, host: "127.0.0.1" });
 		const { port } = app.server.address() as { port: number };
 		const base = `http://127.0.0.1:${port}`;
@@ -95,16 +96,25 @@ async function main() {
 			await db.execute(sql`analyze`);
 			const [coordinator] = await db.select().from(s.users).where(sql`${s.users.email} = 'samordnare@norsjo.example'`);
 			const { token: session } = await startSession(db, coordinator!.id);
-			const times: number[] = [];
-			for (let i = 0; i < 7; i++) {
+			const fetchResults = async () => {
 				const started = performance.now();
 				const res = await fetch(`${base}/admin/enkater/${big.survey.id}/resultat`, { headers: { cookie: `medskapa_session=${session}` } });
 				const body = await res.text();
 				if (res.status !== 200 || !/100\s000 svar/u.test(body)) throw new Error(`results page: ${res.status}`);
-				times.push(performance.now() - started);
+				return performance.now() - started;
+			};
+			// The page keeps a survey's counts for the read cache's time to live: the headline figure counts afresh each
+			// time (the cache has expired before every fetch); the cached figure is a reload within that time.
+			const counted: number[] = [];
+			const cached: number[] = [];
+			for (let i = 0; i < 5; i++) {
+				await new Promise((resolve) => setTimeout(resolve, config.readCacheMs + 100));
+				counted.push(await fetchResults());
+				cached.push(await fetchResults());
 			}
-			times.sort((a, b) => a - b);
-			report("results_page_100k_ms", Math.round(times[3]!), "ms");
+			const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+			report("results_page_100k_ms", Math.round(median(counted)), "ms");
+			report("results_page_100k_cached_ms", Math.round(median(cached)), "ms");
 		} finally {
 			await app.close();
 		}

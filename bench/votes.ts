@@ -1,28 +1,41 @@
-// Vote benchmarks: ballots per second over HTTP from e-ID-verified voters (PostgreSQL and PGlite), beside pgbench's
-// simple-insert rate on the same PostgreSQL in the same run, and the time to tally 1 000 000 ballots.
-// Ends with one `bench votes <figure> <value> <unit>` line per headline figure.
-import { pgbenchTps } from "./pgbench.js";
+// Vote benchmarks: ballots per second over HTTP from verified voters on a roll (PostgreSQL and PGlite), beside
+// pgbench's simple-insert rate on the same PostgreSQL in the same run, and the time to tally 1 000 000 ballots.
+// The app runs as its own server process (`src/server.ts`, as deployed) and the load comes from this process, so the
+// load generator does not share the app's event loop. Every voter is on the roll and has an e-ID identity cookie sealed
+// in setup, as the identity broker's callback would have left it; each posts once, like a browser, with its own CSRF
+// secret. Ends with one `bench votes <figure> <value> <unit>` line per headline figure.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
-import { buildApp } from "../src/app.js";
-import { type Config, loadConfig } from "../src/config.js";
 import { createServerDatabase, type Database, type Db, dropServerDatabase, openDatabase } from "../src/db/client.js";
 import * as s from "../src/db/schema.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { luhnCheckDigit } from "../src/lib/luhn.js";
 import { seal } from "../src/modules/eid/eid.seal.js";
 import { eidTtlMs, identityCookie } from "../src/modules/eid/eid.service.js";
-import { castBallot } from "../src/modules/votes/index.js";
-import { results } from "../src/modules/votes/votes.service.js";
+import { castBallot, pinHash, setVoteKey } from "../src/modules/votes/index.js";
+import { results, verifyVote } from "../src/modules/votes/votes.service.js";
+import { pgbenchTps } from "./pgbench.js";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 /** Browsers voting at once: a busy evening with a municipality's vote open. */
 const connections = 32;
-/** The app's PostgreSQL pool, and pgbench's clients: the same number of database connections on both sides. */
-const dbConnections = 16;
+/** The app's PostgreSQL pool (the default of `openDatabase`), and pgbench's clients: the same number of connections on both sides. */
+const dbConnections = 10;
 const warmUpSeconds = 1;
 const seconds = 5;
+/** Voters on the roll: more than the HTTP runs can use, so every ballot comes from a new voter. */
+const rollSize = 60_000;
+/** Voters the in-process run uses, numbered after the HTTP run's. */
+const directVoters = 40_000;
 const tallyBallots = 1_000_000;
+const sessionSecret = randomBytes(24).toString("hex");
+const voteRollKey = randomBytes(24).toString("hex");
 const figures: string[] = [];
 
 function report(figure: string, value: number, unit: string) {
@@ -37,8 +50,8 @@ function pinNumber(n: number): { pin: string; birthDate: string } {
 	return { pin: `${birthDate.slice(0, 2)}${nine}${luhnCheckDigit(nine)}`, birthDate };
 }
 
-/** An open vote on five options (results visible live, so the tally runs); returns its id and option ids. */
-async function openVote(db: Db): Promise<{ voteId: string; optionIds: string[] }> {
+/** An open vote on five options with a roll of `roll` people (results visible live). */
+async function openVote(db: Db, roll: number): Promise<{ voteId: string; optionIds: string[] }> {
 	const [programme] = await db.select({ id: s.programmes.id }).from(s.programmes).limit(1);
 	if (!programme) throw new Error("the demo has no programme");
 	const now = Date.now();
@@ -58,25 +71,71 @@ async function openVote(db: Db): Promise<{ voteId: string; optionIds: string[] }
 		.insert(s.voteOptions)
 		.values([1, 2, 3, 4, 5].map((position) => ({ voteId: vote!.id, position, title: `Förslag ${position}`, subtext: "" })))
 		.returning({ id: s.voteOptions.id });
+	for (let i = 0; i < roll; i += 1000) {
+		const hashes = Array.from({ length: Math.min(1000, roll - i) }, (_, j) => pinHash(pinNumber(i + j).pin));
+		await db.insert(s.voteRoll).values(hashes.map((h) => ({ voteId: vote!.id, pinHash: h })));
+	}
 	return { voteId: vote!.id, optionIds: options.map((o) => o.id) };
 }
 
-/** Ballots per second through POST /omrostning/:id, each from another verified voter (a fresh sealed e-ID cookie). */
-async function ballotsPerSecond(database: Database, config: Config): Promise<number> {
-	const { voteId, optionIds } = await openVote(database.db);
-	const app = await buildApp(config, database);
-	await app.listen({ port: 0, host: "127.0.0.1" });
-	const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const srv = createServer().listen(0, "127.0.0.1", () => {
+			const { port } = (srv.address() as { port: number });
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/** Starts `src/server.ts` on a database and waits until it answers. */
+async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess; exited: Promise<unknown> }> {
+	const port = await freePort();
+	const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+		env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, VOTE_ROLL_KEY: voteRollKey, DEMO_ON_EMPTY: "false", LOG_LEVEL: "error" },
+		stdio: ["ignore", "ignore", "inherit"],
+	});
+	const exited = new Promise((resolve) => child.on("exit", resolve));
+	const base = `http://127.0.0.1:${port}`;
+	for (const until = Date.now() + 120_000; ; ) {
+		try {
+			if ((await fetch(`${base}/health`)).ok) return { base, child, exited };
+		} catch {
+			if (Date.now() > until) throw new Error("the server did not start");
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+
+/**
+ * CPU seconds a process has used (user and system), from /proc on Linux. On a shared machine the server gets only part
+ * of a core, so ballots per CPU second of the server says what one dedicated core would sustain.
+ */
+function cpuSeconds(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+	// utime and stime are fields 14 and 15 of stat, in clock ticks of 1/100 s.
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** One voter's request as their browser would send it: its own CSRF secret and the identity cookie from the e-ID callback. */
+function voterRequest(n: number, optionIds: string[]): { headers: Record<string, string>; body: string } {
+	const csrf = randomBytes(18).toString("base64url");
+	const token = createHmac("sha256", sessionSecret).update(csrf).digest("base64url");
+	const identity = seal(sessionSecret, identityCookie, pinNumber(n), eidTtlMs);
+	return {
+		headers: { "content-type": "application/x-www-form-urlencoded", cookie: `medskapa_csrf=${csrf}; ${identityCookie}=${identity}` },
+		body: new URLSearchParams({ _csrf: token, channel: "eid", choice: optionIds[n % optionIds.length]! }).toString(),
+	};
+}
+
+/** Ballots per second through POST /omrostning/:id against a server process; each request is another voter on the roll. */
+async function ballotsPerSecond(databaseUrl: string, voteId: string, optionIds: string[]): Promise<{ rate: number; perCpuSecond: number; acknowledged: number }> {
+	const prepared = Array.from({ length: rollSize }, (_, n) => voterRequest(n, optionIds));
+	const server = await startServer(databaseUrl);
 	try {
-		// One CSRF secret and its token serve every request, as they would one browser.
-		const signIn = await fetch(`${base}/sign-in`);
-		const csrfCookie = signIn.headers.getSetCookie().find((c) => c.startsWith("medskapa_csrf="))?.split(";")[0];
-		const token = /name="_csrf" value="([^"]+)"/.exec(await signIn.text())?.[1];
-		if (!csrfCookie || !token) throw new Error("no CSRF token on /sign-in");
-		let voter = 0;
+		let next = 0;
 		const run = (duration: number) =>
 			autocannon({
-				url: base,
+				url: server.base,
 				connections,
 				duration,
 				requests: [
@@ -84,52 +143,78 @@ async function ballotsPerSecond(database: Database, config: Config): Promise<num
 						method: "POST",
 						path: `/omrostning/${voteId}`,
 						setupRequest: (req) => {
-							const n = voter++;
-							const identity = seal(config.sessionSecret, identityCookie, pinNumber(n), eidTtlMs);
-							return {
-								...req,
-								headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${csrfCookie}; ${identityCookie}=${identity}` },
-								body: new URLSearchParams({ _csrf: token, channel: "eid", choice: optionIds[n % optionIds.length]! }).toString(),
-							};
+							const voter = prepared[next++];
+							if (!voter) throw new Error(`more than ${rollSize} ballots: make the roll longer`);
+							return { ...req, ...voter };
 						},
 					},
 				],
 			});
-		await run(warmUpSeconds);
+		const warmUp = await run(warmUpSeconds);
+		const cpuBefore = cpuSeconds(server.child.pid!);
 		const result = await run(seconds);
+		const cpu = cpuSeconds(server.child.pid!) - cpuBefore;
+		for (const r of [warmUp, result]) {
+			const other = Object.entries(r.statusCodeStats).filter(([code]) => code !== "303");
+			if (other.length || r.errors) throw new Error(`answers other than 303: ${JSON.stringify(other)}, ${r.errors} errors`);
+		}
 		const cast = result.statusCodeStats["303"]?.count ?? 0;
-		const other = Object.entries(result.statusCodeStats).filter(([code]) => code !== "303");
-		if (other.length || result.errors) throw new Error(`answers other than 303: ${JSON.stringify(other)}, ${result.errors} errors`);
-		const stored = await database.db.execute(sql`select count(*)::int as n from ballots where vote_id = ${voteId}`);
-		console.log(`  (${cast} ballots in ${result.duration} s; ${(stored as unknown as { rows: { n: number }[] }).rows[0]?.n} stored with the warm-up)`);
-		return cast / result.duration;
+		console.log(`  (${cast} ballots in ${result.duration} s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; the server process used ${cpu.toFixed(2)} CPU s)`);
+		return { rate: cast / result.duration, perCpuSecond: cast / cpu, acknowledged: cast + (warmUp.statusCodeStats["303"]?.count ?? 0) };
 	} finally {
-		await app.close();
+		server.child.kill("SIGTERM");
+		await server.exited;
 	}
 }
 
-/** Ballots per second through castBallot called directly with the same concurrency: the rate without HTTP. */
-async function directBallotsPerSecond(db: Db): Promise<number> {
-	const { voteId, optionIds } = await openVote(db);
-	// Far from the numbers the HTTP run used, so no voter is refused as having voted.
-	let voter = 10_000_000;
+/**
+ * Checks after a run that every acknowledged ballot is counted and the kept counts agree with the ballots. A run's last
+ * requests in flight (at most one per connection) may be stored without the load generator counting their answer.
+ */
+async function checkStored(db: Db, voteId: string, acknowledged: number): Promise<void> {
+	const r = await results(db, voteId);
+	const problems = await verifyVote(db, voteId);
+	const inFlight = r.ballots - acknowledged;
+	if (inFlight < 0 || inFlight > 2 * connections || problems.length) throw new Error(`${acknowledged} acknowledged, ${r.ballots} counted: ${problems.join("; ")}`);
+}
+
+/** Ballots per second through castBallot called in this process with the same concurrency: the rate without HTTP. */
+async function directBallotsPerSecond(db: Db, voteId: string, optionIds: string[]): Promise<number> {
+	let voter = rollSize;
 	let cast = 0;
-	const until = performance.now() + seconds * 1000;
+	const started = performance.now();
+	const until = started + seconds * 1000;
 	await Promise.all(
 		Array.from({ length: connections }, async () => {
 			while (performance.now() < until) {
 				const n = voter++;
+				if (n >= rollSize + directVoters) throw new Error("the in-process run ran out of voters");
 				await castBallot(db, { voteId, channel: "eid", voter: { pin: pinNumber(n).pin }, choices: [optionIds[n % optionIds.length]!] });
 				cast++;
 			}
 		}),
 	);
-	return cast / seconds;
+	return cast / ((performance.now() - started) / 1000);
 }
 
-/** Time for the votes module's results (its tally) over 1 000 000 stored ballots, and for a bare count of them; best of five after a warm-up. */
-async function tallyMs(db: Db): Promise<{ tally: number; count: number }> {
-	const { voteId, optionIds } = await openVote(db);
+/** Best time of five after a warm-up. */
+async function best(run: () => Promise<unknown>): Promise<number> {
+	const times: number[] = [];
+	for (let i = 0; i < 6; i++) {
+		const started = performance.now();
+		await run();
+		times.push(performance.now() - started);
+	}
+	return Math.min(...times.slice(1));
+}
+
+/**
+ * 1 000 000 ballots with their kept counts spread over the shards as casting them would have left them; then the time
+ * for the results (reading the kept counts), for the full count audit:verify makes, and for a bare count of the ballots.
+ */
+async function tallyMs(db: Db): Promise<{ tally: number; verify: number; count: number }> {
+	// No roll: turnout is against the population, as in Norsjö, so the time is the tally's and not a count of the roll.
+	const { voteId, optionIds } = await openVote(db, 0);
 	// Proposal 5 gets 41 %, the rest share what is left, and one in fifty is blank.
 	await db.execute(sql`
 		insert into ballots (id, vote_id, choices, blank, channel, day, receipt_hash)
@@ -137,37 +222,47 @@ async function tallyMs(db: Db): Promise<{ tally: number; count: number }> {
 			case when i % 50 = 0 then '' when i % 100 < 41 then ${optionIds[4]} else (array[${optionIds[0]}, ${optionIds[1]}, ${optionIds[2]}, ${optionIds[3]}])[1 + i % 4] end,
 			i % 50 = 0, case when i % 10 = 0 then 'paper' else 'eid' end, '2019-01-10', md5(i::text || ${voteId})
 		from generate_series(1, ${tallyBallots}) as i`);
+	await db.execute(sql`
+		insert into vote_tallies (vote_id, channel, blank, choices, shard, ballots)
+		select vote_id, channel, blank, choices, abs(hashtext(id::text)) % 16, count(*)::int from ballots where vote_id = ${voteId}
+		group by vote_id, channel, blank, choices, abs(hashtext(id::text)) % 16`);
+	await db.execute(sql`insert into voter_marks (vote_id, voter_key, channel) select ${voteId}, 'bench:' || i, 'eid' from generate_series(1, ${tallyBallots}) as i`);
 	await db.execute(sql`analyze ballots`);
-	const best = async (run: () => Promise<unknown>) => {
-		const times: number[] = [];
-		for (let i = 0; i < 6; i++) {
-			const started = performance.now();
-			await run();
-			times.push(performance.now() - started);
-		}
-		return Math.min(...times.slice(1));
-	};
 	const tally = await best(async () => {
 		const r = await results(db, voteId);
 		if (r.ballots !== tallyBallots) throw new Error(`the tally counted ${r.ballots} ballots, not ${tallyBallots}`);
 	});
+	const verify = await best(async () => {
+		const problems = await verifyVote(db, voteId);
+		if (problems.length) throw new Error(problems.join("; "));
+	});
 	const count = await best(() => db.execute(sql`select count(*) from ballots where vote_id = ${voteId}`));
-	return { tally, count };
+	return { tally, verify, count };
 }
 
-const config: Config = { ...loadConfig({}), logLevel: "silent" };
+/** A migrated database with the demo and the benchmark vote; the vote's id and options. */
+async function prepare(database: Database): Promise<{ voteId: string; optionIds: string[] }> {
+	await database.migrate();
+	await seedDemo(database.db);
+	return openVote(database.db, rollSize + directVoters);
+}
 
-console.log(`PostgreSQL (${new URL(serverUrl).host}, fresh database, ${connections} HTTP connections, pool of ${dbConnections})`);
+setVoteKey(voteRollKey);
+
+console.log(`PostgreSQL (${new URL(serverUrl).host}, fresh database, one server process with a pool of ${dbConnections}, ${connections} HTTP connections)`);
 const name = `medskapa_bench_votes_${process.pid}`;
-const postgres = await openDatabase(await createServerDatabase(serverUrl, name), { poolSize: dbConnections });
+const postgresUrl = await createServerDatabase(serverUrl, name);
+const postgres = await openDatabase(postgresUrl, { poolSize: dbConnections });
 let pgRate: number;
-let tally: { tally: number; count: number };
+let tally: { tally: number; verify: number; count: number };
 try {
-	await postgres.migrate();
-	await seedDemo(postgres.db);
-	pgRate = await ballotsPerSecond(postgres, config);
+	const { voteId, optionIds } = await prepare(postgres);
+	const http = await ballotsPerSecond(postgresUrl, voteId, optionIds);
+	await checkStored(postgres.db, voteId, http.acknowledged);
+	pgRate = http.rate;
 	report("ballots_per_s_postgres", Math.round(pgRate), "ballots/s");
-	report("ballots_per_s_postgres_without_http", Math.round(await directBallotsPerSecond(postgres.db)), "ballots/s");
+	report("ballots_per_server_cpu_s_postgres", Math.round(http.perCpuSecond), "ballots/s");
+	report("ballots_per_s_postgres_without_http", Math.round(await directBallotsPerSecond(postgres.db, voteId, optionIds)), "ballots/s");
 	console.log(`pgbench -N -c ${dbConnections} -j 2 -T ${seconds} on the same server`);
 	const tps = pgbenchTps(serverUrl, dbConnections, seconds);
 	report("pgbench_tps", Math.round(tps), "tps");
@@ -179,17 +274,28 @@ try {
 	await dropServerDatabase(serverUrl, name);
 }
 
-console.log(`PGlite (in memory, ${connections} HTTP connections)`);
-const pglite = await openDatabase("pglite:memory:");
+const dir = mkdtempSync(join(tmpdir(), "medskapa-bench-votes-"));
+console.log(`PGlite (data directory, one server process, ${connections} HTTP connections)`);
 try {
-	await pglite.migrate();
-	await seedDemo(pglite.db);
-	report("ballots_per_s_pglite", Math.round(await ballotsPerSecond(pglite, config)), "ballots/s");
-	report("ballots_per_s_pglite_without_http", Math.round(await directBallotsPerSecond(pglite.db)), "ballots/s");
-} finally {
+	let pglite = await openDatabase(`pglite:${dir}`);
+	const { voteId, optionIds } = await prepare(pglite);
+	// The server process opens the data directory itself: PGlite serves one process at a time.
 	await pglite.close();
+	const http = await ballotsPerSecond(`pglite:${dir}`, voteId, optionIds);
+	pglite = await openDatabase(`pglite:${dir}`);
+	try {
+		await checkStored(pglite.db, voteId, http.acknowledged);
+		report("ballots_per_s_pglite", Math.round(http.rate), "ballots/s");
+		report("ballots_per_server_cpu_s_pglite", Math.round(http.perCpuSecond), "ballots/s");
+		report("ballots_per_s_pglite_without_http", Math.round(await directBallotsPerSecond(pglite.db, voteId, optionIds)), "ballots/s");
+	} finally {
+		await pglite.close();
+	}
+} finally {
+	rmSync(dir, { recursive: true, force: true });
 }
 report("tally_1m_ms", Math.round(tally.tally), "ms");
+report("verify_1m_ms", Math.round(tally.verify), "ms");
 report("count_1m_ms", Math.round(tally.count), "ms");
 console.log("");
 for (const line of figures) console.log(line);

@@ -15,13 +15,15 @@ export const notFoundPage = "/finns-inte";
 
 /**
  * Every public page the browser tests check; add a page here and it gets every check.
- * `{focusArea}`, `{organisation}`, `{workshop}` and `{idea}` are filled in with the first of each from the demo data.
+ * `{focusArea}`, `{goal}`, `{organisation}`, `{workshop}`, `{idea}`, `{initiative}`, `{arenaMeeting}` and the like are filled in with the first of each from the demo data.
  */
 export const publicPages = [
 	"/",
 	"/vision",
 	"/fokusomraden",
 	"/fokusomraden/{focusArea}",
+	"/mal",
+	"/mal/{goal}",
 	"/beslut",
 	"/beslut/sammantraden/{meeting}",
 	"/beslut/paragrafer/{decision}",
@@ -29,6 +31,10 @@ export const publicPages = [
 	"/visionen/antaganden",
 	"/aktorer",
 	"/aktorer/{organisation}",
+	"/initiativ",
+	"/initiativ/{initiative}",
+	"/arenor",
+	"/arenor/{arenaMeeting}",
 	"/tillganglighet",
 	"/api/docs",
 	"/sign-in",
@@ -64,7 +70,7 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<Running
 	const address = app.server.address();
 	if (!address || typeof address === "string") throw new Error("the app is not listening on a TCP port");
 	const { db } = database;
-	const firstId = async (table: "focus_areas" | "organisations" | "workshops" | "ideas" | "votes" | "meetings" | "decision_items") => {
+	const firstId = async (table: "focus_areas" | "goals" | "organisations" | "workshops" | "ideas" | "votes" | "meetings" | "decision_items" | "initiatives" | "arena_meetings") => {
 		const result = await db.execute(sql`select id from ${sql.identifier(table)} order by created_at, id limit 1`);
 		return String((result as unknown as { rows: { id: string }[] }).rows[0]?.id);
 	};
@@ -74,12 +80,15 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<Running
 		async path(template) {
 			return template
 				.replace("{focusArea}", template.includes("{focusArea}") ? await firstId("focus_areas") : "")
+				.replace("{goal}", template.includes("{goal}") ? await firstId("goals") : "")
 				.replace("{organisation}", template.includes("{organisation}") ? await firstId("organisations") : "")
 				.replace("{workshop}", template.includes("{workshop}") ? await firstId("workshops") : "")
 				.replace("{idea}", template.includes("{idea}") ? await firstId("ideas") : "")
 				.replace("{vote}", template.includes("{vote}") ? await firstId("votes") : "")
 				.replace("{meeting}", template.includes("{meeting}") ? await firstId("meetings") : "")
-				.replace("{decision}", template.includes("{decision}") ? await firstId("decision_items") : "");
+				.replace("{decision}", template.includes("{decision}") ? await firstId("decision_items") : "")
+				.replace("{initiative}", template.includes("{initiative}") ? await firstId("initiatives") : "")
+				.replace("{arenaMeeting}", template.includes("{arenaMeeting}") ? await firstId("arena_meetings") : "");
 		},
 	};
 }

@@ -11,9 +11,12 @@ import { clearReadCache, configureReadCache } from "./lib/read-cache.js";
 import { accountsRoutes } from "./modules/accounts/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { apiRoutes, openapiPlugin } from "./modules/api/index.js";
+import { arenasRoutes } from "./modules/arenas/index.js";
 import { decisionsRoutes, multipartOptions } from "./modules/decisions/index.js";
 import { eidRoutes } from "./modules/eid/index.js";
 import { focusAreasRoutes } from "./modules/focus-areas/index.js";
+import { collaborationRoutes, goalsRoutes, initiativesRoutes } from "./modules/goals/index.js";
+import { indicatorsRoutes } from "./modules/indicators/index.js";
 import { healthRoutes } from "./modules/health/index.js";
 import { mailRoutes } from "./modules/mail/index.js";
 import { organisationsRoutes } from "./modules/organisations/index.js";
@@ -80,6 +83,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 	await app.register(accountsRoutes, modules);
 	await app.register(organisationsRoutes, modules);
 	await app.register(focusAreasRoutes, modules);
+	await app.register(goalsRoutes, modules);
+	await app.register(indicatorsRoutes, modules);
 	await app.register(decisionsRoutes, modules);
 	await app.register(eidRoutes, modules);
 	await app.register(votesRoutes, modules);
@@ -90,6 +95,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 	await app.register(inputsRoutes, modules);
 	await app.register(participationRoutes, modules);
 	await app.register(pagesRoutes, modules);
+	await app.register(arenasRoutes, modules);
+	await app.register(collaborationRoutes, modules);
+	await app.register(initiativesRoutes, modules);
 	await app.register(apiRoutes, modules);
 	return app;
 }

@@ -4,6 +4,7 @@ import { openDatabase } from "./db/client.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
 import { setVoteKey } from "./modules/votes/index.js";
 import { applyRetention } from "./modules/surveys/index.js";
+import { applyRegistrationRetention } from "./modules/workshops/index.js";
 
 /** Starts Medskapa: check the settings, open and migrate the database, listen, and shut down gracefully. */
 async function main() {
@@ -22,8 +23,9 @@ async function main() {
 	// Before the demo: its letter codes and roll hashes are made with the configured key.
 	setVoteKey(config.voteRollKey);
 	if (config.demoOnEmpty && database.kind === "pglite") await seedDemoIfEmpty(database.db);
-	// Personal data of surveys past their retention date goes at every start (and with `medskapa retention`, e.g. nightly).
+	// Personal data past its retention date goes at every start (and with `medskapa retention`, e.g. nightly).
 	await applyRetention(database.db);
+	await applyRegistrationRetention(database.db);
 	const app = await buildApp(config, database);
 	app.addHook("onClose", () => database.close());
 

@@ -210,3 +210,54 @@ export async function createOpenVote(db: Db, programmeId: string, values: Partia
 	}
 	return { vote, options };
 }
+
+/** A joint initiative in a focus area, owned by the organisations given. */
+export async function createInitiative(db: Db, programmeId: string, focusAreaId: string, values: Partial<typeof s.initiatives.$inferInsert> & { ownerIds?: string[] } = {}) {
+	const { ownerIds = [], ...rest } = values;
+	const [row] = await db
+		.insert(s.initiatives)
+		.values({ programmeId, focusAreaId, title: `Initiativ ${unique()}`, ...rest })
+		.returning();
+	if (ownerIds.length) await db.insert(s.initiativeOwners).values(ownerIds.map((organisationId) => ({ initiativeId: row!.id, organisationId })));
+	return row!;
+}
+
+/** An arena meeting in a focus area: 12 March 2019, 18–20 Swedish time, unless told otherwise. */
+export async function createArenaMeeting(db: Db, programmeId: string, focusAreaId: string, values: Partial<typeof s.arenaMeetings.$inferInsert> = {}) {
+	const [row] = await db
+		.insert(s.arenaMeetings)
+		.values({
+			programmeId,
+			focusAreaId,
+			title: `Arenaträff ${unique()}`,
+			startsAt: new Date("2019-03-12T17:00:00Z"),
+			endsAt: new Date("2019-03-12T19:00:00Z"),
+			place: "Folkets hus",
+			...values,
+		})
+		.returning();
+	return row!;
+}
+
+/** A goal of an organisation (or, with `initiativeId`, of a joint initiative) in a focus area, with its areas row and version 1. */
+export async function createGoal(db: Db, programmeId: string, focusAreaId: string, values: Partial<typeof s.goals.$inferInsert> = {}) {
+	const owner = values.organisationId || values.initiativeId ? {} : { organisationId: (await createOrganisation(db)).id };
+	const [row] = await db
+		.insert(s.goals)
+		.values({ programmeId, focusAreaId, title: `Mål ${unique()}`, periodStart: "2019-01-01", periodEnd: "2022-12-31", ...owner, ...values })
+		.returning();
+	await db.insert(s.goalFocusAreas).values({ goalId: row!.id, focusAreaId });
+	await db.insert(s.goalVersions).values({ goalId: row!.id, version: 1, snapshot: { title: row!.title, focusAreaIds: [focusAreaId], byOrganisationId: row!.organisationId } });
+	return row!;
+}
+
+/** An indicator of a programme, followed in the focus areas given. */
+export async function createIndicator(db: Db, programmeId: string, values: Partial<typeof s.indicators.$inferInsert> & { focusAreaIds?: string[] } = {}) {
+	const { focusAreaIds = [], ...rest } = values;
+	const [row] = await db
+		.insert(s.indicators)
+		.values({ programmeId, title: `Indikator ${unique()}`, unit: "procent", ...rest })
+		.returning();
+	if (focusAreaIds.length) await db.insert(s.focusAreaIndicators).values(focusAreaIds.map((focusAreaId) => ({ focusAreaId, indicatorId: row!.id })));
+	return row!;
+}

@@ -4,11 +4,13 @@ import { openDatabase } from "../db/client.js";
 import { isEmpty, seedDemo } from "../demo/seed.js";
 import { applyRetention } from "../modules/surveys/index.js";
 import { auditReport, setVoteKey } from "../modules/votes/index.js";
+import { applyRegistrationRetention, registrationRetentionDays } from "../modules/workshops/index.js";
 
 const usage = `Usage: medskapa <command>
   migrate             apply the database migrations that have not run yet
   seed --demo         load the Norsjöbygden demo into an empty database
-  retention           delete the account links of survey answers past their survey's retention date
+  retention           delete the account links of survey answers past their survey's retention date, and the names and
+                      e-mails of workshop sign-ups ${registrationRetentionDays} days after their workshop ended (the number signed up stays)
   audit:verify [id]   check each vote's audit chain and published totals against the ballots (exit 1 on any mismatch)`;
 
 async function main(args: string[]): Promise<number> {
@@ -34,6 +36,8 @@ async function main(args: string[]): Promise<number> {
 		if (command === "retention") {
 			const surveys = await applyRetention(database.db);
 			console.log(`Retention applied: account links deleted for ${surveys.length} survey(s) past their retention date.`);
+			const registrations = await applyRegistrationRetention(database.db);
+			console.log(`Retention applied: names and e-mails deleted from ${registrations} workshop sign-up(s) ${registrationRetentionDays} days after their workshop.`);
 			return 0;
 		}
 		if (!rest.includes("--demo")) {

@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import * as s from "../db/schema.js";
 import * as demo from "./norsjo.js";
+import { seedNorsjoCollaboration } from "./norsjo-collaboration.js";
 import { seedNorsjoDecisions } from "./norsjo-decisions.js";
+import { seedNorsjoGoals } from "./norsjo-goals.js";
 import { seedNorsjoParticipation } from "./norsjo-participation.js";
 import { seedNorsjoSurveys } from "./norsjo-surveys.js";
 import { seedNorsjoVotes } from "./norsjo-votes.js";
@@ -44,6 +46,8 @@ export async function seedDemo(db: Db): Promise<void> {
 			if (u.membership) await tx.insert(s.memberships).values({ userId: user!.id, organisationId: kommun!.id, role: u.membership });
 		}
 		await seedNorsjoParticipation(tx, programmeId, areas.map((a) => a.id));
+		await seedNorsjoGoals(tx, programmeId);
+		await seedNorsjoCollaboration(tx, programmeId);
 	});
 }
 

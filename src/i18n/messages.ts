@@ -4,9 +4,14 @@
 import { accountsMessages } from "../modules/accounts/accounts.messages.js";
 import { adminMessages } from "../modules/admin/admin.messages.js";
 import { apiMessages } from "../modules/api/api.messages.js";
+import { arenasMessages } from "../modules/arenas/arenas.messages.js";
+import { collaborationMessages } from "../modules/goals/collaboration.messages.js";
+import { initiativesMessages } from "../modules/goals/initiatives.messages.js";
 import { decisionsMessages } from "../modules/decisions/decisions.messages.js";
 import { eidMessages } from "../modules/eid/eid.messages.js";
 import { focusAreasMessages } from "../modules/focus-areas/focus-areas.messages.js";
+import { goalsMessages } from "../modules/goals/goals.messages.js";
+import { indicatorsMessages } from "../modules/indicators/indicators.messages.js";
 import { mailMessages } from "../modules/mail/mail.messages.js";
 import { organisationsMessages } from "../modules/organisations/organisations.messages.js";
 import { pagesMessages } from "../modules/pages/pages.messages.js";
@@ -23,7 +28,7 @@ import { commonMessages } from "../ui/common.messages.js";
 /** Messages of one part of the interface, in every language. */
 export type Messages = { sv: Record<string, string>; en: Record<string, string> };
 
-const all: Messages[] = [commonMessages, accountsMessages, adminMessages, apiMessages, decisionsMessages, eidMessages, focusAreasMessages, mailMessages, organisationsMessages, pagesMessages, programmesMessages, proposalsMessages, votesMessages, surveysMessages, workshopsMessages, ideasMessages, inputsMessages, participationMessages];
+const all: Messages[] = [commonMessages, accountsMessages, adminMessages, apiMessages, decisionsMessages, eidMessages, focusAreasMessages, goalsMessages, indicatorsMessages, mailMessages, organisationsMessages, pagesMessages, programmesMessages, proposalsMessages, votesMessages, surveysMessages, workshopsMessages, ideasMessages, inputsMessages, participationMessages, arenasMessages, collaborationMessages, initiativesMessages];
 
 export const messages = {
 	sv: Object.assign({}, ...all.map((m) => m.sv)) as Record<string, string>,

@@ -33,11 +33,16 @@ export const accountsMessages: Messages = {
 		"accounts.account.nameHint": "Visas för administratörer och i organisationer du är med i.",
 		"accounts.account.roles": "Mina roller",
 		"accounts.account.data": "Mina uppgifter",
-		"accounts.account.dataText": "Ladda ner det Medskapa har sparat om ditt konto: dina kontouppgifter och dina medlemskap, som en JSON-fil.",
+		"accounts.account.dataText":
+			"Ladda ner det Medskapa har sparat om dig, som en JSON-fil: dina kontouppgifter och medlemskap, dina idéer, kommentarer, vilka idéer du stöder och dina anmälningar av olämpligt innehåll, dina anmälningar till framtidsverkstäder (med din e-postadress) och dina svar på enkäter där du var inloggad.",
 		"accounts.account.download": "Ladda ner mina uppgifter (JSON)",
 		"accounts.account.delete": "Ta bort mitt konto",
 		"accounts.account.deleteText":
 			"Ditt konto, dina medlemskap, dina inloggningar och de mejl vi skickat till dig tas bort för alltid. Det går inte att ångra.",
+		"accounts.account.deleteContributions":
+			"Dina idéer och kommentarer tas bort, tillsammans med andras kommentarer på dina idéer och allt stöd de fått, och de tas bort ur inspelen som visionsarbetet bygger på. Vi tar bort dem i stället för att avidentifiera dem, eftersom de har visats öppet med ditt namn och en fritext ofta avslöjar vem som skrev den.",
+		"accounts.account.deleteOther":
+			"Ditt namn och din e-postadress tas bort från dina anmälningar till framtidsverkstäder; platsen räknas fortfarande. Dina svar på enkäter där du var inloggad blir anonyma: kopplingen till dig tas bort, men svaren finns kvar i resultaten, precis som anonyma svar. Anmälningar av olämpligt innehåll som du gjort finns kvar utan ditt namn.",
 		"accounts.account.confirm": "Ja, ta bort mitt konto för alltid",
 		"accounts.account.confirmRequired": "Kryssa i rutan för att bekräfta att kontot ska tas bort.",
 		"accounts.account.deleteSubmit": "Ta bort kontot",
@@ -106,11 +111,16 @@ export const accountsMessages: Messages = {
 		"accounts.account.nameHint": "Shown to administrators and in the organisations you belong to.",
 		"accounts.account.roles": "My roles",
 		"accounts.account.data": "My data",
-		"accounts.account.dataText": "Download what Medskapa stores about your account: your account details and memberships, as a JSON file.",
+		"accounts.account.dataText":
+			"Download what Medskapa stores about you, as a JSON file: your account details and memberships, your ideas, comments, the ideas you support and your reports of inappropriate content, your future-workshop sign-ups (with your e-mail address) and your answers to surveys you answered signed in.",
 		"accounts.account.download": "Download my data (JSON)",
 		"accounts.account.delete": "Delete my account",
 		"accounts.account.deleteText":
 			"Your account, memberships, sign-ins and the e-mails we sent you are deleted for good. This cannot be undone.",
+		"accounts.account.deleteContributions":
+			"Your ideas and comments are deleted, together with other people's comments on your ideas and all support they got, and they are taken out of the inputs that the vision work builds on. We delete them rather than anonymise them, because they were shown openly with your name and a free text often tells who wrote it.",
+		"accounts.account.deleteOther":
+			"Your name and e-mail address are deleted from your future-workshop sign-ups; the place still counts. Your answers to surveys you answered signed in become anonymous: the link to you is deleted, but the answers stay in the results, just like anonymous answers. Reports of inappropriate content that you made stay, without your name.",
 		"accounts.account.confirm": "Yes, delete my account for good",
 		"accounts.account.confirmRequired": "Tick the box to confirm that the account is to be deleted.",
 		"accounts.account.deleteSubmit": "Delete the account",

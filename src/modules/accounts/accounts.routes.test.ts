@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { eq } from "drizzle-orm";
-import { createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import { eq, inArray, or } from "drizzle-orm";
+import { createOrganisation, createProgramme, createSurvey, createUser, createWorkshop, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { sendMail } from "../mail/index.js";
 import * as s from "../../db/schema.js";
 
 const { app, db, config } = await testApp();
 // The installation's one programme: admins of its coordinating organisation are coordinators.
-const { coordinator } = await createProgramme(db);
+const { programme, coordinator } = await createProgramme(db);
 
 async function clientFor(userId: string): Promise<TestClient> {
 	const client = new TestClient(app);
@@ -29,6 +29,7 @@ test("my account shows my address, my roles, and lets me change my name", async 
 	assert.match(page.body, /<li>Invånare<\/li>/);
 	assert.ok(page.body.includes(`Administratör för ${coordinator.name}`));
 	assert.match(page.body, /Medlem i Norsjö IF/);
+	assert.ok(page.body.includes(`<a href="/aktorer/${club.id}/hantera">Medlem i Norsjö IF</a>`), "each membership leads to the organisation's workspace");
 	assert.match(page.body, /Samordnare av framtidsprogrammet/);
 
 	const saved = await client.post("/account", { name: "Anna Andersson" });
@@ -84,6 +85,80 @@ test("deleting my account needs the confirm box, then removes everything and sig
 	assert.equal((await db.select().from(s.sessions).where(eq(s.sessions.userId, user.id))).length, 0);
 	assert.equal((await db.select().from(s.outbox).where(eq(s.outbox.recipient, user.email))).length, 0);
 	assert.equal((await client.get("/account")).statusCode, 303);
+});
+
+/** A person with an idea, a comment, a support, a workshop sign-up and a signed-in survey answer; a neighbour comments on their idea. */
+async function activePerson() {
+	const user = await createUser(db, { name: "Ida Aktiv" });
+	const neighbour = await createUser(db, { name: "Nils Granne" });
+	const me = await clientFor(user.id);
+	const other = await clientFor(neighbour.id);
+	const idOf = (res: { headers: Record<string, unknown> }) => String(res.headers.location).split("/").pop()!;
+	const mine = idOf(await me.post("/ideer/ny", { title: "Badplats vid Storsjön", text: "En brygga och en bastu.", focusAreaId: "" }));
+	const theirs = idOf(await other.post("/ideer/ny", { title: "Skoterled till Kusfors", text: "Märk upp leden.", focusAreaId: "" }));
+	assert.equal((await other.post(`/ideer/${mine}/kommentarer`, { comment: "Gärna med grillplats" })).statusCode, 303);
+	assert.equal((await me.post(`/ideer/${theirs}/kommentarer`, { comment: "Ja, och en rastplats" })).statusCode, 303);
+	assert.equal((await me.post(`/ideer/${theirs}/stod`, {})).statusCode, 303);
+	const workshop = await createWorkshop(db, programme.id, { title: "Framtidsverkstad i Petiknäs", registration: "named" });
+	assert.equal((await me.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "Ida Aktiv", email: user.email.toUpperCase() })).statusCode, 303);
+	const { survey, questions } = await createSurvey(db, programme.id, { title: "Vad tycker du om Norsjöbygden?", anonymous: false, questions: [{ kind: "long_text", text: "Vad är bäst här?" }] });
+	const [response] = await db.insert(s.surveyResponses).values({ surveyId: survey.id, userId: user.id, channel: "web", submittedOn: "2018-11-01" }).returning();
+	await db.insert(s.surveyAnswers).values({ responseId: response!.id, questionId: questions[0]!.id, text: "Tystnaden och skogen" });
+	return { user, me, mine, theirs, workshop, response: response! };
+}
+
+test("my data download holds my ideas, comments, supports, workshop sign-ups and signed-in survey answers", async () => {
+	const { me } = await activePerson();
+	const data = (await me.get("/account/data")).json();
+	assert.deepEqual(
+		data.ideas.map((i: { title: string; text: string }) => [i.title, i.text]),
+		[["Badplats vid Storsjön", "En brygga och en bastu."]],
+	);
+	assert.deepEqual(
+		data.comments.map((c: { idea: string; text: string }) => [c.idea, c.text]),
+		[["Skoterled till Kusfors", "Ja, och en rastplats"]],
+	);
+	assert.deepEqual(
+		data.supports.map((x: { idea: string }) => x.idea),
+		["Skoterled till Kusfors"],
+	);
+	assert.deepEqual(
+		data.workshopRegistrations.map((r: { workshop: string; name: string }) => [r.workshop, r.name]),
+		[["Framtidsverkstad i Petiknäs", "Ida Aktiv"]],
+	);
+	assert.deepEqual(data.surveyAnswers, [
+		{ survey: "Vad tycker du om Norsjöbygden?", submittedOn: "2018-11-01", answers: [{ question: "Vad är bäst här?", answer: "Tystnaden och skogen" }] },
+	]);
+});
+
+test("deleting my account deletes my ideas and comments with their inputs, forgets my sign-ups and anonymises my survey answers", async () => {
+	const { user, me, mine, theirs, workshop, response } = await activePerson();
+	const page = await me.get("/account");
+	assert.match(page.body, /Vi tar bort dem i stället för att avidentifiera dem/);
+	assert.match(page.body, /Dina svar på enkäter där du var inloggad blir anonyma/);
+	const comments = await db.select().from(s.ideaComments).where(or(eq(s.ideaComments.ideaId, mine), eq(s.ideaComments.authorId, user.id)));
+	const goneIds = [mine, ...comments.map((c) => c.id)];
+	const inputsOf = async (ids: string[]) => db.select().from(s.inputs).where(inArray(s.inputs.sourceId, ids));
+	assert.equal((await inputsOf(goneIds)).length, 3);
+
+	assert.equal((await me.post("/account/delete", { confirm: "yes" })).statusCode, 303);
+	assert.equal((await new TestClient(app).get(`/ideer/${mine}`)).statusCode, 404);
+	const theirPage = await new TestClient(app).get(`/ideer/${theirs}`);
+	assert.equal(theirPage.statusCode, 200);
+	assert.doesNotMatch(theirPage.body, /Ja, och en rastplats/);
+	assert.match(theirPage.body, /0 personer stöder idén/);
+	assert.equal((await inputsOf(goneIds)).length, 0);
+	assert.equal((await inputsOf([theirs])).length, 1);
+
+	const registrations = await db.select().from(s.workshopRegistrations).where(eq(s.workshopRegistrations.workshopId, workshop.id));
+	assert.deepEqual(
+		registrations.map((r) => [r.name, r.email]),
+		[[null, null]],
+	);
+	const [answered] = await db.select().from(s.surveyResponses).where(eq(s.surveyResponses.id, response.id));
+	assert.equal(answered?.userId, null);
+	assert.equal((await db.select().from(s.surveyAnswers).where(eq(s.surveyAnswers.responseId, response.id)))[0]?.text, "Tystnaden och skogen");
+	assert.equal((await db.select().from(s.users).where(eq(s.users.id, user.id))).length, 0);
 });
 
 test("only administrators may manage people", async () => {

@@ -7,8 +7,11 @@ import type { RateLimiter } from "../../plugins/rate-limit.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { msg } from "../../ui/messages.js";
+import { forgetIdeasOf, ideasDataOf } from "../ideas/index.js";
 import { forgetRecipient, sendMail } from "../mail/index.js";
 import { coordinatorId } from "../programmes/index.js";
+import { surveyAnswersOf } from "../surveys/index.js";
+import { forgetRegistrationsOf, registrationsOf } from "../workshops/index.js";
 import * as input from "./accounts.input.js";
 import * as repo from "./accounts.repo.js";
 import { endSession, startSession } from "./sessions.js";
@@ -136,7 +139,7 @@ export function requireAdministrator(viewer: Viewer | null): Viewer {
 }
 
 /** A role a person holds, as a message key and its parameters. */
-export type Role = { key: string; params?: Record<string, string> };
+export type Role = { key: string; params?: Record<string, string>; href?: string };
 
 /** The signed-in person's own record, memberships and roles. */
 export async function accountPage(db: Db, viewer: Viewer | null) {
@@ -146,7 +149,11 @@ export async function accountPage(db: Db, viewer: Viewer | null) {
 	const coordinator = await coordinatorId(db);
 	const roles: Role[] = [{ key: "accounts.role.resident" }];
 	for (const m of memberships) {
-		roles.push({ key: m.role === "admin" ? "accounts.role.orgAdmin" : "accounts.role.member", params: { org: m.organisationName } });
+		roles.push({
+			key: m.role === "admin" ? "accounts.role.orgAdmin" : "accounts.role.member",
+			params: { org: m.organisationName },
+			href: `/aktorer/${m.organisationId}/hantera`,
+		});
 	}
 	if (memberships.some((m) => m.role === "admin" && m.organisationId === coordinator)) roles.push({ key: "accounts.role.coordinator" });
 	if (user.isAdministrator) roles.push({ key: "accounts.role.administrator" });
@@ -162,15 +169,31 @@ export async function updateName(db: Db, viewer: Viewer | null, body: unknown): 
 	return { ok: true };
 }
 
-/** Everything stored about the signed-in person's account, for download. */
+/** Everything stored about the signed-in person, for download: account, memberships, ideas, comments, supports, sign-ups and survey answers. */
 export async function exportData(db: Db, viewer: Viewer | null) {
 	const me = requireSignedIn(viewer);
 	const user = (await repo.findUser(db, me.id))!;
-	const memberships = (await repo.listMemberships(db, me.id)).map(({ userId: _, ...m }) => m);
-	return { exportedAt: new Date().toISOString(), user, memberships };
+	const [memberships, ideas, workshopRegistrations, surveyAnswers] = await Promise.all([
+		repo.listMemberships(db, me.id),
+		ideasDataOf(db, me.id),
+		registrationsOf(db, user.email),
+		surveyAnswersOf(db, me.id),
+	]);
+	return {
+		exportedAt: new Date().toISOString(),
+		user,
+		memberships: memberships.map(({ userId: _, ...m }) => m),
+		...ideas,
+		workshopRegistrations,
+		surveyAnswers,
+	};
 }
 
-/** Deletes the signed-in person's account with their sessions, memberships, codes and mails. */
+/**
+ * Deletes the signed-in person's account with their sessions, memberships, codes and mails; their ideas, comments and
+ * supports with their inputs; the name and e-mail of their workshop sign-ups. Signed-in survey answers lose their link
+ * to the account (the database sets it to null) and stay as anonymous answers, as the account page says.
+ */
 export async function deleteAccount(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true } | { ok: false; state: FormState }> {
 	const me = requireSignedIn(viewer);
 	const parsed = parseForm(input.deleteInput, body);
@@ -178,6 +201,8 @@ export async function deleteAccount(db: Db, viewer: Viewer | null, body: unknown
 	await db.transaction(async (tx) => {
 		await repo.deleteCodesFor(tx, me.email);
 		await forgetRecipient(tx, me.email);
+		await forgetIdeasOf(tx, me.id);
+		await forgetRegistrationsOf(tx, me.email);
 		await repo.deleteUser(tx, me.id);
 	});
 	return { ok: true };

@@ -93,9 +93,12 @@ export function AccountPage({ ctx, data, nameForm, deleteForm }: { ctx: PageCont
 				<h2 id="roles-title">{t("accounts.account.roles")}</h2>
 				<ul>
 					{data.roles.map((role) => (
-						<li key={`${role.key}-${role.params?.org ?? ""}`}>{t(role.key, role.params)}</li>
+						<li key={`${role.key}-${role.params?.org ?? ""}`}>{role.href ? <a href={role.href}>{t(role.key, role.params)}</a> : t(role.key, role.params)}</li>
 					))}
 				</ul>
+				<p>
+					<a href="/aktorer/anslut">{t("organisation.joinLink")}</a>
+				</p>
 			</section>
 			<section aria-labelledby="data-title">
 				<h2 id="data-title">{t("accounts.account.data")}</h2>
@@ -109,6 +112,8 @@ export function AccountPage({ ctx, data, nameForm, deleteForm }: { ctx: PageCont
 			<section aria-labelledby="delete-title">
 				<h2 id="delete-title">{t("accounts.account.delete")}</h2>
 				<p>{t("accounts.account.deleteText")}</p>
+				<p>{t("accounts.account.deleteContributions")}</p>
+				<p>{t("accounts.account.deleteOther")}</p>
 				<form method="post" action="/account/delete" novalidate>
 					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
 					<ErrorSummary ctx={ctx} form={deleteForm} labels={{ confirm: t("accounts.account.confirm") }} />

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
+import { goals } from "../goals/goals.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { visionProposals } from "../proposals/proposals.schema.js";
 import { votes } from "../votes/votes.schema.js";
@@ -196,6 +197,11 @@ export async function insertLink(db: Db, itemId: string, recordType: string, rec
 	await db.insert(decisionLinks).values({ itemId, recordType, recordId });
 }
 
+/** Removes every item's link to a record. */
+export async function deleteLinksTo(db: Db, recordType: string, recordId: string): Promise<void> {
+	await db.delete(decisionLinks).where(and(eq(decisionLinks.recordType, recordType), eq(decisionLinks.recordId, recordId)));
+}
+
 /** An item with its meeting's date, body and paragraph, as lists of decisions show it. */
 export type ItemSummary = { id: string; paragraph: number; caseNumber: string; title: string; decidedOn: string; heldOn: string; bodyName: string; organisationName: string };
 
@@ -267,16 +273,23 @@ export async function withdrawAdoption(db: Db, id: string, withdrawnOn: string):
 export type LinkTarget = { recordType: string; recordId: string; label: string; number: number | null };
 
 // The generic link table has no foreign keys; the linked records' names are read from their own tables here.
-/** Every record of the programme an item can point at: the votes, the proposals and the focus areas. */
+/** Every record of the programme an item can point at: the votes, the proposals, the focus areas and the goals decided on. */
 export async function listLinkTargets(db: Db, programmeId: string): Promise<LinkTarget[]> {
-	const [voteRows, proposalRows, areaRows] = await Promise.all([
+	const [voteRows, proposalRows, areaRows, goalRows] = await Promise.all([
 		db.select({ id: votes.id, title: votes.title }).from(votes).where(eq(votes.programmeId, programmeId)).orderBy(asc(votes.opensAt)),
 		db.select({ id: visionProposals.id, title: visionProposals.title, number: visionProposals.number }).from(visionProposals).where(eq(visionProposals.programmeId, programmeId)).orderBy(asc(visionProposals.number)),
 		db.select({ id: focusAreas.id, title: focusAreas.name, number: focusAreas.position }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position)),
+		// Goals link themselves to the decision behind them (from the goal form); only those are named here.
+		db
+			.select({ id: goals.id, title: goals.title })
+			.from(goals)
+			.where(and(eq(goals.programmeId, programmeId), inArray(goals.id, db.select({ id: decisionLinks.recordId }).from(decisionLinks).where(eq(decisionLinks.recordType, "goal")))))
+			.orderBy(asc(goals.title)),
 	]);
 	return [
 		...voteRows.map((r) => ({ recordType: "vote", recordId: r.id, label: r.title, number: null })),
 		...proposalRows.map((r) => ({ recordType: "proposal", recordId: r.id, label: r.title, number: r.number })),
 		...areaRows.map((r) => ({ recordType: "focus_area", recordId: r.id, label: r.title, number: null })),
+		...goalRows.map((r) => ({ recordType: "goal", recordId: r.id, label: r.title, number: null })),
 	];
 }

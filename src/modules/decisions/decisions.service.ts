@@ -47,7 +47,8 @@ export async function meetingPage(db: Db, id: string) {
 /** A record an item concerns, named and with the page that shows it. */
 export type LinkedRecord = repo.LinkTarget & { href: string };
 
-const hrefOf = (t: repo.LinkTarget) => (t.recordType === "focus_area" ? `/fokusomraden/${t.recordId}` : "/vision");
+const pageOf: Record<string, (id: string) => string> = { focus_area: (id) => `/fokusomraden/${id}`, goal: (id) => `/mal/${id}` };
+const hrefOf = (t: repo.LinkTarget) => pageOf[t.recordType]?.(t.recordId) ?? "/vision";
 
 /** An item for the public: its meeting, texts, motions, basis, the records it concerns and its corrections; or a 404. */
 export async function itemPage(db: Db, id: string) {
@@ -77,6 +78,17 @@ export async function documentFile(db: Db, id: string) {
 /** The decisions that concern any of these records (e.g. a proposal, the vote, a focus area), oldest first. */
 export async function decisionsConcerning(db: Db, records: { recordType: string; recordId: string }[]): Promise<repo.ItemSummary[]> {
 	return repo.listItemsConcerning(db, records);
+}
+
+/** Every decision item, newest first, to choose the decision behind a record (e.g. a goal) from. */
+export async function decisionChoices(db: Db): Promise<repo.ItemSummary[]> {
+	return repo.listItemChoices(db);
+}
+
+/** Makes `itemId` the one decision behind a record (null: none); run inside the record's own transaction. */
+export async function setDecisionBehind(db: Db, recordType: string, recordId: string, itemId: string | null): Promise<void> {
+	await repo.deleteLinksTo(db, recordType, recordId);
+	if (itemId) await repo.insertLink(db, itemId, recordType, recordId);
 }
 
 /** The decisions marked as key ones, for the programme's timeline. */

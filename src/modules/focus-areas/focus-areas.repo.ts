@@ -1,4 +1,4 @@
-import { and, asc, eq, notInArray } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { focusAreaActors, focusAreas } from "./focus-areas.schema.js";
@@ -19,7 +19,7 @@ export async function findFocusArea(db: Db, programmeId: string, id: string): Pr
 	return rows[0];
 }
 
-/** Who works in which of a programme's focus areas, by area order and then organisation name. */
+/** Which active organisations work in which of a programme's focus areas, by area order and then organisation name. */
 export async function listActors(db: Db, programmeId: string) {
 	return db
 		.select({
@@ -31,8 +31,37 @@ export async function listActors(db: Db, programmeId: string) {
 		.from(focusAreaActors)
 		.innerJoin(focusAreas, eq(focusAreas.id, focusAreaActors.focusAreaId))
 		.innerJoin(organisations, eq(organisations.id, focusAreaActors.organisationId))
-		.where(eq(focusAreas.programmeId, programmeId))
+		.where(and(eq(focusAreas.programmeId, programmeId), eq(organisations.status, "active")))
 		.orderBy(asc(focusAreas.position), asc(focusAreas.name), asc(organisations.name));
+}
+
+/** The focus areas one organisation has chosen, in area order, whether or not it is approved yet. */
+export async function listAreasOf(db: Db, programmeId: string, organisationId: string): Promise<{ id: string; name: string }[]> {
+	return db
+		.select({ id: focusAreas.id, name: focusAreas.name })
+		.from(focusAreaActors)
+		.innerJoin(focusAreas, eq(focusAreas.id, focusAreaActors.focusAreaId))
+		.where(and(eq(focusAreas.programmeId, programmeId), eq(focusAreaActors.organisationId, organisationId)))
+		.orderBy(asc(focusAreas.position), asc(focusAreas.name));
+}
+
+/** Makes exactly these of the programme's areas the organisation's; areas it keeps keep their `since`. */
+export async function setAreasOf(db: Db, programmeId: string, organisationId: string, focusAreaIds: string[]): Promise<void> {
+	const programmeAreas = db.select({ id: focusAreas.id }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId));
+	const mine = and(eq(focusAreaActors.organisationId, organisationId), inArray(focusAreaActors.focusAreaId, programmeAreas));
+	await db.delete(focusAreaActors).where(focusAreaIds.length ? and(mine, notInArray(focusAreaActors.focusAreaId, focusAreaIds)) : mine);
+	if (focusAreaIds.length) {
+		await db
+			.insert(focusAreaActors)
+			.values(focusAreaIds.map((focusAreaId) => ({ focusAreaId, organisationId })))
+			.onConflictDoNothing();
+	}
+}
+
+/** The ids of organisations still awaiting approval, whose goals public pages leave out. */
+export async function listPendingOrganisationIds(db: Db): Promise<Set<string>> {
+	const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.status, "pending"));
+	return new Set(rows.map((r) => r.id));
 }
 
 /** Every organisation, as choices for the form's checkboxes. */

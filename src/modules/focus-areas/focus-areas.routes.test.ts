@@ -2,7 +2,17 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createFocusArea, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import {
+	createArenaMeeting,
+	createFocusArea,
+	createGoal,
+	createIndicator,
+	createInitiative,
+	createOrganisation,
+	createProgramme,
+	createUser,
+	signInAs,
+} from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
@@ -65,6 +75,61 @@ test("a focus area's page shows its description and links to the organisations w
 	const en = await client.get(`/fokusomraden/${area.id}`);
 	assert.match(en.body, /<h2>Organisations working in this area<\/h2>/);
 	assert.match(en.body, /1 organisation works in this area/);
+});
+
+test("a focus area's page shows every actor's goals grouped by organisation with their status as text, the indicators and the upcoming arena meetings", async () => {
+	const kommun = await createOrganisation(db, { name: "Kommunen" });
+	const klubben = await createOrganisation(db, { name: "Alpina klubben" });
+	const pending = await createOrganisation(db, { name: "Väntande föreningen", status: "pending" });
+	const area = await createFocusArea(db, programme.id, { name: "Miljö och klimat", organisationIds: [kommun.id, klubben.id, pending.id] });
+	const other = await createFocusArea(db, programme.id, { name: "Annat område" });
+	await createGoal(db, programme.id, area.id, { organisationId: kommun.id, title: "Minska utsläppen", status: "on_track" });
+	await createGoal(db, programme.id, area.id, { organisationId: kommun.id, title: "Fler laddplatser", status: "at_risk" });
+	await createGoal(db, programme.id, area.id, { organisationId: klubben.id, title: "Städa fjällen", status: "achieved" });
+	await createGoal(db, programme.id, area.id, { organisationId: pending.id, title: "Hemligt mål" });
+	await createGoal(db, programme.id, other.id, { organisationId: klubben.id, title: "Mål i annat område" });
+	const initiative = await createInitiative(db, programme.id, area.id, { title: "Gemensam återvinning", ownerIds: [kommun.id, klubben.id] });
+	await createGoal(db, programme.id, area.id, { initiativeId: initiative.id, title: "Återvinna mer" });
+	await createIndicator(db, programme.id, { title: "Andel återvunnet avfall", unit: "procent", koladaKpi: "U07801", focusAreaIds: [area.id] });
+	await createArenaMeeting(db, programme.id, area.id, {
+		title: "Miljöarenan",
+		startsAt: new Date(Date.now() + 7 * 86_400_000),
+		endsAt: new Date(Date.now() + 7 * 86_400_000 + 7_200_000),
+	});
+	await createArenaMeeting(db, programme.id, area.id, { title: "Gammal träff" });
+	const client = new TestClient(app);
+
+	const sv = await client.get(`/fokusomraden/${area.id}`);
+	assert.equal(sv.statusCode, 200);
+	assert.match(sv.body, /<h2 id="focus-area-goals">Aktörernas mål inom området<\/h2>/);
+	const at = (text: string) => sv.body.indexOf(text);
+	assert.ok(sv.body.includes(`<h3><a href="/aktorer/${klubben.id}">Alpina klubben</a></h3>`));
+	assert.ok(at("Alpina klubben</a></h3>") < at("Städa fjällen") && at("Städa fjällen") < at("Kommunen</a></h3>"), "goals sit under their organisation, by name");
+	assert.ok(at("Kommunen</a></h3>") < at("Fler laddplatser") && at("Fler laddplatser") < at("Minska utsläppen"));
+	assert.ok(at("Minska utsläppen") < at("Gemensam återvinning</a></h3>"), "joint initiatives' goals come after the organisations'");
+	assert.match(sv.body, /<caption>Mål för Kommunen inom området<\/caption>/);
+	assert.match(sv.body, /Minska utsläppen<\/a><\/th><td>[^<]*<\/td><td><span class="goal-status goal-status-on_track"><span aria-hidden="true">[^<]*<\/span> Enligt plan/);
+	assert.match(sv.body, /Fler laddplatser<\/a>.*?Risk för avvikelse/);
+	assert.match(sv.body, /Städa fjällen<\/a>.*?Uppnått/);
+	assert.doesNotMatch(sv.body, /Hemligt mål|Väntande föreningen/, "an organisation awaiting approval is not shown");
+	assert.doesNotMatch(sv.body, /Mål i annat område/);
+	assert.match(sv.body, /<h2 id="focus-area-initiatives">Gemensamma initiativ inom området<\/h2>/);
+	assert.ok(sv.body.includes(`<a href="/initiativ/${initiative.id}">Gemensam återvinning</a>`));
+	assert.match(sv.body, /Andel återvunnet avfall \(procent\)/);
+	assert.match(sv.body, /Kolada U07801/);
+	assert.match(sv.body, /Miljöarenan/);
+	assert.doesNotMatch(sv.body, /Gammal träff/, "only upcoming meetings");
+
+	client.cookies.set("lang", "en");
+	const en = await client.get(`/fokusomraden/${area.id}`);
+	assert.match(en.body, /The actors' goals in this area/);
+	assert.match(en.body, /On track|on track/i);
+
+	const empty = await createFocusArea(db, programme.id, { name: "Tomt område" });
+	const none = await client.get(`/fokusomraden/${empty.id}`);
+	assert.match(none.body, /No goals have been set in this area yet\./);
+	assert.match(none.body, /No indicators are followed up in this area yet\./);
+	assert.match(none.body, /No arena meetings are planned in this area\./);
 });
 
 test("an unknown or malformed focus area id is not found", async () => {

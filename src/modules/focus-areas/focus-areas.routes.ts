@@ -5,7 +5,6 @@ import { parseForm } from "../../ui/forms.js";
 import { checkedValues, focusAreaInput, organisationsField } from "./focus-areas.input.js";
 import * as service from "./focus-areas.service.js";
 import { AdminFocusAreasPage, FocusAreaFormPage, FocusAreaPage, FocusAreasPage } from "./focus-areas.views.js";
-import { decisionsConcerning } from "../decisions/index.js";
 
 type ById = { Params: { id: string } };
 
@@ -33,9 +32,8 @@ export async function focusAreasRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	app.get<ById>("/fokusomraden/:id", async (req, reply) => {
-		const area = await service.focusAreaPage(db, req.params.id);
-		const decisions = await decisionsConcerning(db, [{ recordType: "focus_area", recordId: area.id }]);
-		return reply.page(area.name, (ctx) => FocusAreaPage({ ctx, area, decisions }));
+		const data = await service.focusAreaPageData(db, req.params.id, req.viewer);
+		return reply.page(data.area.name, (ctx) => FocusAreaPage({ ctx, data }));
 	});
 
 	app.get("/admin/focus-areas", async (req, reply) => {

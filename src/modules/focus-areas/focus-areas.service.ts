@@ -4,6 +4,10 @@ import { cachedRead } from "../../lib/read-cache.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
+import { upcomingArenaMeetings } from "../arenas/index.js";
+import { decisionsConcerning } from "../decisions/index.js";
+import { type GoalOwner, type GoalRow, goalsInFocusArea, initiativesInFocusArea, relatedGoalsInFocusArea } from "../goals/index.js";
+import { indicatorsInFocusArea } from "../indicators/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
 import { type focusAreaInput, organisationsField } from "./focus-areas.input.js";
 import * as repo from "./focus-areas.repo.js";
@@ -38,6 +42,47 @@ export async function focusAreaPage(db: Db, id: string): Promise<PublicFocusArea
 	const area = (await focusAreasOverview(db)).find((a) => isUuid(id) && a.id === id.toLowerCase());
 	if (!area) throw notFound();
 	return area;
+}
+
+/** A goal owner's goals in a focus area, for the area's page. */
+export type GoalGroup = { owner: GoalOwner; goals: GoalRow[] };
+
+// Organisations first, then joint initiatives, each by name as Swedish sorts it.
+function groupByOwner(goals: GoalRow[], hidden: Set<string>): GoalGroup[] {
+	const groups = new Map<string, GoalGroup>();
+	for (const goal of goals) {
+		if (goal.owner.type === "organisation" && hidden.has(goal.owner.id)) continue;
+		const key = `${goal.owner.type}:${goal.owner.id}`;
+		const group = groups.get(key) ?? { owner: goal.owner, goals: [] };
+		group.goals.push(goal);
+		groups.set(key, group);
+	}
+	const rank = (g: GoalGroup) => (g.owner.type === "organisation" ? 0 : 1);
+	return [...groups.values()].sort((a, b) => rank(a) - rank(b) || a.owner.name.localeCompare(b.owner.name, "sv"));
+}
+
+/**
+ * Everything a focus area's public page shows: the area and its actors, their goals grouped by owner, joint initiatives,
+ * indicators, upcoming arena meetings and decisions; and for a member of an actor, other actors' goals like its own.
+ */
+export async function focusAreaPageData(db: Db, id: string, viewer: Viewer | null) {
+	const area = await focusAreaPage(db, id);
+	const [shared, related] = await Promise.all([publicAreaPage(db, area), relatedGoalsInFocusArea(db, area.id, viewer)]);
+	return { ...shared, related };
+}
+
+function publicAreaPage(db: Db, area: PublicFocusArea) {
+	return cachedRead(db, `focusAreas.page:${area.id}`, async () => {
+		const [goals, hidden, initiatives, indicators, meetings, decisions] = await Promise.all([
+			goalsInFocusArea(db, area.id),
+			repo.listPendingOrganisationIds(db),
+			initiativesInFocusArea(db, area.id),
+			indicatorsInFocusArea(db, area.id),
+			upcomingArenaMeetings(db, area.id),
+			decisionsConcerning(db, [{ recordType: "focus_area", recordId: area.id }]),
+		]);
+		return { area, goalGroups: groupByOwner(goals, hidden), initiatives, indicators, meetings, decisions };
+	});
 }
 
 /** The focus areas each organisation works in, by organisation id, in area order. */
@@ -109,4 +154,25 @@ export async function saveFocusArea(
 		throw err;
 	}
 	return { ok: true };
+}
+
+/** The focus areas one organisation has chosen, in order (also while it awaits approval). */
+export async function focusAreasOf(db: Db, organisationId: string): Promise<Ref[]> {
+	const programme = await getProgramme(db);
+	return repo.listAreasOf(db, programme.id, organisationId);
+}
+
+/** The programme's focus areas as choices for a form, in order. */
+export async function focusAreaChoices(db: Db): Promise<Ref[]> {
+	const programme = await getProgramme(db);
+	return (await repo.listFocusAreas(db, programme.id)).map((a) => ({ id: a.id, name: a.name }));
+}
+
+/** Makes exactly these areas an organisation's; false (nothing changed) when one is not an area of the programme. Callers check who may. */
+export async function setFocusAreasOf(db: Db, organisationId: string, chosen: string[]): Promise<boolean> {
+	const programme = await getProgramme(db);
+	const areas = await repo.listFocusAreas(db, programme.id);
+	if (chosen.some((c) => !areas.some((a) => a.id === c))) return false;
+	await db.transaction((tx) => repo.setAreasOf(tx, programme.id, organisationId, chosen));
+	return true;
 }

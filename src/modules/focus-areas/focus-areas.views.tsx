@@ -1,10 +1,16 @@
 import type { PageContext } from "../../ui/context.js";
 import { Form, TextArea, TextField } from "../../ui/form.js";
+import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { Paragraphs } from "../../ui/text.js";
 import { organisationsField } from "./focus-areas.input.js";
-import type { FocusAreaForm, PublicFocusArea } from "./focus-areas.service.js";
-import { ConcerningDecisions, type ItemSummary } from "../decisions/index.js";
+import type { FocusAreaForm, focusAreaPageData, PublicFocusArea } from "./focus-areas.service.js";
+
+type FocusAreaPageData = Awaited<ReturnType<typeof focusAreaPageData>>;
+import { Fragment } from "preact";
+import { ArenaMeetingList } from "../arenas/index.js";
+import { ConcerningDecisions } from "../decisions/index.js";
+import { GoalList, InitiativeList, ownerHref, RelatedGoals } from "../goals/index.js";
 
 function countText(ctx: PageContext, count: number): string {
 	return ctx.t(count === 1 ? "focusArea.organisationCount.one" : "focusArea.organisationCount.other", { count });
@@ -39,9 +45,10 @@ export function FocusAreasPage({ ctx, areas }: { ctx: PageContext; areas: Public
 	);
 }
 
-/** One focus area: its description and the organisations that work in it. */
-export function FocusAreaPage({ ctx, area, decisions }: { ctx: PageContext; area: PublicFocusArea; decisions: ItemSummary[] }) {
+/** One focus area: its description, the actors working in it and their goals, joint initiatives, indicators, arena meetings and decisions. */
+export function FocusAreaPage({ ctx, data }: { ctx: PageContext; data: FocusAreaPageData }) {
 	const { t } = ctx;
+	const { area } = data;
 	return (
 		<>
 			<p>
@@ -60,7 +67,44 @@ export function FocusAreaPage({ ctx, area, decisions }: { ctx: PageContext; area
 					))}
 				</ul>
 			)}
-			<ConcerningDecisions ctx={ctx} items={decisions} headingId="focus-area-decisions" />
+			<section aria-labelledby="focus-area-goals">
+				<h2 id="focus-area-goals">{t("focusArea.goals")}</h2>
+				{data.goalGroups.length === 0 ? (
+					<p>{t("focusArea.noGoals")}</p>
+				) : (
+					data.goalGroups.map((g) => (
+						<Fragment key={`${g.owner.type}:${g.owner.id}`}>
+							<h3>
+								<a href={ownerHref(g.owner)}>{g.owner.name}</a>
+							</h3>
+							<GoalList ctx={ctx} goals={g.goals} showOwner={false} caption={t("focusArea.goalsOf", { name: g.owner.name })} />
+						</Fragment>
+					))
+				)}
+			</section>
+			<section aria-labelledby="focus-area-initiatives">
+				<h2 id="focus-area-initiatives">{t("focusArea.initiatives")}</h2>
+				<InitiativeList ctx={ctx} rows={data.initiatives} level={3} />
+			</section>
+			<section aria-labelledby="focus-area-indicators">
+				<h2 id="focus-area-indicators">{t("focusArea.indicators")}</h2>
+				{data.indicators.length === 0 ? (
+					<p>{t("focusArea.noIndicators")}</p>
+				) : (
+					<ul>
+						{data.indicators.map((i) => (
+							<li key={i.id}>
+								{i.title}
+								{i.unit && ` (${i.unit})`}
+								{i.koladaKpi && <span class="meta"> {t("focusArea.koladaKpi", { kpi: i.koladaKpi })}</span>}
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+			<ArenaMeetingList ctx={ctx} meetings={data.meetings} headingId="focus-area-meetings" none={t("focusArea.noMeetings")} />
+			{data.related.length > 0 && <RelatedGoals ctx={ctx} goals={data.related} headingId="focus-area-related" />}
+			<ConcerningDecisions ctx={ctx} items={data.decisions} headingId="focus-area-decisions" />
 		</>
 	);
 }
@@ -120,7 +164,6 @@ export function FocusAreaFormPage({ ctx, form }: { ctx: PageContext; form: Focus
 		description: t("focusArea.field.description"),
 		[organisationsField]: t("focusArea.field.organisations"),
 	};
-	const error = state.errors[organisationsField];
 	return (
 		<>
 			<p>
@@ -131,27 +174,52 @@ export function FocusAreaFormPage({ ctx, form }: { ctx: PageContext; form: Focus
 				<TextField ctx={ctx} form={state} name="name" label={labels.name} required maxLength={200} />
 				<TextField ctx={ctx} form={state} name="position" label={labels.position} hint={t("focusArea.hint.position")} required inputmode="numeric" />
 				<TextArea ctx={ctx} form={state} name="description" label={labels.description} maxLength={4000} />
-				<fieldset class={error ? "checkboxes field-invalid" : "checkboxes"} aria-describedby={error ? `error-${organisationsField}` : undefined}>
-					<legend>
-						{labels[organisationsField]} <span class="field-need">({t("form.optional")})</span>
-					</legend>
-					{error && (
-						<p class="field-error" id={`error-${organisationsField}`}>
-							{translateMsg(t, error)}
-						</p>
-					)}
-					{form.organisations.length === 0 && <p>{t("focusArea.noOrganisations")}</p>}
-					{form.organisations.map((o, i) => {
-						const id = i === 0 ? `field-${organisationsField}` : `field-${organisationsField}-${o.id}`;
-						return (
-							<div key={o.id} class="checkbox">
-								<input type="checkbox" id={id} name={organisationsField} value={o.id} checked={form.chosen.includes(o.id)} />
-								<label for={id}>{o.name}</label>
-							</div>
-						);
-					})}
-				</fieldset>
+				<CheckboxGroup
+					ctx={ctx}
+					form={state}
+					name={organisationsField}
+					legend={labels[organisationsField]}
+					options={form.organisations}
+					checked={form.chosen}
+					empty={t("focusArea.noOrganisations")}
+				/>
 			</Form>
 		</>
+	);
+}
+
+/** A group of checkboxes (the first box carries the field id the error summary links to), with its error. */
+export function CheckboxGroup(props: {
+	ctx: PageContext;
+	form: FormState;
+	name: string;
+	legend: string;
+	options: { id: string; name: string }[];
+	checked: string[];
+	empty: string;
+}) {
+	const { ctx, name } = props;
+	const error = props.form.errors[name];
+	return (
+		<fieldset class={error ? "checkboxes field-invalid" : "checkboxes"} aria-describedby={error ? `error-${name}` : undefined}>
+			<legend>
+				{props.legend} <span class="field-need">({ctx.t("form.optional")})</span>
+			</legend>
+			{error && (
+				<p class="field-error" id={`error-${name}`}>
+					{translateMsg(ctx.t, error)}
+				</p>
+			)}
+			{props.options.length === 0 && <p>{props.empty}</p>}
+			{props.options.map((o, i) => {
+				const id = i === 0 ? `field-${name}` : `field-${name}-${o.id}`;
+				return (
+					<div key={o.id} class="checkbox">
+						<input type="checkbox" id={id} name={name} value={o.id} checked={props.checked.includes(o.id)} />
+						<label for={id}>{o.name}</label>
+					</div>
+				);
+			})}
+		</fieldset>
 	);
 }

@@ -1,2 +1,4 @@
 export { focusAreasRoutes } from "./focus-areas.routes.js";
-export { focusAreasByOrganisation } from "./focus-areas.service.js";
+export { checkedValues } from "./focus-areas.input.js";
+export { focusAreaChoices, focusAreasByOrganisation, focusAreasOf, setFocusAreasOf } from "./focus-areas.service.js";
+export { CheckboxGroup } from "./focus-areas.views.js";

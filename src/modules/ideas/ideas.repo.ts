@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { users } from "../accounts/accounts.schema.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
@@ -7,7 +7,8 @@ import { ideaComments, ideaReports, ideaSupports, ideas } from "./ideas.schema.j
 export type Idea = typeof ideas.$inferSelect;
 
 const supports = sql<number>`(select count(*)::int from ${ideaSupports} where ${ideaSupports.ideaId} = ${ideas.id})`;
-const comments = sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id})`;
+// Comments hidden by moderation are not counted: the public page does not show them.
+const comments = sql<number>`(select count(*)::int from ${ideaComments} where ${ideaComments.ideaId} = ${ideas.id} and ${ideaComments.hiddenAt} is null)`;
 
 /** The programme's ideas that are not hidden, newest first, with supports and comment counts. */
 export async function listVisibleIdeas(db: Db, programmeId: string) {
@@ -38,6 +39,21 @@ export async function listComments(db: Db, ideaId: string) {
 		.innerJoin(users, eq(users.id, ideaComments.authorId))
 		.where(eq(ideaComments.ideaId, ideaId))
 		.orderBy(asc(ideaComments.createdAt), asc(ideaComments.id));
+}
+
+/** Hides a comment with a reason unless it is hidden already (the first reason stays); tells whether this call hid it. */
+export async function hideComment(db: Db, id: string, hidden: { reason: string; by: string }): Promise<boolean> {
+	const rows = await db
+		.update(ideaComments)
+		.set({ hiddenAt: new Date(), hiddenReason: hidden.reason, hiddenBy: hidden.by })
+		.where(and(eq(ideaComments.id, id), isNull(ideaComments.hiddenAt)))
+		.returning({ id: ideaComments.id });
+	return rows.length > 0;
+}
+
+/** Shows a hidden comment again. */
+export async function showComment(db: Db, id: string): Promise<void> {
+	await db.update(ideaComments).set({ hiddenAt: null, hiddenReason: null, hiddenBy: null }).where(eq(ideaComments.id, id));
 }
 
 /** Whether a person supports an idea. */
@@ -79,7 +95,7 @@ export async function setHidden(db: Db, id: string, hidden: { reason: string; by
 /** Every report, newest first, with the idea it concerns and the reported comment's text. */
 export async function listReports(db: Db, programmeId: string) {
 	return db
-		.select({ report: ideaReports, ideaTitle: ideas.title, ideaHidden: ideas.hiddenAt, commentText: ideaComments.text })
+		.select({ report: ideaReports, ideaTitle: ideas.title, ideaHidden: ideas.hiddenAt, commentText: ideaComments.text, commentHidden: ideaComments.hiddenAt })
 		.from(ideaReports)
 		.innerJoin(ideas, eq(ideas.id, ideaReports.ideaId))
 		.leftJoin(ideaComments, eq(ideaComments.id, ideaReports.commentId))
@@ -94,6 +110,16 @@ export async function listHiddenIdeas(db: Db, programmeId: string) {
 		.from(ideas)
 		.where(and(eq(ideas.programmeId, programmeId), sql`${ideas.hiddenAt} is not null`))
 		.orderBy(desc(ideas.hiddenAt));
+}
+
+/** Comments hidden one by one, most recently hidden first, with the title of the idea each is on. */
+export async function listHiddenComments(db: Db, programmeId: string) {
+	return db
+		.select({ comment: ideaComments, ideaTitle: ideas.title })
+		.from(ideaComments)
+		.innerJoin(ideas, eq(ideas.id, ideaComments.ideaId))
+		.where(and(eq(ideas.programmeId, programmeId), sql`${ideaComments.hiddenAt} is not null`))
+		.orderBy(desc(ideaComments.hiddenAt), asc(ideaComments.id));
 }
 
 /** Whether a focus area belongs to the programme. */
@@ -120,4 +146,61 @@ export async function ideaParticipants(db: Db, programmeId: string) {
 		from ${ideaSupports} s join ${ideas} on ${ideas.id} = s.idea_id where ${ideas.programmeId} = ${programmeId}
 	`);
 	return (result as unknown as { rows: { userId: string; day: string; kind: "idea" | "comment" | "support" }[] }).rows;
+}
+
+/** A person's own ideas, oldest first, with their focus area's name. */
+export async function ideasByAuthor(db: Db, userId: string) {
+	return db
+		.select({ idea: ideas, focusAreaName: focusAreas.name })
+		.from(ideas)
+		.leftJoin(focusAreas, eq(focusAreas.id, ideas.focusAreaId))
+		.where(eq(ideas.authorId, userId))
+		.orderBy(asc(ideas.createdAt), asc(ideas.id));
+}
+
+/** A person's own comments, oldest first, with the title of the idea each is on. */
+export async function commentsByAuthor(db: Db, userId: string) {
+	return db
+		.select({ comment: ideaComments, ideaTitle: ideas.title })
+		.from(ideaComments)
+		.innerJoin(ideas, eq(ideas.id, ideaComments.ideaId))
+		.where(eq(ideaComments.authorId, userId))
+		.orderBy(asc(ideaComments.createdAt), asc(ideaComments.id));
+}
+
+/** The ideas a person supports, with when. */
+export async function supportsByUser(db: Db, userId: string) {
+	return db
+		.select({ ideaTitle: ideas.title, createdAt: ideaSupports.createdAt })
+		.from(ideaSupports)
+		.innerJoin(ideas, eq(ideas.id, ideaSupports.ideaId))
+		.where(eq(ideaSupports.userId, userId))
+		.orderBy(asc(ideaSupports.createdAt));
+}
+
+/** The reports of abuse a person made, with the idea each concerns. */
+export async function reportsByUser(db: Db, userId: string) {
+	return db
+		.select({ ideaTitle: ideas.title, reason: ideaReports.reason, createdAt: ideaReports.createdAt })
+		.from(ideaReports)
+		.innerJoin(ideas, eq(ideas.id, ideaReports.ideaId))
+		.where(eq(ideaReports.reporterId, userId))
+		.orderBy(asc(ideaReports.createdAt));
+}
+
+/** The comments a person wrote and the comments on the ideas they wrote: those that go with their ideas. */
+export async function commentIdsOfPerson(db: Db, userId: string, ideaIds: string[]): Promise<string[]> {
+	const onTheirIdeas = ideaIds.length ? inArray(ideaComments.ideaId, ideaIds) : undefined;
+	const rows = await db
+		.select({ id: ideaComments.id })
+		.from(ideaComments)
+		.where(onTheirIdeas ? or(eq(ideaComments.authorId, userId), onTheirIdeas) : eq(ideaComments.authorId, userId));
+	return rows.map((r) => r.id);
+}
+
+/** Deletes a person's ideas (with every comment, support and report on them), comments and supports. */
+export async function deleteContributionsOf(db: Db, userId: string): Promise<void> {
+	await db.delete(ideaComments).where(eq(ideaComments.authorId, userId));
+	await db.delete(ideaSupports).where(eq(ideaSupports.userId, userId));
+	await db.delete(ideas).where(eq(ideas.authorId, userId));
 }

@@ -38,6 +38,10 @@ export const ideaComments = pgTable(
 			.references(() => users.id, { onDelete: "cascade" }),
 		text: text("text").notNull(),
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+		/** Moderation of a single comment: when, why (shown to its author) and by whom it was hidden. */
+		hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+		hiddenReason: text("hidden_reason"),
+		hiddenBy: uuid("hidden_by").references(() => users.id, { onDelete: "set null" }),
 	},
 	(t) => [index("idea_comments_idea").on(t.ideaId, t.createdAt)],
 );

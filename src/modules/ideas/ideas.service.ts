@@ -4,7 +4,7 @@ import { isUuid } from "../../lib/ids.js";
 import { notFound, unauthorized } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { addInputs, setInputsHidden } from "../inputs/index.js";
+import { addInputs, removeInputs, setInputsHidden } from "../inputs/index.js";
 import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
 import { commentInput, hideInput, ideaInput, reportInput } from "./ideas.input.js";
 import * as repo from "./ideas.repo.js";
@@ -47,14 +47,19 @@ export async function createIdea(db: Db, viewer: Viewer | null, body: unknown) {
 	return { ok: true as const, id: idea.id };
 }
 
-/** An idea's page; a hidden idea is seen only by its author (with the reason) and by coordinators. */
+/**
+ * An idea's page; a hidden idea is seen only by its author (with the reason) and by coordinators.
+ * A hidden comment is left out for everyone but its author (who reads the reason) and coordinators (who may restore it):
+ * like CONSUL and Decidim, which show a placeholder only where replies hang on a hidden comment, and comments here have no replies.
+ */
 export async function ideaPage(db: Db, viewer: Viewer | null, id: string) {
 	const found = isUuid(id) ? await repo.findIdea(db, id) : undefined;
 	if (!found) throw notFound();
 	const coordinator = await isCoordinator(db, viewer);
 	const isAuthor = viewer?.id === found.idea.authorId;
 	if (found.idea.hiddenAt && !isAuthor && !coordinator) throw notFound();
-	const [comments, supported] = await Promise.all([repo.listComments(db, found.idea.id), viewer ? repo.hasSupport(db, found.idea.id, viewer.id) : false]);
+	const [all, supported] = await Promise.all([repo.listComments(db, found.idea.id), viewer ? repo.hasSupport(db, found.idea.id, viewer.id) : false]);
+	const comments = all.filter(({ comment }) => !comment.hiddenAt || coordinator || comment.authorId === viewer?.id);
 	return { ...found, comments, supported, isAuthor, isCoordinator: coordinator };
 }
 
@@ -95,7 +100,7 @@ export async function report(db: Db, viewer: Viewer | null, id: string, body: un
 	const parsed = parseForm(reportInput, body);
 	if (!parsed.ok) return { ok: false as const, page, forms: { report: parsed.state } satisfies IdeaForms };
 	const { reason, commentId } = parsed.data;
-	if (commentId && !page.comments.some((c) => c.comment.id === commentId)) {
+	if (commentId && !page.comments.some((c) => c.comment.id === commentId && !c.comment.hiddenAt)) {
 		return { ok: false as const, page, forms: { report: withError(parsed.data, "commentId", "error.badChoice") } satisfies IdeaForms };
 	}
 	await repo.insertReport(db, { ideaId: page.idea.id, commentId: commentId || null, reporterId: viewer!.id, reason });
@@ -116,28 +121,109 @@ export async function hide(db: Db, viewer: Viewer | null, id: string, body: unkn
 	return { ok: true as const, id: page.idea.id };
 }
 
-/** Shows a hidden idea again. */
+/** Shows a hidden idea again; comments hidden one by one stay hidden, and so do their inputs. */
 export async function restore(db: Db, viewer: Viewer | null, id: string): Promise<string> {
 	await requireCoordinator(db, viewer);
 	const page = await ideaPage(db, viewer, id);
 	await db.transaction(async (tx) => {
 		await repo.setHidden(tx, page.idea.id, null);
 		await setInputsHidden(tx, "idea", [page.idea.id], false);
-		await setInputsHidden(tx, "comment", page.comments.map((c) => c.comment.id), false);
+		await setInputsHidden(tx, "comment", page.comments.filter((c) => !c.comment.hiddenAt).map((c) => c.comment.id), false);
 	});
 	return page.idea.id;
 }
 
-/** The coordinator's moderation page: reports of abuse and hidden ideas. */
+/** What the page for hiding one comment shows: the comment, the idea it is on and where it stands in the list; for coordinators only. */
+export async function commentModeration(db: Db, viewer: Viewer | null, ideaId: string, commentId: string) {
+	await requireCoordinator(db, viewer);
+	const page = await ideaPage(db, viewer, ideaId);
+	// A coordinator's page lists every comment, hidden ones too, so the number matches what they see there.
+	const n = page.comments.findIndex((c) => c.comment.id === commentId) + 1;
+	if (n === 0) throw notFound();
+	const { comment, authorName } = page.comments[n - 1]!;
+	return { idea: page.idea, comment, authorName, n };
+}
+
+/** Hides one comment with a reason its author sees, and its input; a comment already hidden keeps its first reason. */
+export async function hideComment(db: Db, viewer: Viewer | null, ideaId: string, commentId: string, body: unknown) {
+	const data = await commentModeration(db, viewer, ideaId, commentId);
+	if (data.comment.hiddenAt) return { ok: true as const, ideaId: data.idea.id, commentId: data.comment.id, already: true };
+	const parsed = parseForm(hideInput, body);
+	if (!parsed.ok) return { ok: false as const, data, state: parsed.state };
+	const hidden = await db.transaction(async (tx) => {
+		const done = await repo.hideComment(tx, data.comment.id, { reason: parsed.data.hideReason, by: viewer!.id });
+		if (done) await setInputsHidden(tx, "comment", [data.comment.id], true);
+		return done;
+	});
+	return { ok: true as const, ideaId: data.idea.id, commentId: data.comment.id, already: !hidden };
+}
+
+/** Shows a hidden comment again; its input stays hidden while the idea itself is hidden. */
+export async function restoreComment(db: Db, viewer: Viewer | null, ideaId: string, commentId: string) {
+	const data = await commentModeration(db, viewer, ideaId, commentId);
+	await db.transaction(async (tx) => {
+		await repo.showComment(tx, data.comment.id);
+		await setInputsHidden(tx, "comment", [data.comment.id], data.idea.hiddenAt !== null);
+	});
+	return { ideaId: data.idea.id, commentId: data.comment.id };
+}
+
+/** The coordinator's moderation page: reports of abuse, hidden ideas and hidden comments. */
 export async function moderationPage(db: Db, viewer: Viewer | null) {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
-	const [reports, hidden] = await Promise.all([repo.listReports(db, programme.id), repo.listHiddenIdeas(db, programme.id)]);
-	return { reports, hidden };
+	const [reports, hidden, hiddenComments] = await Promise.all([
+		repo.listReports(db, programme.id),
+		repo.listHiddenIdeas(db, programme.id),
+		repo.listHiddenComments(db, programme.id),
+	]);
+	return { reports, hidden, hiddenComments };
 }
 
 /** Who took part through ideas (submitting, commenting, supporting) and on which day. */
 export async function ideaParticipation(db: Db) {
 	const programme = await getProgramme(db);
 	return repo.ideaParticipants(db, programme.id);
+}
+
+/** A person's ideas, comments, supports and reports of abuse, for their data download. */
+export async function ideasDataOf(db: Db, userId: string) {
+	const [own, comments, supports, reports] = await Promise.all([
+		repo.ideasByAuthor(db, userId),
+		repo.commentsByAuthor(db, userId),
+		repo.supportsByUser(db, userId),
+		repo.reportsByUser(db, userId),
+	]);
+	return {
+		ideas: own.map(({ idea, focusAreaName }) => ({
+			title: idea.title,
+			text: idea.text,
+			focusArea: focusAreaName,
+			createdAt: idea.createdAt,
+			hiddenAt: idea.hiddenAt,
+			hiddenReason: idea.hiddenReason,
+		})),
+		comments: comments.map(({ comment, ideaTitle }) => ({
+			idea: ideaTitle,
+			text: comment.text,
+			createdAt: comment.createdAt,
+			hiddenAt: comment.hiddenAt,
+			hiddenReason: comment.hiddenReason,
+		})),
+		supports: supports.map((s) => ({ idea: s.ideaTitle, createdAt: s.createdAt })),
+		reports: reports.map((r) => ({ idea: r.ideaTitle, reason: r.reason, createdAt: r.createdAt })),
+	};
+}
+
+/**
+ * Deletes a person's ideas, comments and supports and takes their inputs out of the pool, when they delete their account.
+ * Deleted, not anonymised: the texts were published under the person's name and free text can tell who wrote it.
+ * Other people's comments on the person's ideas go with the ideas (a comment without its idea means little), and their inputs too.
+ */
+export async function forgetIdeasOf(db: Db, userId: string): Promise<void> {
+	const ideaIds = (await repo.ideasByAuthor(db, userId)).map((r) => r.idea.id);
+	const commentIds = await repo.commentIdsOfPerson(db, userId, ideaIds);
+	await removeInputs(db, "idea", ideaIds);
+	await removeInputs(db, "comment", commentIds);
+	await repo.deleteContributionsOf(db, userId);
 }

@@ -4,10 +4,37 @@ import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { type FormState, formState } from "../../ui/forms.js";
 import { Paragraphs } from "../../ui/text.js";
 import { limits } from "./ideas.input.js";
-import type { IdeaForms, ideaList, ideaPage, moderationPage, newIdeaPage } from "./ideas.service.js";
+import type { commentModeration, IdeaForms, ideaList, ideaPage, moderationPage, newIdeaPage } from "./ideas.service.js";
 
 type ListRows = Awaited<ReturnType<typeof ideaList>>;
 type PageData = Awaited<ReturnType<typeof ideaPage>>;
+type Comment = PageData["comments"][number]["comment"];
+
+/** The coordinator's button that shows a hidden comment again; from the moderation page it leads back there. */
+function RestoreCommentButton(props: { ctx: PageContext; ideaId: string; commentId: string; label: string; backToAdmin?: boolean }) {
+	return (
+		<form method="post" action={`/ideer/${props.ideaId}/kommentarer/${props.commentId}/aterstall`} class="inline-form">
+			<input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+			{props.backToAdmin && <input type="hidden" name="tillbaka" value="admin" />}
+			<button type="submit" class="secondary">
+				{props.label}
+			</button>
+		</form>
+	);
+}
+
+/** Says that a comment is hidden and why; only its author and coordinators see hidden comments. */
+function HiddenCommentNotice({ ctx, comment, forCoordinator }: { ctx: PageContext; comment: Comment; forCoordinator: boolean }) {
+	const { t } = ctx;
+	return (
+		<div class="notice">
+			<p>
+				<strong>{t("idea.comment.hidden")}</strong> {t("idea.comment.hiddenReason", { reason: comment.hiddenReason ?? "" })}
+			</p>
+			<p>{t(forCoordinator ? "idea.comment.hiddenForCoordinator" : "idea.comment.hiddenForAuthor")}</p>
+		</div>
+	);
+}
 
 /** The public list of ideas. */
 export function IdeaListPage({ ctx, rows }: { ctx: PageContext; rows: ListRows }) {
@@ -92,10 +119,25 @@ export function IdeaPage({ ctx, data, forms = {} }: { ctx: PageContext; data: Pa
 				<h2 id="comments-title">{t("idea.comments.title")}</h2>
 				{data.comments.length === 0 && <p>{t("idea.comments.none")}</p>}
 				<ul class="comment-list">
-					{data.comments.map(({ comment, authorName }) => (
+					{data.comments.map(({ comment, authorName }, i) => (
 						<li key={comment.id} id={`comment-${comment.id}`}>
 							<p class="meta">{t("idea.by", { name: authorName || t("idea.anonymousName"), at: formatDateTime(lang, comment.createdAt) })}</p>
+							{comment.hiddenAt && <HiddenCommentNotice ctx={ctx} comment={comment} forCoordinator={data.isCoordinator} />}
 							<Paragraphs text={comment.text} />
+							{ctx.viewer && !idea.hiddenAt && !comment.hiddenAt && (
+								<p>
+									<a href={`${base}?anmal=${comment.id}#report-title`}>{t("idea.report.thisComment", { n: i + 1 })}</a>
+								</p>
+							)}
+							{data.isCoordinator && (
+								<p>
+									{comment.hiddenAt ? (
+										<RestoreCommentButton ctx={ctx} ideaId={idea.id} commentId={comment.id} label={t("idea.comment.restore", { n: i + 1 })} />
+									) : (
+										<a href={`${base}/kommentarer/${comment.id}/dolj`}>{t("idea.comment.hide", { n: i + 1 })}</a>
+									)}
+								</p>
+							)}
 						</li>
 					))}
 				</ul>
@@ -121,7 +163,7 @@ export function IdeaPage({ ctx, data, forms = {} }: { ctx: PageContext; data: Pa
 							form={reportForm}
 							name="commentId"
 							label={t("idea.field.reportWhat")}
-							options={data.comments.map(({ comment }, i) => ({ value: comment.id, label: t("idea.report.comment", { n: i + 1 }) }))}
+							options={data.comments.flatMap(({ comment }, i) => (comment.hiddenAt ? [] : [{ value: comment.id, label: t("idea.report.comment", { n: i + 1 }) }]))}
 						/>
 						<TextArea ctx={ctx} form={reportForm} name="reason" label={t("idea.field.reason")} required rows={3} hint={t("idea.maxChars", { max: limits.report })} />
 					</Form>
@@ -145,7 +187,39 @@ export function IdeaPage({ ctx, data, forms = {} }: { ctx: PageContext; data: Pa
 	);
 }
 
-/** The coordinator's moderation page: reports and hidden ideas. */
+/** The coordinator's page for hiding one comment: the comment itself, then the reason its author will read. */
+export function CommentHidePage({ ctx, data, form }: { ctx: PageContext; data: Awaited<ReturnType<typeof commentModeration>>; form: FormState }) {
+	const { t, lang } = ctx;
+	const { idea, comment, n } = data;
+	const labels = { hideReason: t("idea.field.hideCommentReason") };
+	return (
+		<>
+			<h1>{t("idea.hideComment.title")}</h1>
+			<p>
+				{t("idea.hideComment.onIdea")} <a href={`/ideer/${idea.id}#comment-${comment.id}`}>{idea.title}</a>
+			</p>
+			<section aria-labelledby="comment-title">
+				<h2 id="comment-title">{t("idea.report.comment", { n })}</h2>
+				<p class="meta">{t("idea.by", { name: data.authorName || t("idea.anonymousName"), at: formatDateTime(lang, comment.createdAt) })}</p>
+				<blockquote>
+					<Paragraphs text={comment.text} />
+				</blockquote>
+			</section>
+			{comment.hiddenAt ? (
+				<>
+					<HiddenCommentNotice ctx={ctx} comment={comment} forCoordinator />
+					<RestoreCommentButton ctx={ctx} ideaId={idea.id} commentId={comment.id} label={t("idea.comment.restore", { n })} />
+				</>
+			) : (
+				<Form ctx={ctx} form={form} action={`/ideer/${idea.id}/kommentarer/${comment.id}/dolj`} labels={labels} submit={t("idea.hideComment.submit")}>
+					<TextArea ctx={ctx} form={form} name="hideReason" label={labels.hideReason} required rows={3} hint={t("idea.field.hideCommentReason.hint", { max: limits.hideReason })} />
+				</Form>
+			)}
+		</>
+	);
+}
+
+/** The coordinator's moderation page: reports, hidden ideas and hidden comments. */
 export function ModerationPage({ ctx, data }: { ctx: PageContext; data: Awaited<ReturnType<typeof moderationPage>> }) {
 	const { t, lang } = ctx;
 	return (
@@ -164,6 +238,7 @@ export function ModerationPage({ ctx, data }: { ctx: PageContext; data: Awaited<
 								<th scope="col">{t("idea.field.reason")}</th>
 								<th scope="col">{t("idea.moderation.when")}</th>
 								<th scope="col">{t("idea.moderation.status")}</th>
+								<th scope="col">{t("idea.moderation.action")}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -172,10 +247,24 @@ export function ModerationPage({ ctx, data }: { ctx: PageContext; data: Awaited<
 									<th scope="row">
 										<a href={`/ideer/${r.report.ideaId}`}>{r.ideaTitle}</a>
 									</th>
-									<td>{r.commentText === null ? t("idea.moderation.theIdea") : t("idea.moderation.aComment", { text: r.commentText.slice(0, 120) })}</td>
+									<td>
+										{r.commentText === null ? (
+											t("idea.moderation.theIdea")
+										) : (
+											<a href={`/ideer/${r.report.ideaId}#comment-${r.report.commentId}`}>{t("idea.moderation.aComment", { text: r.commentText.slice(0, 120) })}</a>
+										)}
+									</td>
 									<td>{r.report.reason}</td>
 									<td>{formatDateTime(lang, r.report.createdAt)}</td>
-									<td>{t(r.ideaHidden ? "idea.moderation.hidden" : "idea.moderation.visible")}</td>
+									<td>{t(r.commentHidden ? "idea.moderation.commentHidden" : r.ideaHidden ? "idea.moderation.ideaHidden" : "idea.moderation.visible")}</td>
+								<td>
+									{r.report.commentId &&
+										(r.commentHidden ? (
+											<RestoreCommentButton ctx={ctx} ideaId={r.report.ideaId} commentId={r.report.commentId} label={t("idea.moderation.restoreComment")} backToAdmin />
+										) : (
+											<a href={`/ideer/${r.report.ideaId}/kommentarer/${r.report.commentId}/dolj`}>{t("idea.moderation.hideComment")}</a>
+										))}
+								</td>
 								</tr>
 							))}
 						</tbody>
@@ -191,6 +280,23 @@ export function ModerationPage({ ctx, data }: { ctx: PageContext; data: Awaited<
 						{data.hidden.map(({ idea }) => (
 							<li key={idea.id}>
 								<a href={`/ideer/${idea.id}`}>{idea.title}</a> – {idea.hiddenReason}
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+			<section aria-labelledby="hidden-comments-title">
+				<h2 id="hidden-comments-title">{t("idea.moderation.hiddenComments")}</h2>
+				{data.hiddenComments.length === 0 ? (
+					<p>{t("idea.moderation.noHiddenComments")}</p>
+				) : (
+					<ul>
+						{data.hiddenComments.map(({ comment, ideaTitle }) => (
+							<li key={comment.id}>
+								<a href={`/ideer/${comment.ideaId}#comment-${comment.id}`}>{t("idea.moderation.commentOn", { idea: ideaTitle })}</a>
+								{" – "}
+								{t("idea.moderation.hiddenCommentText", { text: comment.text.slice(0, 120), reason: comment.hiddenReason ?? "", at: formatDateTime(lang, comment.hiddenAt!) })}{" "}
+								<RestoreCommentButton ctx={ctx} ideaId={comment.ideaId} commentId={comment.id} label={t("idea.moderation.restoreComment")} backToAdmin />
 							</li>
 						))}
 					</ul>

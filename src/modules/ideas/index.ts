@@ -1,2 +1,2 @@
 export { ideasRoutes } from "./ideas.routes.js";
-export { ideaParticipation } from "./ideas.service.js";
+export { forgetIdeasOf, ideaParticipation, ideasDataOf } from "./ideas.service.js";

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { csvDocument } from "../../lib/csv.js";
 import type { Viewer } from "../../ui/context.js";
 import { requireCoordinator } from "../programmes/index.js";
 import { type InputQuery, inputQuery } from "./inputs.input.js";
@@ -32,18 +33,8 @@ export async function exportInputs(db: Db, viewer: Viewer | null, rawQuery: unkn
 
 const csvColumns = ["id", "source", "sourceId", "occurredOn", "locality", "ageBand", "focusArea", "hidden", "text"] as const;
 
-function csvCell(value: string): string {
-	// A leading = + - @ would make a spreadsheet run the text as a formula.
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /** Inputs as CSV: UTF-8 with a byte-order mark (so Excel reads å, ä, ö), comma- or semicolon-separated, CRLF rows. */
 export function inputsCsv(rows: Awaited<ReturnType<typeof repo.searchInputs>>, separator: "," | ";"): string {
-	const lines = [csvColumns.join(separator)];
-	for (const r of rows) {
-		const values = [r.id, r.source, r.sourceId, r.occurredOn, r.locality ?? "", r.ageBand ?? "", r.focusAreaName ?? "", r.hidden ? "true" : "false", r.text];
-		lines.push(values.map(csvCell).join(separator));
-	}
-	return `\uFEFF${lines.join("\r\n")}\r\n`;
+	const lines = rows.map((r) => [r.id, r.source, r.sourceId, r.occurredOn, r.locality ?? "", r.ageBand ?? "", r.focusAreaName ?? "", r.hidden ? "true" : "false", r.text]);
+	return csvDocument([[...csvColumns], ...lines], separator);
 }

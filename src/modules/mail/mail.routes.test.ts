@@ -52,6 +52,20 @@ test("the sign-in code goes out over SMTP and its content is not kept", async ()
 	assert.ok((await client.get("/account")).body.includes(`Inloggad som ${email}`));
 });
 
+test("a message through an actor's contact form reaches its contact person with the sender as Reply-To", async () => {
+	await createProgramme(db);
+	const organisation = await createOrganisation(db, { name: "Kontaktföreningen" });
+	const contact = await createUser(db, { email: `kontakt-${Date.now()}@example.se`, memberOf: { organisationId: organisation.id, role: "admin" } });
+	const sender = await createUser(db, { email: `avsandare-${Date.now()}@example.se` });
+	const client = new TestClient(app);
+	await signInAs(client, db, sender.id);
+	const res = await client.post(`/aktorer/${organisation.id}/kontakt`, { subject: "Samarbete kring skidspår", message: "Hej! Vill ni prata spår?" });
+	assert.equal(res.statusCode, 303);
+	const delivered = received.find((m) => m.to.includes(contact.email));
+	assert.ok(delivered, "the SMTP server received the mail");
+	assert.match(delivered.raw, new RegExp(`^Reply-To: ${sender.email.replace(".", "\\.")}\r?$`, "m"));
+});
+
 test("a mail server that cannot be reached is recorded, not thrown", async () => {
 	const closed = createServer();
 	await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));

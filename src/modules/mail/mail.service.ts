@@ -12,6 +12,8 @@ export type Mail = {
 	body: string;
 	/** For mails that carry a secret (a sign-in code): what the outbox keeps instead of the body once delivered. */
 	bodyAfterSending?: string;
+	/** Where the recipient's answer goes, e.g. the person who wrote through a contact form. */
+	replyTo?: string;
 };
 
 // One transport per SMTP URL for the life of the process; nodemailer opens a connection per mail.
@@ -35,7 +37,7 @@ export async function sendMail(db: Db, config: Config, mail: Mail): Promise<void
 		return;
 	}
 	try {
-		await transportFor(config.smtpUrl).sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.body });
+		await transportFor(config.smtpUrl).sendMail({ from: config.mailFrom, to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.body });
 		await repo.markSent(db, stored.id, mail.bodyAfterSending);
 	} catch (err) {
 		// A mail server that is down must not break the page; the outbox shows what went wrong.

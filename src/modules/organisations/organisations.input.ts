@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseOrgNumber } from "../../lib/luhn.js";
-import { choice, optionalText, optionalUrl, requiredText } from "../../ui/fields.js";
+import { isUuid } from "../../lib/ids.js";
+import { choice, email, optionalText, optionalUrl, requiredText } from "../../ui/fields.js";
 import { organisationType } from "./organisations.schema.js";
 
 /** The kinds of organisation, in the order the form offers them. */
@@ -28,3 +29,35 @@ export const organisationInput = z.object({
 	description: optionalText(4000),
 	website: optionalUrl(),
 });
+
+/** The join form: the organisation, and why it joins (mailed to the coordinator, not published). */
+export const joinInput = organisationInput.extend({
+	reason: requiredText(2000),
+});
+
+/** The roles a member can have, in the order the forms offer them. */
+export const memberRoles = ["member", "admin"] as const;
+
+/** The invitation form. */
+export const invitationInput = z.object({
+	email: email(),
+	role: choice(memberRoles),
+});
+
+/** The form that changes a member's role. */
+export const roleInput = z.object({ role: choice(memberRoles) });
+
+/** The form that chooses the contact person among the members. */
+export const contactPersonInput = z.object({ userId: z.string({ error: "error.badChoice" }).refine(isUuid, "error.badChoice") });
+
+/** Limits of the contact form, stated on the form. */
+export const contactLimits = { subject: 150, message: 3000 };
+
+/** The contact form. */
+export const contactInput = z.object({
+	subject: requiredText(contactLimits.subject),
+	message: requiredText(contactLimits.message),
+});
+
+/** Name of the checkbox group that chooses the organisation's focus areas. */
+export const areasField = "focusAreas";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createAdoption, createFocusArea, createOrganisation, createProgramme, createUser, orgNumber, signInAs } from "../../../test/factories.js";
+import { createAdoption, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, orgNumber, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
@@ -85,6 +85,25 @@ test("an organisation's profile shows its facts, focus areas and adoption", asyn
 	assert.match(bare.body, /<dt>Organisationsnummer<\/dt><dd>Saknas<\/dd>/);
 	assert.match(bare.body, /Organisationen har inte antagit visionen\./);
 	assert.match(bare.body, /Har inte valt några fokusområden ännu\./);
+});
+
+test("an organisation's profile lists its own goals with their status as text and its joint initiatives, and members find their workspace there", async () => {
+	const org = await createOrganisation(db, { name: "Målföreningen" });
+	const area = await createFocusArea(db, programme.id, { name: "Målområdet", organisationIds: [org.id] });
+	await createGoal(db, programme.id, area.id, { organisationId: org.id, title: "Fler medlemmar", status: "off_track" });
+	await createGoal(db, programme.id, area.id, { title: "Någon annans mål" });
+	const initiative = await createInitiative(db, programme.id, area.id, { title: "Gemensamt initiativ", ownerIds: [org.id, coordinator.id] });
+	const visitor = await new TestClient(app).get(`/aktorer/${org.id}`);
+	assert.match(visitor.body, /<caption>Mål för Målföreningen med period och status<\/caption>/);
+	assert.match(visitor.body, /Fler medlemmar<\/a>.*?Avviker/);
+	assert.doesNotMatch(visitor.body, /Någon annans mål/);
+	assert.match(visitor.body, /<h2>Gemensamma initiativ<\/h2>/);
+	assert.ok(visitor.body.includes(`<a href="/initiativ/${initiative.id}">Gemensamt initiativ</a>`));
+	assert.doesNotMatch(visitor.body, /Hantera organisationen/);
+
+	const member = new TestClient(app);
+	await signInAs(member, db, (await createUser(db, { memberOf: { organisationId: org.id, role: "member" } })).id);
+	assert.ok((await member.get(`/aktorer/${org.id}`)).body.includes(`href="/aktorer/${org.id}/hantera">Hantera organisationen</a>`));
 });
 
 test("an unknown or malformed organisation id is not found", async () => {

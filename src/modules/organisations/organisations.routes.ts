@@ -1,13 +1,21 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { idParamsSchema, oneRecordResponses, refSchema, uuidSchema } from "../../lib/api-schema.js";
-import { parseForm } from "../../ui/forms.js";
+import { formState, parseForm } from "../../ui/forms.js";
 import { adoptionSchema } from "../decisions/index.js";
-import { organisationInput, organisationTypes } from "./organisations.input.js";
+import { checkedValues } from "../focus-areas/index.js";
+import * as contact from "./organisations.contact.service.js";
+import { areasField, joinInput, organisationInput, organisationTypes } from "./organisations.input.js";
 import * as service from "./organisations.service.js";
-import { ActorsPage, AdminOrganisationsPage, OrganisationFormPage, ProfilePage } from "./organisations.views.js";
+import { ActorsPage, AdminOrganisationsPage, ContactFormPage, JoinPage, OrganisationFormPage, ProfilePage } from "./organisations.views.js";
+import * as workspace from "./organisations.workspace.service.js";
+import { InvitationPage, WorkspacePage } from "./organisations.workspace.views.js";
 
 type ById = { Params: { id: string } };
+type ByMember = { Params: { id: string; userId: string } };
+type ByInvitation = { Params: { id: string; invitationId: string } };
+type ByToken = { Params: { token: string } };
 
 const organisationProperties = {
 	id: uuidSchema,
@@ -34,18 +42,97 @@ const profileSchema = {
 	},
 } as const;
 
-/** Public pages, coordinator administration and JSON API of the organisations (actors). */
-export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db }) {
-	const { db } = opts;
+/** Public pages, joining, the organisation's workspace, invitations, contact, coordinator administration and JSON API of the organisations (actors). */
+export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+	const { db, config } = opts;
+	const deps = { db, config, limiter: app.rateLimiter };
+	// Links in mails need the site's address; behind a proxy PUBLIC_URL gives it.
+	const mailRequest = (req: FastifyRequest) => ({ t: req.t, base: config.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}` });
 
 	app.get("/aktorer", async (req, reply) => {
 		const data = await service.actorsPage(db);
 		return reply.page(req.t("organisation.title"), (ctx) => ActorsPage({ ctx, ...data }));
 	});
 
+	app.get("/aktorer/anslut", async (req, reply) => {
+		service.joinForm(req.viewer);
+		return reply.page(req.t("organisation.join.title"), (ctx) => JoinPage({ ctx, state: formState() }));
+	});
+
+	app.post("/aktorer/anslut", async (req, reply) => {
+		const result = await service.joinProgramme(deps, req.viewer, parseForm(joinInput, req.body), mailRequest(req));
+		if (result.ok) return reply.seeOther(`/aktorer/${result.id}/hantera`, "flash.organisationJoined");
+		return reply.page(req.t("organisation.join.title"), (ctx) => JoinPage({ ctx, state: result.state }), result.status);
+	});
+
 	app.get<ById>("/aktorer/:id", async (req, reply) => {
-		const profile = await service.organisationProfile(db, req.params.id);
-		return reply.page(profile.name, (ctx) => ProfilePage({ ctx, profile }));
+		const { profile, ...extras } = await service.profilePage(db, req.viewer, req.params.id);
+		return reply.page(profile.name, (ctx) => ProfilePage({ ctx, profile, extras }));
+	});
+
+	app.get<ById>("/aktorer/:id/kontakt", async (req, reply) => {
+		const page = await contact.contactPage(deps, req.viewer, req.params.id);
+		return reply.page(req.t("organisation.contact.title", { name: page.organisation.name }), (ctx) => ContactFormPage({ ctx, page, state: formState() }));
+	});
+
+	app.post<ById>("/aktorer/:id/kontakt", async (req, reply) => {
+		const result = await contact.sendContactMessage(deps, req.viewer, req.params.id, req.body, mailRequest(req));
+		if (result.ok) return reply.seeOther(`/aktorer/${result.organisationId}`, "flash.contactSent");
+		const title = req.t("organisation.contact.title", { name: result.page.organisation.name });
+		return reply.page(title, (ctx) => ContactFormPage({ ctx, page: result.page, state: result.state }), result.status);
+	});
+
+	const workspaceTitle = (req: FastifyRequest, page: workspace.Workspace) => req.t("organisation.workspace.title", { name: page.organisation.name });
+	// After a change in the workspace: back to it with a message, or the workspace again with the form that failed.
+	const changed = (result: workspace.Changed, req: FastifyRequest, reply: FastifyReply, flash: string) =>
+		result.ok
+			? reply.seeOther(`/aktorer/${result.organisationId}/hantera`, flash)
+			: reply.page(workspaceTitle(req, result.page), (ctx) => WorkspacePage({ ctx, page: result.page, forms: result.forms }), result.status);
+
+	app.get<ById>("/aktorer/:id/hantera", async (req, reply) => {
+		const page = await workspace.workspacePage(db, req.viewer, req.params.id);
+		return reply.page(workspaceTitle(req, page), (ctx) => WorkspacePage({ ctx, page }));
+	});
+
+	app.post<ById>("/aktorer/:id/inbjudningar", async (req, reply) =>
+		changed(await workspace.invite(deps, req.viewer, req.params.id, req.body, mailRequest(req)), req, reply, "flash.memberInvited"),
+	);
+
+	app.post<ByInvitation>("/aktorer/:id/inbjudningar/:invitationId/aterkalla", async (req, reply) => {
+		const id = await workspace.revokeInvitation(db, req.viewer, req.params.id, req.params.invitationId);
+		return reply.seeOther(`/aktorer/${id}/hantera`, "flash.invitationRevoked");
+	});
+
+	app.post<ByMember>("/aktorer/:id/medlemmar/:userId/roll", async (req, reply) =>
+		changed(await workspace.changeRole(db, req.viewer, req.params.id, req.params.userId, req.body), req, reply, "flash.saved"),
+	);
+
+	app.post<ByMember>("/aktorer/:id/medlemmar/:userId/ta-bort", async (req, reply) => {
+		const result = await workspace.removeMember(db, req.viewer, req.params.id, req.params.userId);
+		if (result.ok && result.self) return reply.seeOther(`/aktorer/${result.organisationId}`, "flash.leftOrganisation");
+		return changed(result, req, reply, "flash.memberRemoved");
+	});
+
+	app.post<ById>("/aktorer/:id/kontaktperson", async (req, reply) =>
+		changed(await workspace.setContactPerson(db, req.viewer, req.params.id, req.body), req, reply, "flash.saved"),
+	);
+
+	app.post<ById>("/aktorer/:id/fokusomraden", async (req, reply) =>
+		changed(await workspace.chooseFocusAreas(db, req.viewer, req.params.id, checkedValues(req.body, areasField)), req, reply, "flash.saved"),
+	);
+
+	const invitationPage = (req: FastifyRequest<ByToken>, reply: FastifyReply, view: workspace.InvitationView, openStatus: number) => {
+		const title = view.kind === "open" ? req.t("organisation.invitation.title", { name: view.organisationName }) : req.t("organisation.invitation.goneTitle");
+		const status = view.kind === "open" ? openStatus : view.reason === "unknown" ? 404 : 410;
+		return reply.page(title, (ctx) => InvitationPage({ ctx, view, token: req.params.token }), status);
+	};
+
+	app.get<ByToken>("/inbjudan/:token", async (req, reply) => invitationPage(req, reply, await workspace.invitationPage(db, req.viewer, req.params.token), 200));
+
+	app.post<ByToken>("/inbjudan/:token", async (req, reply) => {
+		const result = await workspace.acceptInvitation(db, req.viewer, req.params.token);
+		if (result.ok) return reply.seeOther(`/aktorer/${result.organisationId}/hantera`, "flash.invitationAccepted");
+		return invitationPage(req, reply, result.view, 403);
 	});
 
 	app.get("/admin/organisations", async (req, reply) => {
@@ -62,6 +149,16 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db }
 		const result = await service.saveOrganisation(db, req.viewer, null, parseForm(organisationInput, req.body));
 		if (result.ok) return reply.seeOther("/admin/organisations", "flash.created");
 		return reply.page(req.t("organisation.admin.new"), (ctx) => OrganisationFormPage({ ctx, form: result.form }), 422);
+	});
+
+	app.post<ById>("/admin/organisations/:id/approve", async (req, reply) => {
+		await service.approveOrganisation(deps, req.viewer, req.params.id, mailRequest(req));
+		return reply.seeOther("/admin/organisations", "flash.organisationApproved");
+	});
+
+	app.post<ById>("/admin/organisations/:id/decline", async (req, reply) => {
+		await service.declineOrganisation(deps, req.viewer, req.params.id, mailRequest(req));
+		return reply.seeOther("/admin/organisations", "flash.organisationDeclined");
 	});
 
 	app.get<ById>("/admin/organisations/:id/edit", async (req, reply) => {
@@ -100,6 +197,6 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db }
 				response: oneRecordResponses(profileSchema, "The organisation's profile"),
 			},
 		},
-		async (req) => service.organisationProfile(db, req.params.id),
+		async (req) => service.organisationProfile(db, req.viewer, req.params.id),
 	);
 }

@@ -1,8 +1,12 @@
+import { formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import type { FormState } from "../../ui/forms.js";
 import { Paragraphs } from "../../ui/text.js";
 import { AdoptionSentence, AdoptionsTable, type PublicAdoption } from "../decisions/index.js";
-import { organisationTypes } from "./organisations.input.js";
+import { GoalList, type GoalRow, InitiativeList, type InitiativeWithOwners } from "../goals/index.js";
+import type { ContactPage } from "./organisations.contact.service.js";
+import { contactLimits, organisationTypes } from "./organisations.input.js";
 import type { Organisation } from "./organisations.repo.js";
 import type { OrganisationForm, OrganisationProfile, PublicOrganisation } from "./organisations.service.js";
 
@@ -13,6 +17,9 @@ export function ActorsPage({ ctx, adoptions, organisations }: { ctx: PageContext
 		<>
 			<h1>{t("organisation.title")}</h1>
 			<p class="lead">{t("organisation.intro")}</p>
+			<p>
+				<a href="/aktorer/anslut">{t("organisation.joinLink")}</a>
+			</p>
 			<h2>{t("organisation.standBehind")}</h2>
 			<AdoptionsTable ctx={ctx} adoptions={adoptions} />
 			<h2>{t("organisation.all")}</h2>
@@ -39,8 +46,11 @@ export function ActorsPage({ ctx, adoptions, organisations }: { ctx: PageContext
 	);
 }
 
+/** What the profile page shows besides the profile itself. */
+export type ProfileExtras = { goals: GoalRow[]; initiatives: InitiativeWithOwners[]; pending: boolean; isMember: boolean; contactable: boolean };
+
 /** An organisation's public profile. */
-export function ProfilePage({ ctx, profile }: { ctx: PageContext; profile: OrganisationProfile }) {
+export function ProfilePage({ ctx, profile, extras }: { ctx: PageContext; profile: OrganisationProfile; extras: ProfileExtras }) {
 	const { t } = ctx;
 	return (
 		<>
@@ -48,6 +58,14 @@ export function ProfilePage({ ctx, profile }: { ctx: PageContext; profile: Organ
 				<a href="/aktorer">{t("organisation.back")}</a>
 			</p>
 			<h1>{profile.name}</h1>
+			{extras.pending && <p class="notice">{t("organisation.pendingNotice")}</p>}
+			{extras.isMember && (
+				<p>
+					<a class="button" href={`/aktorer/${profile.id}/hantera`}>
+						{t("organisation.manage")}
+					</a>
+				</p>
+			)}
 			<Paragraphs text={profile.description} />
 			<h2>{t("organisation.facts")}</h2>
 			<dl class="facts">
@@ -70,8 +88,20 @@ export function ProfilePage({ ctx, profile }: { ctx: PageContext; profile: Organ
 					))}
 				</ul>
 			)}
+			<h2>{t("organisation.goals")}</h2>
+			<GoalList ctx={ctx} goals={extras.goals} showOwner={false} caption={t("organisation.goalsCaption", { name: profile.name })} />
+			<h2>{t("organisation.initiatives")}</h2>
+			<InitiativeList ctx={ctx} rows={extras.initiatives} level={3} />
 			<h2>{t("organisation.vision")}</h2>
 			<AdoptionSentence ctx={ctx} adoption={profile.adoption} />
+			<h2>{t("organisation.contact")}</h2>
+			{extras.contactable ? (
+				<p>
+					<a href={`/aktorer/${profile.id}/kontakt`}>{t("organisation.contactLink", { name: profile.name })}</a>
+				</p>
+			) : (
+				<p>{t("organisation.contactNone")}</p>
+			)}
 		</>
 	);
 }
@@ -101,6 +131,7 @@ export function AdminOrganisationsPage({ ctx, organisations }: { ctx: PageContex
 								<th scope="col">{t("organisation.field.name")}</th>
 								<th scope="col">{t("organisation.field.type")}</th>
 								<th scope="col">{t("organisation.field.orgNumber")}</th>
+								<th scope="col">{t("organisation.field.status")}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -111,6 +142,10 @@ export function AdminOrganisationsPage({ ctx, organisations }: { ctx: PageContex
 									</th>
 									<td>{t(`organisation.type.${o.type}`)}</td>
 									<td>{o.orgNumber ?? t("organisation.missing")}</td>
+									<td>
+										{t(`organisation.status.${o.status}`)}
+										{o.status === "pending" && <ApproveButtons ctx={ctx} organisation={o} />}
+									</td>
 								</tr>
 							))}
 						</tbody>
@@ -121,31 +156,131 @@ export function AdminOrganisationsPage({ ctx, organisations }: { ctx: PageContex
 	);
 }
 
-/** The form to create or change an organisation. */
-export function OrganisationFormPage({ ctx, form }: { ctx: PageContext; form: OrganisationForm }) {
+/** The coordinator's buttons that approve or decline an organisation awaiting approval. */
+function ApproveButtons({ ctx, organisation }: { ctx: PageContext; organisation: Organisation }) {
 	const { t } = ctx;
-	const { organisation, state } = form;
-	const labels = {
+	return (
+		<>
+			{" "}
+			<form method="post" action={`/admin/organisations/${organisation.id}/approve`} class="inline-form">
+				<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+				<button type="submit" aria-label={t("organisation.approveNamed", { name: organisation.name })}>
+					{t("organisation.approve")}
+				</button>
+			</form>{" "}
+			<form method="post" action={`/admin/organisations/${organisation.id}/decline`} class="inline-form">
+				<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+				<button type="submit" class="link-button" aria-label={t("organisation.declineNamed", { name: organisation.name })}>
+					{t("organisation.decline")}
+				</button>
+			</form>
+		</>
+	);
+}
+
+function organisationLabels(ctx: PageContext) {
+	const { t } = ctx;
+	return {
 		name: t("organisation.field.name"),
 		type: t("organisation.field.type"),
 		orgNumber: t("organisation.field.orgNumber"),
 		description: t("organisation.field.description"),
 		website: t("organisation.field.website"),
+		reason: t("organisation.field.reason"),
 	};
+}
+
+/** The fields describing an organisation, shared by the coordinator's form and the join form. */
+function OrganisationFields({ ctx, state }: { ctx: PageContext; state: FormState }) {
+	const { t } = ctx;
+	const labels = organisationLabels(ctx);
 	const typeOptions = organisationTypes.map((value) => ({ value, label: t(`organisation.type.${value}`) }));
+	return (
+		<>
+			<TextField ctx={ctx} form={state} name="name" label={labels.name} required maxLength={200} autocomplete="organization" />
+			<SelectField ctx={ctx} form={state} name="type" label={labels.type} required options={typeOptions} />
+			<TextField ctx={ctx} form={state} name="orgNumber" label={labels.orgNumber} hint={t("organisation.hint.orgNumber")} />
+			<TextArea ctx={ctx} form={state} name="description" label={labels.description} maxLength={4000} />
+			<TextField ctx={ctx} form={state} name="website" label={labels.website} hint={t("organisation.hint.website")} type="url" autocomplete="url" />
+		</>
+	);
+}
+
+/** The form to create or change an organisation. */
+export function OrganisationFormPage({ ctx, form }: { ctx: PageContext; form: OrganisationForm }) {
+	const { t } = ctx;
+	const { organisation, state } = form;
 	return (
 		<>
 			<p>
 				<a href="/admin/organisations">{t("organisation.admin.back")}</a>
 			</p>
 			<h1>{organisation ? t("organisation.admin.edit", { name: organisation.name }) : t("organisation.admin.new")}</h1>
-			<Form ctx={ctx} form={state} action={organisation ? `/admin/organisations/${organisation.id}/edit` : "/admin/organisations/new"} labels={labels}>
-				<TextField ctx={ctx} form={state} name="name" label={labels.name} required maxLength={200} autocomplete="organization" />
-				<SelectField ctx={ctx} form={state} name="type" label={labels.type} required options={typeOptions} />
-				<TextField ctx={ctx} form={state} name="orgNumber" label={labels.orgNumber} hint={t("organisation.hint.orgNumber")} />
-				<TextArea ctx={ctx} form={state} name="description" label={labels.description} maxLength={4000} />
-				<TextField ctx={ctx} form={state} name="website" label={labels.website} hint={t("organisation.hint.website")} type="url" autocomplete="url" />
+			<Form ctx={ctx} form={state} action={organisation ? `/admin/organisations/${organisation.id}/edit` : "/admin/organisations/new"} labels={organisationLabels(ctx)}>
+				<OrganisationFields ctx={ctx} state={state} />
 			</Form>
+		</>
+	);
+}
+
+/** The join form: a signed-in person registers an organisation for the programme. */
+export function JoinPage({ ctx, state }: { ctx: PageContext; state: FormState }) {
+	const { t } = ctx;
+	return (
+		<>
+			<p>
+				<a href="/aktorer">{t("organisation.back")}</a>
+			</p>
+			<h1>{t("organisation.join.title")}</h1>
+			<p class="lead">{t("organisation.join.intro")}</p>
+			<Form ctx={ctx} form={state} action="/aktorer/anslut" labels={organisationLabels(ctx)} submit={t("organisation.join.submit")}>
+				<OrganisationFields ctx={ctx} state={state} />
+				<TextArea ctx={ctx} form={state} name="reason" label={t("organisation.field.reason")} hint={t("organisation.hint.reason")} required maxLength={2000} />
+			</Form>
+		</>
+	);
+}
+
+/** The contact form of an organisation; it names the limits and that the sender's address goes with the message. */
+export function ContactFormPage({ ctx, page, state }: { ctx: PageContext; page: ContactPage; state: FormState }) {
+	const { t } = ctx;
+	const { organisation } = page;
+	const labels = { subject: t("organisation.contact.subject"), message: t("organisation.contact.message") };
+	return (
+		<>
+			<p>
+				<a href={`/aktorer/${organisation.id}`}>{t("organisation.contact.back", { name: organisation.name })}</a>
+			</p>
+			<h1>{t("organisation.contact.title", { name: organisation.name })}</h1>
+			{page.reachable ? (
+				<>
+					<p class="lead">{t("organisation.contact.intro")}</p>
+					<p class="privacy-note">{t("organisation.contact.privacy", { email: page.senderEmail })}</p>
+					<Form ctx={ctx} form={state} action={`/aktorer/${organisation.id}/kontakt`} labels={labels} submit={t("organisation.contact.submit")}>
+						<TextField
+							ctx={ctx}
+							form={state}
+							name="subject"
+							label={labels.subject}
+							hint={t("organisation.contact.subjectHint", { max: contactLimits.subject })}
+							required
+							maxLength={contactLimits.subject}
+						/>
+						<TextArea
+							ctx={ctx}
+							form={state}
+							name="message"
+							label={labels.message}
+							hint={t("organisation.contact.messageHint", { max: formatNumber(ctx.lang, contactLimits.message) })}
+							required
+							rows={8}
+							maxLength={contactLimits.message}
+						/>
+					</Form>
+				</>
+			) : (
+				<p>{t("organisation.contactNone")}</p>
+			)}
 		</>
 	);
 }

@@ -50,6 +50,15 @@ export function VisionPage({ ctx, data }: { ctx: PageContext; data: VisionPageDa
 					<p>{t("vision.noVote")}</p>
 				)}
 				{vote?.advisory && <p>{t("vision.vote.advisoryNote")}</p>}
+				{vote?.resultsPublished ? (
+					<p>
+						<a href={`/omrostning/${vote.id}/resultat`}>{t("vote.vision.results")}</a>
+					</p>
+				) : vote?.opened ? (
+					<p>
+						<a href={`/omrostning/${vote.id}`}>{t("vote.vision.ballot")}</a>
+					</p>
+				) : null}
 				{proposals.length === 0 ? (
 					<p>{t("vision.noProposals")}</p>
 				) : (

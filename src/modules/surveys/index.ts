@@ -1,2 +1,2 @@
 export { surveysRoutes } from "./surveys.routes.js";
-export { applyRetention, surveyParticipation } from "./surveys.results.js";
+export { applyRetention, surveyAnswersOf, surveyParticipation } from "./surveys.results.js";

@@ -1,7 +1,7 @@
 import { formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
-import type { FormState } from "../../ui/forms.js";
+import { type FormState, formState } from "../../ui/forms.js";
 import { questionKinds } from "./surveys.schema.js";
 import type { QuestionWithOptions, Section, Survey } from "./surveys.repo.js";
 import { SurveyTimes } from "./surveys.views.js";
@@ -104,6 +104,7 @@ export function SurveyAdminPage(props: {
 	locked: boolean;
 	form: FormState;
 	sectionForm: FormState;
+	reopenForm?: FormState;
 }) {
 	const { ctx, survey, questions } = props;
 	const { t, lang } = ctx;
@@ -120,6 +121,7 @@ export function SurveyAdminPage(props: {
 				{next && <PostButton ctx={ctx} action={`${base}/status`} name="to" value={next} label={t(next === "open" ? "survey.admin.open" : "survey.admin.close")} />}
 			</p>
 			<SurveyTimes ctx={ctx} survey={survey} />
+			{survey.status === "closed" && <ReopenForm ctx={ctx} form={props.reopenForm ?? formState()} action={`${base}/oppna-igen`} />}
 			<ul class="link-list">
 				<li>
 					<a href={`/enkater/${survey.id}`}>{t("survey.admin.preview")}</a>
@@ -186,6 +188,20 @@ export function SurveyAdminPage(props: {
 	);
 }
 
+/** Opening a closed survey again, e.g. to extend it, with a new closing time. */
+function ReopenForm({ ctx, form, action }: { ctx: PageContext; form: FormState; action: string }) {
+	const labels = { newClosesAt: ctx.t("survey.field.newClosesAt") };
+	return (
+		<section aria-labelledby="reopen-survey">
+			<h2 id="reopen-survey">{ctx.t("survey.admin.reopen")}</h2>
+			<p class="hint">{ctx.t("survey.admin.reopenHint")}</p>
+			<Form ctx={ctx} form={form} action={action} labels={labels} submit={ctx.t("survey.admin.reopen")}>
+				<TextField ctx={ctx} form={form} name="newClosesAt" label={labels.newClosesAt} hint={ctx.t("survey.field.dateTime.hint")} type={"datetime-local" as "date"} />
+			</Form>
+		</section>
+	);
+}
+
 function SectionFields({ ctx, form, action }: { ctx: PageContext; form: FormState; action: string }) {
 	const labels = { _form: "", title: ctx.t("survey.field.sectionTitle"), description: ctx.t("survey.field.sectionDescription") };
 	return (
@@ -196,15 +212,23 @@ function SectionFields({ ctx, form, action }: { ctx: PageContext; form: FormStat
 	);
 }
 
-/** Changing a section's wording. */
-export function SectionPage({ ctx, survey, section, form }: { ctx: PageContext; survey: Survey; section: Section; form: FormState }) {
+/** Changing a section's wording, and deleting it while the survey has no answers and other sections. */
+export function SectionPage(props: { ctx: PageContext; survey: Survey; section: Section; form: FormState; deletable: boolean }) {
+	const { ctx, survey, section } = props;
+	const action = `/admin/enkater/${survey.id}/delar/${section.id}`;
 	return (
 		<>
 			<p>
 				<a href={`/admin/enkater/${survey.id}`}>{ctx.t("survey.admin.backToSurvey")}</a>
 			</p>
 			<h1>{ctx.t("survey.admin.editSection", { title: section.title })}</h1>
-			<SectionFields ctx={ctx} form={form} action={`/admin/enkater/${survey.id}/delar/${section.id}`} />
+			<SectionFields ctx={ctx} form={props.form} action={action} />
+			{props.deletable && (
+				<>
+					<p class="hint">{ctx.t("survey.admin.deleteSectionHint")}</p>
+					<PostButton ctx={ctx} action={`${action}/delete`} label={ctx.t("survey.admin.deleteSection")} />
+				</>
+			)}
 		</>
 	);
 }

@@ -32,6 +32,9 @@ export const surveyInput = z
 	})
 	.refine((v) => !v.opensAt || !v.closesAt || v.closesAt > v.opensAt, { path: ["closesAt"], message: "survey.error.closesBeforeOpens" });
 
+/** Reopening a closed survey: a new closing time, or none. */
+export const reopenInput = z.object({ newClosesAt: optionalLocalDateTime() });
+
 /** A section's form. */
 export const sectionInput = z.object({ title: requiredText(200), description: optionalText(2000) });
 

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import type { NewInput } from "../inputs/index.js";
 import { surveyAnswers, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
 
 export type Survey = typeof surveys.$inferSelect;
@@ -103,18 +104,16 @@ export async function deleteQuestion(db: Db, id: string): Promise<void> {
 	await db.delete(surveyQuestions).where(eq(surveyQuestions.id, id));
 }
 
+/** Removes a section with its questions (and conditions elsewhere that pointed at them); run it in a transaction. */
+export async function deleteSection(db: Db, id: string): Promise<void> {
+	const inSection = db.select({ id: surveyQuestions.id }).from(surveyQuestions).where(eq(surveyQuestions.sectionId, id));
+	await db.update(surveyQuestions).set({ showIfQuestionId: null, showIfOptionId: null }).where(inArray(surveyQuestions.showIfQuestionId, inSection));
+	await db.delete(surveySections).where(eq(surveySections.id, id));
+}
+
 /** How many answers a survey has. */
 export async function countResponses(db: Db, surveyId: string): Promise<number> {
 	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId));
-	return Number(row?.n ?? 0);
-}
-
-/** How many answers of a survey came on paper. */
-export async function countPaper(db: Db, surveyId: string): Promise<number> {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(surveyResponses)
-		.where(and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.channel, "paper")));
 	return Number(row?.n ?? 0);
 }
 
@@ -128,55 +127,105 @@ export async function findResponseOfUser(db: Db, surveyId: string, userId: strin
 	return { response, answers: await db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, response.id)) };
 }
 
-/** Stores answers to a survey in one statement per table (the demo and the paper form store many). */
-export async function insertResponses(
+/** An answer part with the id it will be stored under (made by the caller, so one statement can store everything). */
+export type NewAnswerWithId = NewAnswer & { id: string };
+
+/** Which surveys take an answer: web answers only while open and between their times, paper ones once no longer a draft. */
+export type ResponseGuard = "open" | "notDraft";
+
+const guards: Record<ResponseGuard, SQL> = {
+	// Decided by the database as the answer is stored, whatever a cached definition said a moment ago.
+	open: sql`s.status = 'open' and (s.opens_at is null or s.opens_at <= now()) and (s.closes_at is null or now() < s.closes_at)`,
+	notDraft: sql`s.status <> 'draft'`,
+};
+
+/**
+ * Stores one answer, its parts and the inputs its free texts become, in one statement, only if the survey takes it at
+ * that instant. A signed-in person's second answer (two tabs at once) meets the one-per-person constraint and is not
+ * stored. Says whether the survey took answers and whether this one was stored.
+ */
+export async function insertResponse(
 	db: Db,
-	rows: { response: typeof surveyResponses.$inferInsert; answers: NewAnswer[] }[],
-): Promise<{ responseId: string; answerIds: string[] }[]> {
-	if (rows.length === 0) return [];
-	const responses = await db
-		.insert(surveyResponses)
-		.values(rows.map((r) => r.response))
-		.returning({ id: surveyResponses.id });
-	const parts = rows.flatMap((r, i) => r.answers.map((a) => ({ ...a, responseId: responses[i]!.id })));
-	const inserted = parts.length ? await db.insert(surveyAnswers).values(parts).returning({ id: surveyAnswers.id, responseId: surveyAnswers.responseId }) : [];
-	return responses.map((r) => ({ responseId: r.id, answerIds: inserted.filter((a) => a.responseId === r.id).map((a) => a.id) }));
+	response: typeof surveyResponses.$inferInsert & { id: string },
+	answers: NewAnswerWithId[],
+	poolRows: NewInput[],
+	guard: ResponseGuard,
+): Promise<{ open: boolean; stored: boolean }> {
+	const values = <T>(rows: T[], row: (r: T) => SQL) => sql.join(rows.map(row), sql`, `);
+	const parts = answers.length
+		? sql`, a as (insert into survey_answers (id, response_id, question_id, option_id, number, text)
+			select v.id, r.id, v.question_id, v.option_id, v.number, v.text from r cross join (values ${values(
+				answers,
+				(a) => sql`(${a.id}::uuid, ${a.questionId}::uuid, ${a.optionId}::uuid, ${a.number}::int, ${a.text}::text)`,
+			)}) as v (id, question_id, option_id, number, text))`
+		: sql``;
+	// The pool of inputs is the inputs module's table: written here so that an answer and its inputs are one statement
+	// (one round trip, no transaction held open between them). Its rows are made new, so no conflict can arise.
+	const pool = poolRows.length
+		? sql`, i as (insert into inputs (source, source_id, text, occurred_on, locality, age_band, focus_area_id)
+			select v.source, v.source_id, v.text, v.occurred_on, v.locality, v.age_band, v.focus_area_id from r cross join (values ${values(
+				poolRows,
+				(p) => sql`(${p.source}, ${p.sourceId}, ${p.text}, ${p.occurredOn}::date, ${p.locality ?? null}, ${p.ageBand ?? null}, ${p.focusAreaId ?? null}::uuid)`,
+			)}) as v (source, source_id, text, occurred_on, locality, age_band, focus_area_id))`
+		: sql``;
+	const onePerPerson = response.userId ? sql`on conflict on constraint survey_responses_one_per_person do nothing` : sql``;
+	const result = await db.execute(sql`with s as (select s.id from surveys s where s.id = ${response.surveyId} and ${guards[guard]}),
+		r as (insert into survey_responses (id, survey_id, user_id, channel, submitted_on, locality, age_band)
+			select ${response.id}::uuid, s.id, ${response.userId ?? null}::uuid, ${response.channel}, ${response.submittedOn}::date, ${response.locality ?? null}, ${response.ageBand ?? null} from s
+			${onePerPerson} returning id)${parts}${pool}
+		select (select count(*) from s)::int as open, (select count(*) from r)::int as stored`);
+	const [row] = (result as unknown as { rows: { open: number; stored: number }[] }).rows;
+	return { open: Number(row?.open) > 0, stored: Number(row?.stored) > 0 };
 }
 
 /** Replaces the parts of an existing answer; returns the ids of the removed parts. */
-export async function replaceAnswers(db: Db, responseId: string, values: Partial<typeof surveyResponses.$inferInsert>, answers: NewAnswer[]) {
+export async function replaceAnswers(db: Db, responseId: string, values: Partial<typeof surveyResponses.$inferInsert>, answers: NewAnswerWithId[]): Promise<string[]> {
 	await db.update(surveyResponses).set(values).where(eq(surveyResponses.id, responseId));
 	const removed = await db.delete(surveyAnswers).where(eq(surveyAnswers.responseId, responseId)).returning({ id: surveyAnswers.id });
-	const inserted = answers.length ? await db.insert(surveyAnswers).values(answers.map((a) => ({ ...a, responseId }))).returning({ id: surveyAnswers.id }) : [];
-	return { removedIds: removed.map((r) => r.id), answerIds: inserted.map((r) => r.id) };
+	if (answers.length) await db.insert(surveyAnswers).values(answers.map((a) => ({ ...a, responseId })));
+	return removed.map((r) => r.id);
 }
 
-/** Per question and option (or rating, or rank): how many answers chose it. */
-export async function answerCounts(db: Db, questionIds: string[]) {
-	if (questionIds.length === 0) return [];
-	const rows = await db
-		.select({
-			questionId: surveyAnswers.questionId,
-			optionId: surveyAnswers.optionId,
-			number: surveyAnswers.number,
-			isText: sql<boolean>`${surveyAnswers.text} is not null`,
-			n: sql<number>`count(*)::int`,
-		})
-		.from(surveyAnswers)
-		.where(inArray(surveyAnswers.questionId, questionIds))
-		.groupBy(surveyAnswers.questionId, surveyAnswers.optionId, surveyAnswers.number, sql`${surveyAnswers.text} is not null`);
-	return rows.map((r) => ({ ...r, n: Number(r.n) }));
-}
+/** A survey's counts for its results page, from one grouped statement. */
+export type ResultCounts = {
+	/** Per question and option (or rating, or rank, or text): how many answer parts. */
+	parts: { questionId: string; optionId: string | null; number: number | null; isText: boolean; n: number }[];
+	/** Per multiple-choice or ranking question: how many answers answered it (one answer holds several parts there). */
+	answered: Map<string, number>;
+	responses: number;
+	paper: number;
+};
 
-/** Per question: how many answers answered it at all (for questions where one answer may hold several parts). */
-export async function answeredCounts(db: Db, questionIds: string[]): Promise<Map<string, number>> {
-	if (questionIds.length === 0) return new Map();
-	const rows = await db
-		.select({ questionId: surveyAnswers.questionId, n: sql<number>`count(distinct ${surveyAnswers.responseId})::int` })
-		.from(surveyAnswers)
-		.where(inArray(surveyAnswers.questionId, questionIds))
-		.groupBy(surveyAnswers.questionId);
-	return new Map(rows.map((r) => [r.questionId, Number(r.n)]));
+/** Everything the results page counts, in one statement: parts per question and option, answers per question where needed, answers and paper answers. */
+export async function resultCounts(db: Db, surveyId: string): Promise<ResultCounts> {
+	const result = await db.execute(sql`
+		-- flag: whether the part is a text (a free text or an "other" text)
+		select 'part' as kind, a.question_id, a.option_id, a.number, a.text is not null as flag, count(*)::int as n
+		from survey_answers a join survey_questions q on q.id = a.question_id
+		where q.survey_id = ${surveyId}
+		group by a.question_id, a.option_id, a.number, a.text is not null
+		union all
+		select 'answered', a.question_id, null, null, null, count(distinct a.response_id)::int
+		from survey_answers a join survey_questions q on q.id = a.question_id
+		where q.survey_id = ${surveyId} and q.kind in ('multiple', 'ranking')
+		group by a.question_id
+		union all
+		-- flag: whether the answers came on paper
+		select 'responses', null, null, null, r.channel = 'paper', count(*)::int
+		from survey_responses r where r.survey_id = ${surveyId}
+		group by r.channel = 'paper'`);
+	type Row = { kind: string; question_id: string | null; option_id: string | null; number: number | null; flag: boolean | null; n: number };
+	const out: ResultCounts = { parts: [], answered: new Map(), responses: 0, paper: 0 };
+	for (const r of (result as unknown as { rows: Row[] }).rows) {
+		const n = Number(r.n);
+		if (r.kind === "part") out.parts.push({ questionId: r.question_id!, optionId: r.option_id, number: r.number === null ? null : Number(r.number), isText: Boolean(r.flag), n });
+		else if (r.kind === "answered") out.answered.set(r.question_id!, n);
+		else {
+			out.responses += n;
+			if (r.flag) out.paper += n;
+		}
+	}
+	return out;
 }
 
 /** Free-text answers of one question (and "other" texts), filtered by a search word and by chosen background options. */
@@ -251,4 +300,25 @@ export async function participationRows(db: Db) {
 		.from(surveyResponses)
 		.innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
 		.groupBy(surveys.id, surveys.title, surveyResponses.channel, surveyResponses.userId, surveyResponses.locality, surveyResponses.ageBand, surveyResponses.submittedOn);
+}
+
+/** A person's own answers (signed-in surveys), one row per answer part, in survey, question and option order. */
+export async function listAnswersOfUser(db: Db, userId: string) {
+	return db
+		.select({
+			responseId: surveyResponses.id,
+			survey: surveys.title,
+			submittedOn: surveyResponses.submittedOn,
+			question: surveyQuestions.text,
+			option: surveyOptions.label,
+			number: surveyAnswers.number,
+			text: surveyAnswers.text,
+		})
+		.from(surveyResponses)
+		.innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
+		.leftJoin(surveyAnswers, eq(surveyAnswers.responseId, surveyResponses.id))
+		.leftJoin(surveyQuestions, eq(surveyQuestions.id, surveyAnswers.questionId))
+		.leftJoin(surveyOptions, eq(surveyOptions.id, surveyAnswers.optionId))
+		.where(eq(surveyResponses.userId, userId))
+		.orderBy(asc(surveys.title), asc(surveyResponses.id), asc(surveyQuestions.position), asc(surveyOptions.position), asc(surveyAnswers.number));
 }

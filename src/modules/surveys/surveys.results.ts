@@ -2,23 +2,27 @@
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import type { Viewer } from "../../ui/context.js";
+import { surveyCache, surveyCacheMs } from "./surveys.cache.js";
 import * as repo from "./surveys.repo.js";
-import { surveyForAdmin } from "./surveys.service.js";
+import { adminDefinition, surveyForAdmin } from "./surveys.service.js";
+import { csvDocument } from "../../lib/csv.js";
 
 /** One bar of a question's result: a label, how many chose it and their share of those who answered the question. */
 export type ResultRow = { label: string; count: number; share: number };
 /** A question's result: how many answered it, and its rows (none for free text). */
 export type QuestionResult = { question: repo.QuestionWithOptions; answered: number; rows: ResultRow[]; averageRank?: Map<string, number> };
 
+// Counting 100 000 answers takes a good part of a second on a busy server; a coordinator reloading the page, or
+// several looking at once, get the counts of the last few seconds (the page says how old they may be).
+const counts = surveyCache<repo.ResultCounts>();
+
 /** Per question: counts and shares; ranking questions count first places and average ranks. */
 export async function surveyResults(db: Db, viewer: Viewer | null, id: string, otherLabel: string) {
-	const page = await surveyForAdmin(db, viewer, id);
-	// Single choice, rating and text hold one part per answer, so their sums are the number who answered; only
-	// multiple choice and ranking need the costlier distinct count.
-	const manyParts = page.questions.filter((q) => q.kind === "multiple" || q.kind === "ranking").map((q) => q.id);
-	const [counts, answered] = await Promise.all([repo.answerCounts(db, page.questions.map((q) => q.id)), repo.answeredCounts(db, manyParts)]);
+	const page = await adminDefinition(db, viewer, id);
+	const { parts, answered, responses, paper } = await counts.get(db, id, () => repo.resultCounts(db, id));
 	const results: QuestionResult[] = page.questions.map((question) => {
-		const mine = counts.filter((c) => c.questionId === question.id);
+		const mine = parts.filter((c) => c.questionId === question.id);
+		// Single choice, rating and text hold one part per answer, so their sums are the number who answered.
 		const n = answered.get(question.id) ?? mine.reduce((sum, c) => sum + c.n, 0);
 		const row = (label: string, count: number) => ({ label, count, share: n ? count / n : 0 });
 		if (question.kind === "rating") {
@@ -41,7 +45,7 @@ export async function surveyResults(db: Db, viewer: Viewer | null, id: string, o
 		}
 		return { question, answered: n, rows: [] };
 	});
-	return { ...page, results };
+	return { ...page, answers: responses, paper, results, freshSeconds: Math.ceil(surveyCacheMs(db) / 1000) };
 }
 
 /** The free-text answers of one question, searched and filtered by answers to the background questions. */
@@ -66,12 +70,6 @@ function answerCell(question: repo.QuestionWithOptions, parts: repo.NewAnswer[],
 	return parts.map((p) => (p.optionId ? label(p.optionId) : question.kind === "single" || question.kind === "multiple" ? `${otherLabel}: ${p.text}` : (p.text ?? ""))).join("; ");
 }
 
-/** One CSV field, quoted when it must be; a leading =, +, - or @ is defused so spreadsheets show it as text. */
-export function csvField(value: string, sep: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return safe.includes(sep) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** All answers as a table: one row per answer, one column per question. */
 async function exportTable(db: Db, viewer: Viewer | null, id: string, labels: { id: string; channel: string; day: string; other: string }) {
 	const page = await surveyForAdmin(db, viewer, id);
@@ -90,8 +88,7 @@ async function exportTable(db: Db, viewer: Viewer | null, id: string, labels: { 
 export async function exportCsv(db: Db, viewer: Viewer | null, id: string, semicolon: boolean, labels: { id: string; channel: string; day: string; other: string }) {
 	const sep = semicolon ? ";" : ",";
 	const { page, header, rows } = await exportTable(db, viewer, id, labels);
-	const body = [header, ...rows].map((row) => row.map((v) => csvField(v, sep)).join(sep)).join("\r\n");
-	return { survey: page.survey, csv: `\uFEFF${body}\r\n` };
+	return { survey: page.survey, csv: csvDocument([header, ...rows], sep) };
 }
 
 /** The survey and its answers as JSON, with option ids and labels, for other tools. */
@@ -153,3 +150,13 @@ export async function surveyParticipation(db: Db) {
 	return [...out.values()];
 }
 
+/** A person's own signed-in survey answers, per survey and question, for their data download. */
+export async function surveyAnswersOf(db: Db, userId: string) {
+	const responses = new Map<string, { survey: string; submittedOn: string; answers: { question: string; answer: string }[] }>();
+	for (const r of await repo.listAnswersOfUser(db, userId)) {
+		if (!responses.has(r.responseId)) responses.set(r.responseId, { survey: r.survey, submittedOn: r.submittedOn, answers: [] });
+		const parts = [r.option, r.number === null ? null : String(r.number), r.text].filter((v): v is string => v !== null && v !== "");
+		if (r.question) responses.get(r.responseId)!.answers.push({ question: r.question, answer: parts.join(": ") });
+	}
+	return [...responses.values()];
+}

@@ -38,7 +38,7 @@ function ResultTable({ ctx, result }: { ctx: PageContext; result: QuestionResult
 }
 
 /** The coordinator's results: per question a count, shares, a chart and the same numbers as a table; exports. */
-export function ResultsPage(props: { ctx: PageContext; survey: Survey; answers: number; paper: number; results: QuestionResult[] }) {
+export function ResultsPage(props: { ctx: PageContext; survey: Survey; answers: number; paper: number; results: QuestionResult[]; freshSeconds: number }) {
 	const { ctx, survey } = props;
 	const { t, lang } = ctx;
 	const base = `/admin/enkater/${survey.id}`;
@@ -48,7 +48,10 @@ export function ResultsPage(props: { ctx: PageContext; survey: Survey; answers: 
 				<a href={base}>{t("survey.admin.backToSurvey")}</a>
 			</p>
 			<h1>{t("survey.results.title", { title: survey.title })}</h1>
-			<p>{t("survey.results.summary", { answers: formatNumber(lang, props.answers), paper: formatNumber(lang, props.paper) })}</p>
+			<p>
+				{t("survey.results.summary", { answers: formatNumber(lang, props.answers), paper: formatNumber(lang, props.paper) })}
+				{props.freshSeconds > 0 && ` ${t("survey.results.fresh", { seconds: props.freshSeconds })}`}
+			</p>
 			<p class="notice">{t(survey.anonymous ? "survey.results.anonymousNote" : "survey.results.signedInNote")}</p>
 			<p>
 				{t("survey.results.export")}: <a href={`${base}/export.csv`}>{t("survey.results.csv")}</a> ·{" "}

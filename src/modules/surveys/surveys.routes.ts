@@ -4,6 +4,7 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { formState } from "../../ui/forms.js";
 import { AdminListPage, QuestionPage, SectionPage, SurveyAdminPage } from "./surveys.admin.views.js";
+import { configureSurveyCaches } from "./surveys.cache.js";
 import { exportCsv, exportJson, surveyFreeTexts, surveyResults } from "./surveys.results.js";
 import { FreeTextsPage, ResultsPage } from "./surveys.results.views.js";
 import * as service from "./surveys.service.js";
@@ -37,6 +38,7 @@ const exportLabels = (req: FastifyRequest) => ({
 /** Surveys: answering them, the coordinator's builder and results, and the officials' paper entry. */
 export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db } = opts;
+	configureSurveyCaches(db, opts.config.readCacheMs);
 
 	app.get("/enkater", async (req, reply) => {
 		const surveys = await service.publicSurveys(db);
@@ -88,6 +90,13 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 		return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
 	});
 
+	app.post<IdParams>("/admin/enkater/:id/oppna-igen", async (req, reply) => {
+		const result = await service.reopenSurvey(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		const page = result.page;
+		return reply.page(page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...page, form: service.surveyFormState(page.survey), sectionForm: formState(), reopenForm: result.state }), 422);
+	});
+
 	app.post<IdParams>("/admin/enkater/:id/delar", async (req, reply) => {
 		const result = await service.addSection(db, req.viewer, req.params.id, req.body);
 		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.created");
@@ -97,13 +106,18 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.get<SectionParams>("/admin/enkater/:id/delar/:sectionId", async (req, reply) => {
 		const { page, section } = await service.sectionForAdmin(db, req.viewer, req.params.id, req.params.sectionId);
-		return reply.page(section.title, (ctx) => SectionPage({ ctx, survey: page.survey, section, form: formState(section) }));
+		return reply.page(section.title, (ctx) => SectionPage({ ctx, survey: page.survey, section, form: formState(section), deletable: service.sectionDeletable(page) }));
 	});
 
 	app.post<SectionParams>("/admin/enkater/:id/delar/:sectionId", async (req, reply) => {
 		const result = await service.updateSection(db, req.viewer, req.params.id, req.params.sectionId, req.body);
 		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
-		return reply.page(result.section.title, (ctx) => SectionPage({ ctx, survey: result.page.survey, section: result.section, form: result.state }), 422);
+		return reply.page(result.section.title, (ctx) => SectionPage({ ctx, survey: result.page.survey, section: result.section, form: result.state, deletable: service.sectionDeletable(result.page) }), 422);
+	});
+
+	app.post<SectionParams>("/admin/enkater/:id/delar/:sectionId/delete", async (req, reply) => {
+		const result = await service.deleteSection(db, req.viewer, req.params.id, req.params.sectionId);
+		return reply.seeOther(`/admin/enkater/${req.params.id}`, result.ok ? "flash.deleted" : "flash.sectionNotDeleted");
 	});
 
 	app.post<IdParams>("/admin/enkater/:id/bakgrund", async (req, reply) => {
@@ -158,8 +172,7 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.get<IdParams>("/admin/enkater/:id/resultat", async (req, reply) => {
 		const data = await surveyResults(db, req.viewer, req.params.id, req.t("survey.other"));
-		const paper = await service.paperCount(db, req.params.id);
-		return reply.page(req.t("survey.results.title", { title: data.survey.title }), (ctx) => ResultsPage({ ctx, ...data, paper }));
+		return reply.page(req.t("survey.results.title", { title: data.survey.title }), (ctx) => ResultsPage({ ctx, ...data }));
 	});
 
 	app.get<IdParams & { Querystring: Record<string, string | undefined> }>("/admin/enkater/:id/fritext", async (req, reply) => {

@@ -1,4 +1,5 @@
-import { type Db, isUniqueViolation } from "../../db/client.js";
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
@@ -7,7 +8,8 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { addInputs, removeInputs } from "../inputs/index.js";
 import { coordinatorId, getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
 import { type AnswerState, answerValues, paperToWebValues, readAnswers, valuesFromAnswers } from "./surveys.answers.js";
-import { questionInput, sectionInput, surveyInput } from "./surveys.input.js";
+import { surveyCache } from "./surveys.cache.js";
+import { questionInput, reopenInput, sectionInput, surveyInput } from "./surveys.input.js";
 import * as repo from "./surveys.repo.js";
 
 export type { AnswerState } from "./surveys.answers.js";
@@ -60,6 +62,26 @@ async function definition(db: Db, id: string): Promise<SurveyDefinition> {
 	return { survey, sections, questions };
 }
 
+// Residents' pages read a survey's definition on every view and answer; it is kept for a moment (see surveys.cache.ts).
+const definitions = surveyCache<SurveyDefinition>();
+
+/** A survey's definition as residents and officials see it, from the short-lived cache. */
+function publicDefinition(db: Db, id: string): Promise<SurveyDefinition> {
+	if (!isUuid(id)) throw notFound();
+	return definitions.get(db, id, () => definition(db, id));
+}
+
+/** Forgets what is cached of a survey after the coordinator changed it, so this process shows the change at once. */
+function changed(db: Db, id: string): void {
+	definitions.forget(db, id);
+}
+
+/** The coordinator's view of a survey's definition, read afresh. */
+export async function adminDefinition(db: Db, viewer: Viewer | null, id: string): Promise<SurveyDefinition> {
+	await requireCoordinator(db, viewer);
+	return definition(db, id);
+}
+
 /** The coordinator's list of surveys with their answer counts. */
 export async function surveysForAdmin(db: Db, viewer: Viewer | null) {
 	await requireCoordinator(db, viewer);
@@ -90,8 +112,7 @@ const times = (opensAt: string | null, closesAt: string | null) => ({
 
 /** A survey as the coordinator edits it: its definition, its answer count and whether its structure is locked. */
 export async function surveyForAdmin(db: Db, viewer: Viewer | null, id: string) {
-	await requireCoordinator(db, viewer);
-	const def = await definition(db, id);
+	const def = await adminDefinition(db, viewer, id);
 	const answers = await repo.countResponses(db, id);
 	return { ...def, answers, locked: answers > 0 };
 }
@@ -118,6 +139,7 @@ export async function updateSurvey(db: Db, viewer: Viewer | null, id: string, bo
 	}
 	const { opensAt, closesAt, ...rest } = parsed.data;
 	await repo.updateSurvey(db, id, { ...rest, ...times(opensAt, closesAt) });
+	changed(db, id);
 	return { ok: true as const };
 }
 
@@ -127,6 +149,20 @@ export async function changeStatus(db: Db, viewer: Viewer | null, id: string, to
 	const next = ({ draft: "open", open: "closed", closed: null } as const)[survey.status];
 	if (!next || to !== next) throw notFound();
 	await repo.updateSurvey(db, id, { status: next });
+	changed(db, id);
+}
+
+/** Opens a closed survey again, with a new closing time (or none); the time must lie ahead, or it would stay closed. */
+export async function reopenSurvey(db: Db, viewer: Viewer | null, id: string, body: unknown) {
+	const page = await surveyForAdmin(db, viewer, id);
+	if (page.survey.status !== "closed") throw notFound();
+	const parsed = parseForm(reopenInput, body);
+	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+	const closesAt = parsed.data.newClosesAt ? fromStockholmLocal(parsed.data.newClosesAt) : null;
+	if (closesAt && closesAt <= new Date()) return { ok: false as const, page, state: withError(body as Record<string, unknown>, "newClosesAt", "survey.error.closesInPast") };
+	await repo.updateSurvey(db, id, { status: "open", closesAt });
+	changed(db, id);
+	return { ok: true as const };
 }
 
 const lockedState = (body: unknown): FormState => withError(body as Record<string, unknown>, "_form", "survey.error.locked");
@@ -138,6 +174,7 @@ export async function addSection(db: Db, viewer: Viewer | null, id: string, body
 	const parsed = parseForm(sectionInput, body);
 	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
 	await repo.insertSection(db, id, parsed.data.title, parsed.data.description);
+	changed(db, id);
 	return { ok: true as const };
 }
 
@@ -155,7 +192,22 @@ export async function updateSection(db: Db, viewer: Viewer | null, id: string, s
 	const parsed = parseForm(sectionInput, body);
 	if (!parsed.ok) return { ok: false as const, page, section, state: parsed.state };
 	await repo.updateSection(db, sectionId, parsed.data.title, parsed.data.description);
+	changed(db, id);
 	return { ok: true as const };
+}
+
+/** Whether a survey's sections may be deleted: only while it has no answers, and never its last section (questions need one). */
+export function sectionDeletable(page: { locked: boolean; sections: unknown[] }): boolean {
+	return !page.locked && page.sections.length > 1;
+}
+
+/** Removes a section with its questions, unless the survey has answers or the section is its only one. */
+export async function deleteSection(db: Db, viewer: Viewer | null, id: string, sectionId: string): Promise<{ ok: boolean }> {
+	const { page } = await sectionForAdmin(db, viewer, id, sectionId);
+	if (!sectionDeletable(page)) return { ok: false };
+	await db.transaction((tx) => repo.deleteSection(tx, sectionId));
+	changed(db, id);
+	return { ok: true };
 }
 
 /** The conditions a question may have: "an earlier choice question was answered with this option". */
@@ -221,6 +273,7 @@ export async function createQuestion(db: Db, viewer: Viewer | null, id: string, 
 	const read = readQuestion(page, body);
 	if (!read.ok) return { ok: false as const, page, state: read.state };
 	await repo.insertQuestion(db, { ...read.values, surveyId: id }, read.options);
+	changed(db, id);
 	return { ok: true as const };
 }
 
@@ -252,6 +305,7 @@ export async function updateQuestion(db: Db, viewer: Viewer | null, id: string, 
 		if (!same) return { ok: false as const, page, question, state: lockedState(body) };
 	}
 	await repo.updateQuestion(db, questionId, read.values, read.options);
+	changed(db, id);
 	return { ok: true as const };
 }
 
@@ -260,6 +314,7 @@ export async function deleteQuestion(db: Db, viewer: Viewer | null, id: string, 
 	const { page } = await questionForAdmin(db, viewer, id, questionId);
 	if (page.locked) return { ok: false as const };
 	await repo.deleteQuestion(db, questionId);
+	changed(db, id);
 	return { ok: true as const };
 }
 
@@ -286,6 +341,7 @@ export async function addBackgroundQuestions(db: Db, viewer: Viewer | null, id: 
 		await repo.insertQuestion(tx, { ...base, kind: "single", background: "age_band", text: texts.ageBand }, texts.ageBands);
 		await repo.insertQuestion(tx, { ...base, kind: "multiple", background: "relation", text: texts.relation }, texts.relations);
 	});
+	changed(db, id);
 	return { ok: true as const };
 }
 
@@ -295,10 +351,16 @@ export async function publicSurveys(db: Db) {
 	return (await repo.listSurveys(db, programme.id)).filter((s) => s.status !== "draft");
 }
 
+/** A survey's definition for a resident: drafts only for the coordinator (who previews them). */
+async function answerDefinition(db: Db, viewer: Viewer | null, id: string): Promise<SurveyDefinition> {
+	const def = await publicDefinition(db, id);
+	if (def.survey.status === "draft" && !(await isCoordinator(db, viewer))) throw notFound();
+	return def;
+}
+
 /** A survey for answering: its definition, what the viewer answered before, and whether it takes answers now. */
 export async function surveyToAnswer(db: Db, viewer: Viewer | null, id: string) {
-	const def = await definition(db, id);
-	if (def.survey.status === "draft" && !(await isCoordinator(db, viewer))) throw notFound();
+	const def = await answerDefinition(db, viewer, id);
 	const previous = viewer && !def.survey.anonymous ? await repo.findResponseOfUser(db, id, viewer.id) : undefined;
 	const state: AnswerState = { values: previous ? valuesFromAnswers(def.questions, previous.answers) : {}, errors: {} };
 	return { ...def, open: acceptsAnswers(def.survey), previousOn: previous?.response.submittedOn ?? null, state };
@@ -316,29 +378,38 @@ type SubmitResult =
  * answer once and may replace their answer until the survey closes (`replace=1` after being told they answered).
  */
 export async function submitAnswer(db: Db, viewer: Viewer | null, id: string, body: unknown, allowAnonymous: () => Promise<boolean>): Promise<SubmitResult> {
-	const page = await surveyToAnswer(db, viewer, id);
+	return submitOnce(db, viewer, id, body, allowAnonymous, true);
+}
+
+async function submitOnce(db: Db, viewer: Viewer | null, id: string, body: unknown, allowAnonymous: () => Promise<boolean>, mayRetry: boolean): Promise<SubmitResult> {
+	const def = await answerDefinition(db, viewer, id);
 	const values = answerValues(body);
-	const fail = (problem: AnswerProblem, status: number, errors: Record<string, string> = {}): SubmitResult => ({
-		...page,
+	// The answer page is read again only when it is shown again: an answer that is stored needs nothing of it.
+	const fail = async (problem: AnswerProblem, status: number, errors: Record<string, string> = {}): Promise<SubmitResult> => ({
+		...(await surveyToAnswer(db, viewer, id)),
 		ok: false,
 		problem,
 		status,
 		state: { values, errors },
 	});
-	if (!page.open) return fail("closed", 409);
+	if (!acceptsAnswers(def.survey)) return fail("closed", 409);
 	// A bot fills in every field it finds; people never see this one. It gets the thank-you page and nothing is stored.
 	if ((values.website?.[0] ?? "") !== "") return { ok: true, spam: true };
-	const { survey, questions } = page;
+	const { survey, questions } = def;
 	if (survey.anonymous) {
 		if (!(await allowAnonymous())) return fail("tooMany", 429);
 	} else if (!viewer) return fail("signIn", 401);
 	const read = readAnswers(questions, values);
 	if (!read.ok) return fail("invalid", 422, read.errors);
 	const userId = survey.anonymous ? null : viewer!.id;
-	const replace = values.replace?.[0] === "1";
-	if (userId && page.previousOn && !replace) return fail("already", 409);
-	const stored = await storeAnswer(db, page, { userId, channel: "web" }, read.answers);
-	if (!stored) return fail("already", 409);
+	const stored = await storeAnswer(db, def, { userId, channel: "web", replace: values.replace?.[0] === "1" }, read.answers);
+	if (stored === "changed") {
+		// The coordinator changed the survey's questions in another process since this one read them: read them afresh, once.
+		changed(db, id);
+		if (mayRetry) return submitOnce(db, viewer, id, body, allowAnonymous, false);
+		return fail("closed", 409);
+	}
+	if (stored !== "stored") return fail(stored, 409);
 	return { ok: true };
 }
 
@@ -348,9 +419,21 @@ function background(questions: repo.QuestionWithOptions[], answers: repo.NewAnsw
 	return (a && (a.optionId ? q!.options.find((o) => o.id === a.optionId)?.label : a.text)) ?? null;
 }
 
-/** Saves one answer and hands its free texts to the pool of inputs, in one transaction; false on a second answer. */
-async function storeAnswer(db: Db, def: SurveyDefinition, who: { userId: string | null; channel: "web" | "paper" }, answers: repo.NewAnswer[]): Promise<boolean> {
-	const response = {
+/** Whether a driver error (as wrapped by drizzle) is a foreign-key violation: a question or option that is gone. */
+const isForeignKeyViolation = (err: unknown) => {
+	const e = err as { code?: string; cause?: { code?: string } };
+	return e?.code === "23503" || e?.cause?.code === "23503";
+};
+
+type Who = { userId: string | null; channel: "web" | "paper"; replace?: boolean };
+
+/**
+ * Saves one answer and hands its free texts to the pool of inputs. The answer, its parts and its inputs are one
+ * statement that the database refuses when the survey no longer takes answers. A signed-in person's second answer is
+ * refused unless they asked to replace the first, which is then replaced in one transaction.
+ */
+async function storeAnswer(db: Db, def: SurveyDefinition, who: Who, answers: repo.NewAnswer[]): Promise<"stored" | "closed" | "already" | "changed"> {
+	const fields = {
 		surveyId: def.survey.id,
 		userId: who.userId,
 		channel: who.channel,
@@ -358,56 +441,47 @@ async function storeAnswer(db: Db, def: SurveyDefinition, who: { userId: string 
 		locality: background(def.questions, answers, "locality"),
 		ageBand: background(def.questions, answers, "age_band"),
 	};
-	return db.transaction(async (tx) => {
-		const existing = who.userId ? await repo.findResponseOfUser(tx, def.survey.id, who.userId) : undefined;
-		let answerIds: string[];
-		if (existing) {
-			const replaced = await repo.replaceAnswers(tx, existing.response.id, response, answers);
-			await removeInputs(tx, "survey", replaced.removedIds);
-			answerIds = replaced.answerIds;
-		} else if (!who.userId) {
-			answerIds = (await repo.insertResponses(tx, [{ response, answers }]))[0]!.answerIds;
-		} else {
-			// Two tabs sending at once meet the unique constraint: the second is told it has already answered.
-			const inserted = await tx
-				.transaction(async (inner) => repo.insertResponses(inner, [{ response, answers }]))
-				.catch((err: unknown) => {
-					if (isUniqueViolation(err)) return null;
-					throw err;
-				});
-			if (!inserted) return false;
-			answerIds = inserted[0]!.answerIds;
-		}
-		await addInputs(tx, freeTextInputs(def.questions, answers, answerIds, response));
-		return true;
-	});
+	// Ids made here, not by the database, so the answer, its parts and its inputs need no reply in between.
+	const parts = answers.map((a) => ({ ...a, id: randomUUID() }));
+	const pool = freeTextInputs(def.questions, parts, fields);
+	try {
+		const { open, stored } = await repo.insertResponse(db, { ...fields, id: randomUUID() }, parts, pool, who.channel === "web" ? "open" : "notDraft");
+		if (!open) return "closed";
+		if (stored) return "stored";
+		const userId = who.userId;
+		if (!userId || !who.replace) return "already";
+		return await db.transaction(async (tx) => {
+			const existing = await repo.findResponseOfUser(tx, def.survey.id, userId);
+			if (!existing) return "already" as const;
+			await removeInputs(tx, "survey", await repo.replaceAnswers(tx, existing.response.id, fields, parts));
+			await addInputs(tx, pool);
+			return "stored" as const;
+		});
+	} catch (err) {
+		if (isForeignKeyViolation(err)) return "changed";
+		throw err;
+	}
 }
 
 /** The free-text parts of an answer as inputs for the pool (texts and "other" texts). */
 export function freeTextInputs(
 	questions: repo.QuestionWithOptions[],
-	answers: repo.NewAnswer[],
-	answerIds: string[],
+	answers: repo.NewAnswerWithId[],
 	response: { submittedOn: string; locality: string | null; ageBand: string | null },
 ) {
-	return answers.flatMap((a, i) => {
+	return answers.flatMap((a) => {
 		const q = questions.find((x) => x.id === a.questionId);
 		if (!a.text || !q || q.background) return [];
-		return [{ source: "survey" as const, sourceId: answerIds[i]!, text: a.text, occurredOn: response.submittedOn, locality: response.locality, ageBand: response.ageBand }];
+		return [{ source: "survey" as const, sourceId: a.id, text: a.text, occurredOn: response.submittedOn, locality: response.locality, ageBand: response.ageBand }];
 	});
 }
 
 /** The paper entry form of a survey, for officials. */
 export async function paperForm(db: Db, viewer: Viewer | null, id: string) {
 	await requireOfficial(db, viewer);
-	const def = await definition(db, id);
+	const def = await publicDefinition(db, id);
 	if (def.survey.status === "draft") throw notFound();
 	return { ...def, paperAnswers: await repo.countResponses(db, id) };
-}
-
-/** How many answers of a survey came on paper. */
-export async function paperCount(db: Db, id: string): Promise<number> {
-	return repo.countPaper(db, id);
 }
 
 /** Stores one paper form typed in by an official with number shortcuts; marked as paper, linked to no one. */
@@ -417,6 +491,11 @@ export async function submitPaper(db: Db, viewer: Viewer | null, id: string, bod
 	const converted = paperToWebValues(page.questions, values);
 	const read = converted.ok ? readAnswers(page.questions, converted.values) : converted;
 	if (!read.ok) return { ok: false as const, page, state: { values, errors: read.errors } };
-	await storeAnswer(db, page, { userId: null, channel: "paper" }, read.answers);
+	const stored = await storeAnswer(db, page, { userId: null, channel: "paper" }, read.answers);
+	if (stored === "changed") {
+		// As for web answers: the questions changed in another process. The official sends the form again.
+		changed(db, id);
+		return { ok: false as const, page: await paperForm(db, viewer, id), state: { values, errors: { _form: "survey.error.changed" } } };
+	}
 	return { ok: true as const };
 }

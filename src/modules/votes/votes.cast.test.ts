@@ -3,8 +3,10 @@ import { test } from "node:test";
 import { sql } from "drizzle-orm";
 import * as s from "../../db/schema.js";
 import { createOpenVote, createProgramme, createUser, personalNumber } from "../../../test/factories.js";
+import { eq } from "drizzle-orm";
 import { testApp } from "../../../test/helpers.js";
 import { castBallot, VoteRefusal } from "./votes.cast.js";
+import { results, verifyVote } from "./votes.service.js";
 import { codeHash, normaliseCode, parsePersonalNumber, pinHash, randomCode, seal } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
 
@@ -115,6 +117,38 @@ test("100 simultaneous attempts by one voter across e-ID, letter code and paper 
 	const reasons = outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason);
 	assert.equal(reasons.length, 99);
 	assert.ok(reasons.every((r) => r instanceof VoteRefusal && ["vote.refusal.alreadyVoted", "vote.refusal.codeUsed"].includes(r.messageKey)));
+	assert.deepEqual(await counts(vote.id), { marks: 1, ballots: 1 });
+});
+
+test("100 voters at once: every ballot is stored and counted, and the kept counts agree with a full count", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { resultsBeforeClose: true });
+	const pins = [...new Set(Array.from({ length: 120 }, () => personalNumber("19700101")))].slice(0, 100);
+	await Promise.all(pins.map((pin, i) => castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin }, choices: [options[i % 4 === 0 ? 1 : 0]!.id] })));
+	const shown = await results(db, vote.id);
+	assert.equal(shown.ballots, 100);
+	assert.deepEqual(
+		shown.options.slice(0, 2).map((o) => o.votes),
+		[75, 25],
+	);
+	assert.deepEqual(await verifyVote(db, vote.id), []);
+	assert.deepEqual(await counts(vote.id), { marks: 100, ballots: 100 });
+});
+
+test("audit:verify reports kept counts that differ from the ballots", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id);
+	await castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin: personalNumber() }, choices: [options[0]!.id] });
+	await db.execute(sql`update vote_tallies set ballots = ballots + 5 where vote_id = ${vote.id}`);
+	const problems = await verifyVote(db, vote.id);
+	assert.equal(problems.length, 1);
+	assert.match(problems[0]!, /^kept counts .* differ from the ballots/);
+});
+
+test("a paper ballot reads the vote afresh: once another process published the results it is refused, though this one cached the vote", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "eid,paper" });
+	await castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin: personalNumber() }, choices: [options[0]!.id] });
+	// What publishing in another server process leaves in the database; this process's cache does not hear of it.
+	await db.update(s.votes).set({ closesAt: new Date(Date.now() - 1000), resultsPublishedAt: new Date() }).where(eq(s.votes.id, vote.id));
+	await assert.rejects(castBallot(db, { voteId: vote.id, channel: "paper", voter: { pin: personalNumber() }, choices: [options[0]!.id] }), refusal("vote.refusal.closed"));
 	assert.deepEqual(await counts(vote.id), { marks: 1, ballots: 1 });
 });
 

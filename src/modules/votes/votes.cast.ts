@@ -1,6 +1,6 @@
-// Casting a ballot: who may vote, what a valid ballot is, and the one transaction that marks the voter and stores the ballot.
+// Casting a ballot: who may vote, what a valid ballot is, and the one statement that marks the voter, stores the ballot and counts it.
+import { randomInt } from "node:crypto";
 import type { Db } from "../../db/client.js";
-import { isUniqueViolation } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { ageOn, codeHash, normaliseCode, parsePersonalNumber, pinHash, randomCode, receiptHash } from "./votes.crypto.js";
@@ -62,68 +62,84 @@ export function checkChoices(vote: repo.Vote, options: repo.VoteOption[], choice
 	return [...choices].sort((a, b) => (known.get(a) ?? 0) - (known.get(b) ?? 0));
 }
 
-async function voterKeyForPin(db: Db, vote: repo.Vote, hash: string, age: number | null): Promise<string> {
-	if (vote.minAge !== null && (age === null || age < vote.minAge)) throw new VoteRefusal("vote.refusal.tooYoung");
-	if ((await repo.rollSize(db, vote.id)) === 0) return `pin:${hash}`;
-	const entry = await repo.findRollEntry(db, vote.id, hash);
-	if (!entry) throw new VoteRefusal("vote.refusal.notOnRoll");
-	return `roll:${entry.id}`;
-}
-
-/** The key a voter is marked by: the same person gets the same key on every channel, so one mark stops them all. */
-async function voterKey(db: Db, vote: repo.Vote, channel: Channel, voter: Voter, now: Date): Promise<string> {
+/** How the store finds the voter's key: the same person gets the same key on every channel, so one mark stops them all. */
+function voterLookup(vote: repo.Vote, channel: Channel, voter: Voter, now: Date): repo.VoterLookup {
 	if (channel === "eid" || channel === "paper") {
 		const parsed = voter.pin ? parsePersonalNumber(voter.pin, now) : null;
 		if (!parsed?.ok) throw new VoteRefusal("vote.refusal.badPin");
-		return voterKeyForPin(db, vote, pinHash(parsed.value.pin), ageOn(parsed.value.birthDate, now));
+		const age = ageOn(parsed.value.birthDate, now);
+		if (vote.minAge !== null && age < vote.minAge) throw new VoteRefusal("vote.refusal.tooYoung");
+		return { pinHash: pinHash(parsed.value.pin) };
 	}
 	if (channel === "code") {
 		const code = normaliseCode(voter.code ?? "");
 		if (code.length < 10) throw new VoteRefusal("vote.refusal.unknownCode");
-		const found = await repo.findCode(db, vote.id, codeHash(code));
-		if (!found) throw new VoteRefusal("vote.refusal.unknownCode");
-		return found.rollId ? `roll:${found.rollId}` : `code:${found.id}`;
+		return { codeHash: codeHash(code) };
 	}
 	if (!voter.userId || !isUuid(voter.userId)) throw new VoteRefusal("vote.refusal.signIn");
-	return `user:${voter.userId}`;
+	return { key: `user:${voter.userId}` };
+}
+
+/** Kept-count shards per (vote, channel, choices): enough that 32 concurrent ballots for one proposal seldom share a row. */
+const tallyShards = 16;
+
+/** Frozen votes and their options, per database. Once a vote is open its options and period cannot change. */
+const frozenVotes = new WeakMap<Db, Map<string, Promise<{ vote: repo.Vote; options: repo.VoteOption[] } | undefined>>>();
+
+/**
+ * A vote and its options, read once per process after the vote is opened. Only the web channels use it: what they
+ * depend on (frozen options, the period, the channels) never changes after opening, whereas paper ballots depend on
+ * the results not being published yet, which another process may change, so they always read the vote.
+ */
+async function voteForBallot(db: Db, voteId: string, channel: Channel): Promise<{ vote: repo.Vote; options: repo.VoteOption[] } | undefined> {
+	const load = async () => {
+		const vote = await repo.findVote(db, voteId);
+		return vote && { vote, options: await repo.listOptions(db, vote.id) };
+	};
+	if (channel === "paper") return load();
+	const cache = frozenVotes.get(db) ?? new Map();
+	frozenVotes.set(db, cache);
+	const hit = cache.get(voteId);
+	if (hit) return hit;
+	const loaded = load();
+	const found = await loaded;
+	if (found?.vote.frozenAt) cache.set(voteId, loaded);
+	return found;
+}
+
+/** Forgets a cached vote in this process (after its results are published, so the memory is given back). */
+export function forgetCachedVote(db: Db, voteId: string): void {
+	frozenVotes.get(db)?.delete(voteId);
 }
 
 /**
- * Takes one ballot: checks the period, channel, eligibility and choices, then marks the voter and stores the ballot
- * in one transaction. A second attempt by the same voter, on any channel or process, hits the mark's primary key
- * and is refused. Returns the receipt the voter can check later; only its hash is stored.
+ * Takes one ballot: checks the period, channel, eligibility and choices, then marks the voter, stores the ballot and
+ * adds it to the kept count in one statement. A second attempt by the same voter, on any channel or process, finds the
+ * mark's primary key taken and is refused. Returns the receipt the voter can check later; only its hash is stored.
+ * One round trip: the vote and its options are cached, and the voter is looked up in the statement that stores.
  */
 export async function castBallot(db: Db, input: BallotInput): Promise<{ receipt: string }> {
 	const now = new Date();
-	const vote = isUuid(input.voteId) ? await repo.findVote(db, input.voteId) : undefined;
-	if (!vote) throw new VoteRefusal("vote.refusal.unknownVote");
+	const found = isUuid(input.voteId) ? await voteForBallot(db, input.voteId, input.channel) : undefined;
+	if (!found) throw new VoteRefusal("vote.refusal.unknownVote");
+	const { vote, options } = found;
 	if (!(channels as readonly string[]).includes(input.channel) || !voteChannels(vote).includes(input.channel)) throw new VoteRefusal("vote.refusal.channelClosed");
 	if (!takesBallots(vote, input.channel, now)) throw new VoteRefusal(now >= vote.closesAt ? "vote.refusal.closed" : "vote.refusal.notOpen");
-	const options = await repo.listOptions(db, vote.id);
 	const choices = checkChoices(vote, options, input.choices, input.blank === true);
-	const key = await voterKey(db, vote, input.channel, input.voter, now);
+	const who = voterLookup(vote, input.channel, input.voter, now);
 	const receipt = randomCode(16);
-	try {
-		await db.transaction(async (tx) => {
-			await repo.insertMark(tx, vote.id, key, input.channel);
-			await repo.insertBallot(tx, {
-				id: randomUuid(),
-				voteId: vote.id,
-				choices: choices.join(","),
-				blank: input.blank === true,
-				channel: input.channel,
-				day: todayInSweden(now),
-				receiptHash: receiptHash(receipt),
-			});
-		});
-	} catch (err) {
-		if (isUniqueViolation(err)) throw new VoteRefusal(input.channel === "code" ? "vote.refusal.codeUsed" : "vote.refusal.alreadyVoted");
-		throw err;
-	}
+	const { eligible, stored } = await repo.markAndStoreBallot(db, who, {
+		// A random uuid from the system's generator: ballot ids carry no order.
+		id: crypto.randomUUID(),
+		voteId: vote.id,
+		choices: choices.join(","),
+		blank: input.blank === true,
+		channel: input.channel,
+		day: todayInSweden(now),
+		receiptHash: receiptHash(receipt),
+		shard: randomInt(tallyShards),
+	});
+	if (!eligible) throw new VoteRefusal(input.channel === "code" ? "vote.refusal.unknownCode" : "vote.refusal.notOnRoll");
+	if (!stored) throw new VoteRefusal(input.channel === "code" ? "vote.refusal.codeUsed" : "vote.refusal.alreadyVoted");
 	return { receipt };
-}
-
-/** A random uuid from the system's generator: ballot ids carry no order. */
-function randomUuid(): string {
-	return crypto.randomUUID();
 }

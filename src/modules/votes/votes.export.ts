@@ -1,4 +1,4 @@
-import type { VoteResults } from "./votes.service.js";
+import type { AddressedLetter, VoteResults } from "./votes.service.js";
 
 const csvCell = (v: string | number) => (typeof v === "number" ? String(v) : `"${v.replace(/"/g, '""')}"`);
 
@@ -31,4 +31,9 @@ export function resultsJson(r: VoteResults) {
 		tie: r.visible ? r.tie.map((o) => o.position) : [],
 		auditHash: r.auditHash,
 	};
+}
+
+/** Addressed letters as CSV for a print shop's mail merge: the coordinator's columns, then the code; no personal number. */
+export function addressedCsv(letters: AddressedLetter[]): string {
+	return letters.map((l) => `${[...l.address, l.code].map(csvCell).join(",")}\r\n`).join("");
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { ballots, voteAudit, voteCodes, voteOptions, voteRoll, voterMarks, votes } from "./votes.schema.js";
+import { ballots, voteAudit, voteCodes, voteOptions, voteRoll, voterMarks, votes, voteTallies } from "./votes.schema.js";
 
 export type Vote = typeof votes.$inferSelect;
 export type VoteOption = typeof voteOptions.$inferSelect;
@@ -107,20 +107,38 @@ export async function listSealedCodes(db: Db, voteId: string, batch?: number): P
 		.orderBy(asc(voteCodes.batch), asc(voteCodes.codeHash));
 }
 
-/** Marks a voter; fails with a unique violation when the voter is already marked. */
-export async function insertMark(db: Db, voteId: string, voterKey: string, channel: string): Promise<void> {
-	await db.insert(voterMarks).values({ voteId, voterKey, channel });
+/** A ballot as stored, with the kept-count shard it adds to. */
+export type BallotRow = { id: string; voteId: string; choices: string; blank: boolean; channel: string; day: string; receiptHash: string; shard: number };
+
+/**
+ * How the voter is found: by keyed pin hash (their roll entry when the vote has a roll, else the hash itself), by
+ * letter code (the roll entry it was issued to, else the code), or by a key already known (an account).
+ */
+export type VoterLookup = { pinHash: string } | { codeHash: string } | { key: string };
+
+/**
+ * Finds the voter's key, marks the voter, stores the ballot and adds it to the kept count in one statement (the
+ * function `vote_cast_ballot` of migration 0007, planned once per connection), so all happen or none, in one round trip.
+ * `eligible` is false when no key was found (not on the roll, unknown code); `stored` is false, storing nothing, when the
+ * voter is already marked (also by a concurrent statement that commits first).
+ */
+export async function markAndStoreBallot(db: Db, who: VoterLookup, b: BallotRow): Promise<{ eligible: boolean; stored: boolean }> {
+	const pin = "pinHash" in who ? who.pinHash : null;
+	const code = "codeHash" in who ? who.codeHash : null;
+	const key = "key" in who ? who.key : null;
+	const result = await db.execute(sql`
+		select eligible, stored from vote_cast_ballot(${b.voteId}::uuid, ${b.channel}::text, ${pin}::text, ${code}::text, ${key}::text,
+			${b.id}::uuid, ${b.choices}::text, ${b.blank}::boolean, ${b.day}::text, ${b.receiptHash}::text, ${b.shard}::integer)`);
+	const row = (result as unknown as { rows: { eligible: boolean; stored: boolean }[] }).rows[0];
+	return { eligible: row?.eligible === true, stored: row?.stored === true };
 }
 
-/** Stores a ballot. */
-export async function insertBallot(db: Db, values: typeof ballots.$inferInsert): Promise<void> {
-	await db.insert(ballots).values(values);
-}
-
-/** Stores many ballots and marks at once (paper batches, demo data). */
-export async function insertBallotsAndMarks(db: Db, ballotRows: (typeof ballots.$inferInsert)[], markRows: (typeof voterMarks.$inferInsert)[]): Promise<void> {
-	for (let i = 0; i < markRows.length; i += 500) await db.insert(voterMarks).values(markRows.slice(i, i + 500));
-	for (let i = 0; i < ballotRows.length; i += 500) await db.insert(ballots).values(ballotRows.slice(i, i + 500));
+/** Makes a vote's kept counts anew from its ballots: only for a historical vote whose ballots were loaded in bulk. */
+export async function countBallotsIntoTallies(db: Db, voteId: string): Promise<void> {
+	await db.delete(voteTallies).where(eq(voteTallies.voteId, voteId));
+	await db.execute(sql`
+		insert into vote_tallies (vote_id, channel, blank, choices, shard, ballots)
+		select vote_id, channel, blank, choices, 0, count(*)::int from ballots where vote_id = ${voteId} group by vote_id, channel, blank, choices`);
 }
 
 /** Whether a ballot with this receipt hash is in the vote's count. */
@@ -129,13 +147,26 @@ export async function receiptCounted(db: Db, voteId: string, hash: string): Prom
 	return rows.length > 0;
 }
 
-/** Ballots grouped by what they say and how they came: few groups, however many ballots. */
-export async function tallyGroups(db: Db, voteId: string): Promise<{ choices: string; blank: boolean; channel: string; n: number }[]> {
+/** A tally: ballot counts grouped by what the ballots say and how they came; few groups, however many ballots. */
+export type TallyGroup = { choices: string; blank: boolean; channel: string; n: number };
+
+/** The full count: every stored ballot, grouped. The record the kept counts and the published totals are checked against. */
+export async function tallyGroups(db: Db, voteId: string): Promise<TallyGroup[]> {
 	const rows = await db
 		.select({ choices: ballots.choices, blank: ballots.blank, channel: ballots.channel, n: sql<number>`count(*)::int` })
 		.from(ballots)
 		.where(eq(ballots.voteId, voteId))
 		.groupBy(ballots.choices, ballots.blank, ballots.channel);
+	return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** The kept counts, grouped like tallyGroups: a sum over at most a few hundred rows. */
+export async function keptTallyGroups(db: Db, voteId: string): Promise<TallyGroup[]> {
+	const rows = await db
+		.select({ choices: voteTallies.choices, blank: voteTallies.blank, channel: voteTallies.channel, n: sql<number>`sum(${voteTallies.ballots})::int` })
+		.from(voteTallies)
+		.where(eq(voteTallies.voteId, voteId))
+		.groupBy(voteTallies.choices, voteTallies.blank, voteTallies.channel);
 	return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 

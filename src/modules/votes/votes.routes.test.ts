@@ -215,3 +215,41 @@ test("a ballot slipped in after publication is caught by the totals check", asyn
 	assert.equal(report.ok, false);
 	assert.match(report.lines.join("\n"), /published totals .* differ|marked but 2 ballots/);
 });
+
+test("/vision links to the vote once it is opened, and to its results once they are published", async () => {
+	// Opens latest of all the votes in this file, so /vision shows it.
+	const far = new Date("2100-01-08T00:00:00Z");
+	const { vote } = await createOpenVote(db, programme.id, { opensAt: far, closesAt: new Date("2100-01-21T00:00:00Z"), frozenAt: null });
+	const visitor = new TestClient(app);
+	const before = await visitor.get("/vision");
+	assert.ok(!before.body.includes(`/omrostning/${vote.id}`), "no link before the vote is opened");
+	await db.update(s.votes).set({ frozenAt: new Date() }).where(eq(s.votes.id, vote.id));
+	const opened = await visitor.get("/vision");
+	assert.match(opened.body, new RegExp(`<a href="/omrostning/${vote.id}">Rösta eller läs mer om omröstningen</a>`));
+	await db.update(s.votes).set({ resultsPublishedAt: new Date() }).where(eq(s.votes.id, vote.id));
+	const published = await visitor.get("/vision");
+	assert.match(published.body, new RegExp(`<a href="/omrostning/${vote.id}/resultat">Se resultatet av omröstningen</a>`));
+});
+
+test("addressed letters: the roll with names and addresses gives printable letters, and no name or address is stored", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { channels: "code" });
+	const client = await staff();
+	const pins = [personalNumber("19610101"), personalNumber("19620202")];
+	await client.post(`/admin/votes/${vote.id}/roll`, { csv: pins.join("\n") });
+	await client.post(`/admin/votes/${vote.id}/codes`, {});
+	const admin = await client.get(`/admin/votes/${vote.id}`);
+	assert.match(admin.body, /Namn och adresser sparas inte/);
+	const letters = await client.post(`/admin/votes/${vote.id}/codes/addressed`, { csv: `personnummer;namn;adress;ort\n${pins[0]};Greta Grönlund;Skolgatan 7;935 31 Norsjö\n${pins[1]};Olle Öberg;Byvägen 2;935 93 Bastuträsk`, format: "letters" });
+	assert.equal(letters.statusCode, 200);
+	assert.equal(letters.headers["cache-control"], "no-store");
+	assert.equal((letters.body.match(/<section class="letter"/g) ?? []).length, 2);
+	assert.match(letters.body, /<p class="letter-address">Greta Grönlund<br\/>Skolgatan 7<br\/>935 31 Norsjö<\/p>/);
+	assert.match(letters.body, /[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+	assert.ok(!letters.body.includes(pins[0]!.slice(2, 8)), "no personal number on the letters");
+	// Every row of every table, as text: the names and addresses are nowhere.
+	const tables = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
+	for (const { table_name } of (tables as unknown as { rows: { table_name: string }[] }).rows) {
+		const found = await db.execute(sql`select count(*)::int as n from ${sql.identifier(table_name)} t where t::text like '%Grönlund%' or t::text like '%Skolgatan%'`);
+		assert.equal((found as unknown as { rows: { n: number }[] }).rows[0]!.n, 0, table_name);
+	}
+});

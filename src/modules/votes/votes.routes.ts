@@ -6,7 +6,7 @@ import { formState } from "../../ui/forms.js";
 import { eidStartUrl, forgetIdentity, verifiedIdentity } from "../eid/index.js";
 import { VoteRefusal } from "./votes.cast.js";
 import { setVoteKey } from "./votes.crypto.js";
-import { resultsCsv, resultsJson } from "./votes.export.js";
+import { addressedCsv, resultsCsv, resultsJson } from "./votes.export.js";
 import * as service from "./votes.service.js";
 import { BallotPage, type BallotPageState, LettersPage, newVoteDefaults, ReceiptPage, ResultsPage, VoteAdminPage, VotesAdminPage } from "./votes.views.js";
 
@@ -137,7 +137,13 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 			const page = await adminPage(req, { addressed: result.state, rejected: result.rejected });
 			return reply.page(page.title, page.body, 422);
 		}
-		return reply.type("text/csv; charset=utf-8").header("cache-control", "no-store").header("content-disposition", `attachment; filename="brev-${req.params.voteId}.csv"`).send(result.csv);
+		// Names and addresses: the answer must not stay in a cache on the way.
+		reply.header("cache-control", "no-store");
+		if ((req.body as Record<string, unknown>).format === "letters") {
+			const { vote, letters } = result;
+			return reply.page(req.t("vote.letters.title", { count: letters.length }), (ctx) => LettersPage({ ctx, vote, codes: letters, url: voteUrl(req, vote.id) }));
+		}
+		return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="brev-${req.params.voteId}.csv"`).send(addressedCsv(result.letters));
 	});
 
 	app.get<VoteParams>("/admin/votes/:voteId/letters", async (req, reply) => {

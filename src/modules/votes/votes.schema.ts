@@ -117,3 +117,25 @@ export const voteAudit = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.voteId, t.seq] })],
 );
+
+/**
+ * Kept counts of the ballots, written in the same statement as each ballot, so a tally reads a few hundred rows instead
+ * of every ballot. A count is kept per (vote, channel, choices) and spread over shards picked at random, so concurrent
+ * ballots for the same proposal seldom wait for one another's row lock. The ballots stay the record: `audit:verify`
+ * compares these counts with a full count of them.
+ */
+export const voteTallies = pgTable(
+	"vote_tallies",
+	{
+		voteId: uuid("vote_id")
+			.notNull()
+			.references(() => votes.id, { onDelete: "cascade" }),
+		channel: text("channel").notNull(),
+		/** The ballots' `choices`, as stored with them; empty for blank. */
+		choices: text("choices").notNull(),
+		blank: boolean("blank").notNull(),
+		shard: integer("shard").notNull(),
+		ballots: integer("ballots").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.voteId, t.channel, t.blank, t.choices, t.shard] })],
+);

@@ -7,7 +7,7 @@ import type { Viewer } from "../../ui/context.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
 import { proposalsRepo } from "../proposals/index.js";
 import { appendAudit, verifyChain } from "./votes.audit.js";
-import { type Channel, castBallot, checkChoices, isOpen, VoteRefusal, voteChannels } from "./votes.cast.js";
+import { type Channel, castBallot, checkChoices, forgetCachedVote, isOpen, VoteRefusal, voteChannels } from "./votes.cast.js";
 import { codeHash, normaliseCode, parsePersonalNumber, pinHash, randomCode, receiptHash, seal, unseal, ageOn } from "./votes.crypto.js";
 import { codesInput, rollInput, voteInput } from "./votes.input.js";
 import * as repo from "./votes.repo.js";
@@ -23,6 +23,10 @@ export type VoteSummary = {
 	/** The last day the vote is open (YYYY-MM-DD, Europe/Stockholm). */
 	lastDay: string;
 	advisory: boolean;
+	/** Whether the coordinator has opened the vote (its texts are frozen and its page is worth linking to). */
+	opened: boolean;
+	/** Whether the results are published. */
+	resultsPublished: boolean;
 };
 
 /** The programme's latest vote, or null when none has been held. */
@@ -38,6 +42,8 @@ export async function latestVote(db: Db, programmeId: string): Promise<VoteSumma
 		// A vote that closes at midnight is last open the day before, so "8–20 januari" and not "8–21".
 		lastDay: todayInSweden(new Date(vote.closesAt.getTime() - 1)),
 		advisory: vote.advisory,
+		opened: vote.frozenAt !== null,
+		resultsPublished: vote.resultsPublishedAt !== null,
 	};
 }
 
@@ -204,17 +210,20 @@ export async function codesForPrint(db: Db, viewer: Viewer | null, id: string) {
 	return { vote, codes };
 }
 
+/** One addressed letter: the columns the coordinator sent after the number (name, address …) and the person's code. */
+export type AddressedLetter = { address: string[]; code: string };
+
 /**
- * Pairs personal letter codes with addresses for the print shop: the coordinator sends the roll again with its other
+ * Pairs personal letter codes with addresses for printing: the coordinator sends the roll again with its other
  * columns (name, address); each row comes back as those columns and the person's code, without the personal number.
- * The pairing is made in memory and never stored.
+ * Names and addresses live only in this request and its answer (a print-shop CSV or printable letters): never stored.
  */
-export async function addressedLetters(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; csv: string } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] }> {
+export async function addressedLetters(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; vote: repo.Vote; letters: AddressedLetter[] } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] }> {
 	await requireCoordinator(db, viewer);
 	const vote = await voteOr404(db, id);
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
-	const out: string[] = [];
+	const letters: AddressedLetter[] = [];
 	const rejected: { row: number; reason: string }[] = [];
 	for (const [i, line] of parsed.data.csv.split(/\r?\n/).entries()) {
 		const cells = line.split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
@@ -223,10 +232,10 @@ export async function addressedLetters(db: Db, viewer: Viewer | null, id: string
 		const entry = pn.ok ? await repo.findRollEntry(db, vote.id, pinHash(pn.value.pin)) : undefined;
 		const sealed = entry ? await repo.findSealedCodeForRoll(db, entry.id) : undefined;
 		if (!sealed) rejected.push({ row: i + 1, reason: !pn.ok ? `vote.roll.reason.${pn.reason}` : entry ? "vote.letters.noCode" : "vote.refusal.notOnRoll" });
-		else out.push([...cells.slice(1), unseal(sealed)].map((c) => `"${c.replace(/"/g, '""')}"`).join(","));
+		else letters.push({ address: cells.slice(1), code: unseal(sealed) });
 	}
 	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
-	return { ok: true, csv: `${out.join("\r\n")}\r\n` };
+	return { ok: true, vote, letters };
 }
 
 /** The outcome of a paper batch: stored, or the rows refused and why (then nothing is stored). */
@@ -281,9 +290,16 @@ export async function publishResults(db: Db, viewer: Viewer | null, id: string):
 	await publish(db, vote);
 }
 
-/** Records the close and the published totals of a vote past its close (the demo's historical vote). */
+/**
+ * Records the close and the published totals of a historical vote past its close (the demo's), whose ballots were
+ * loaded in bulk rather than cast one by one: its kept counts are made from those ballots first.
+ */
 export async function publishVote(db: Db, voteId: string): Promise<void> {
-	await publish(db, await voteOr404(db, voteId));
+	const vote = await voteOr404(db, voteId);
+	await db.transaction(async (tx) => {
+		await repo.countBallotsIntoTallies(tx, vote.id);
+		await publish(tx, vote);
+	});
 }
 
 /** Records the close and the published totals. */
@@ -291,18 +307,20 @@ async function publish(db: Db, vote: repo.Vote): Promise<void> {
 	await db.transaction(async (tx) => {
 		const counts = await repo.markAndBallotCounts(tx, vote.id);
 		await appendAudit(tx, vote.id, "closed", counts);
-		await appendAudit(tx, vote.id, "resultsPublished", { totals: await totals(tx, vote.id) });
+		// The published totals come from counting every ballot, not from the kept counts: they are the record.
+		await appendAudit(tx, vote.id, "resultsPublished", { totals: totals(await repo.tallyGroups(tx, vote.id)) });
 		await repo.updateVote(tx, vote.id, { resultsPublishedAt: new Date() });
 	});
+	forgetCachedVote(db, vote.id);
 }
 
 /** The totals the audit log records and verify checks: ballots per option id, blank, and per channel. */
-async function totals(db: Db, voteId: string) {
+function totals(groups: repo.TallyGroup[]) {
 	const perOption: Record<string, number> = {};
 	const perChannel: Record<string, number> = {};
 	let blank = 0;
 	let ballots = 0;
-	for (const g of await repo.tallyGroups(db, voteId)) {
+	for (const g of groups) {
 		ballots += g.n;
 		perChannel[g.channel] = (perChannel[g.channel] ?? 0) + g.n;
 		if (g.blank) blank += g.n;
@@ -324,7 +342,8 @@ export async function results(db: Db, id: string) {
 	const visible = vote.resultsPublishedAt !== null || (vote.resultsBeforeClose && vote.frozenAt !== null);
 	const [options, rollSize, audit] = await Promise.all([repo.listOptions(db, vote.id), repo.rollSize(db, vote.id), repo.lastAudit(db, vote.id)]);
 	const programme = await getProgramme(db);
-	const t = visible ? await totals(db, vote.id) : { ballots: 0, blank: 0, perOption: {} as Record<string, number>, perChannel: {} as Record<string, number> };
+	// The kept counts: a few hundred rows however many ballots; audit:verify checks them against a full count.
+	const t = visible ? totals(await repo.keptTallyGroups(db, vote.id)) : { ballots: 0, blank: 0, perOption: {} as Record<string, number>, perChannel: {} as Record<string, number> };
 	const counted = t.ballots - t.blank;
 	const rows = options.map((o) => ({ id: o.id, position: o.position, title: o.title, subtext: o.subtext, votes: t.perOption[o.id] ?? 0, share: counted ? (t.perOption[o.id] ?? 0) / counted : 0 }));
 	const top = Math.max(0, ...rows.map((r) => r.votes));
@@ -377,17 +396,19 @@ export async function checkReceipt(db: Db, id: string, receipt: string): Promise
 	return repo.receiptCounted(db, vote.id, receiptHash(code));
 }
 
-/** Checks a vote's audit chain, that every mark has a ballot, and that the published totals match the ballots. */
+/** Checks a vote's audit chain, that every mark has a ballot, and that the kept counts and published totals match the ballots. */
 export async function verifyVote(db: Db, id: string): Promise<string[]> {
 	const vote = await voteOr404(db, id);
 	const problems = await verifyChain(db, vote.id);
 	const counts = await repo.markAndBallotCounts(db, vote.id);
 	if (counts.marks !== counts.ballots) problems.push(`${counts.marks} voters are marked but ${counts.ballots} ballots are stored`);
+	const counted = JSON.stringify(totals(await repo.tallyGroups(db, vote.id)));
+	const kept = JSON.stringify(totals(await repo.keptTallyGroups(db, vote.id)));
+	if (kept !== counted) problems.push(`kept counts ${kept} differ from the ballots ${counted}`);
 	const published = (await repo.listAudit(db, vote.id)).filter((e) => e.event === "resultsPublished").at(-1);
 	if (published) {
 		const recorded = JSON.stringify((JSON.parse(published.details) as { totals: unknown }).totals);
-		const now = JSON.stringify(await totals(db, vote.id));
-		if (recorded !== now) problems.push(`published totals ${recorded} differ from the ballots ${now}`);
+		if (recorded !== counted) problems.push(`published totals ${recorded} differ from the ballots ${counted}`);
 	} else if (vote.resultsPublishedAt) problems.push("results are published but the audit log has no resultsPublished entry");
 	return problems;
 }

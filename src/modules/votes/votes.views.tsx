@@ -441,8 +441,23 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 						<>
 							<h3>{t("vote.admin.addressed")}</h3>
 							<Rejected ctx={ctx} rejected={addressed.errors.csv ? rejected : []} />
-							<Form ctx={ctx} form={addressed} action={`${base}/codes/addressed`} labels={{ csv: t("vote.admin.addressedCsv") }} submit={t("vote.admin.addressedSubmit")}>
+							<p>{t("vote.admin.addressedIntro")}</p>
+							<p>
+								<strong>{t("vote.admin.addressedNotStored")}</strong>
+							</p>
+							<Form ctx={ctx} form={addressed} action={`${base}/codes/addressed`} labels={{ csv: t("vote.admin.addressedCsv"), format: t("vote.admin.addressedFormat") }} submit={t("vote.admin.addressedSubmit")}>
 								<TextArea ctx={ctx} form={addressed} name="csv" label={t("vote.admin.addressedCsv")} hint={t("vote.admin.addressedHint")} rows={6} required />
+								<SelectField
+									ctx={ctx}
+									form={addressed}
+									name="format"
+									label={t("vote.admin.addressedFormat")}
+									options={[
+										{ value: "csv", label: t("vote.admin.addressedFormat.csv") },
+										{ value: "letters", label: t("vote.admin.addressedFormat.letters") },
+									]}
+									required
+								/>
 							</Form>
 						</>
 					)}
@@ -496,14 +511,19 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 	);
 }
 
-/** Printable letters, one per A4 page: the vote, the code and how to vote. */
-export function LettersPage({ ctx, vote, codes, url }: { ctx: PageContext; vote: Vote; codes: { code: string }[]; url: string }) {
+/** Printable letters, one per A4 page: the recipient's name and address when given, the vote, the code and how to vote. */
+export function LettersPage({ ctx, vote, codes, url }: { ctx: PageContext; vote: Vote; codes: { code: string; address?: string[] }[]; url: string }) {
 	const { t } = ctx;
 	return (
 		<>
 			<h1 class="letters-heading">{t("vote.letters.title", { count: codes.length })}</h1>
 			{codes.map((c, i) => (
 				<section class="letter" key={i} aria-label={t("vote.letters.letter", { n: i + 1 })}>
+					{c.address?.length ? (
+						<p class="letter-address">
+							{c.address.filter(Boolean).flatMap((line, j) => (j ? [<br key={j} />, line] : [line]))}
+						</p>
+					) : null}
 					<p class="letter-title" lang={storedLang(ctx)}>
 						{vote.title}
 					</p>

@@ -1,3 +1,11 @@
 export { workshopsRoutes } from "./workshops.routes.js";
-export { workshopParticipation } from "./workshops.service.js";
+export {
+	applyRegistrationRetention,
+	forgetRegistrationsOf,
+	registrationRetentionDays,
+	registrationsOf,
+	workshopEvents,
+	workshopParticipation,
+} from "./workshops.service.js";
 export { stockholmInstant, stockholmParts } from "./workshops.time.js";
+export { clockTime } from "./workshops.input.js";

@@ -6,7 +6,8 @@ import { registrationModes } from "./workshops.schema.js";
 /** Longest texts the workshop forms accept; the forms state them. */
 export const limits = { title: 200, place: 200, locality: 100, description: 5000, group: 100, question: 300, notes: 20000, note: 1000, summary: 5000, counts: 2000, name: 200 };
 
-const time = () =>
+/** A time of day on Swedish clocks, HH:MM (a dot is accepted for the colon). */
+export const clockTime = () =>
 	z
 		.string({ error: "error.required" })
 		.trim()
@@ -14,26 +15,46 @@ const time = () =>
 		.regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "workshop.error.time")
 		.transform((v) => v.replace(".", ":"));
 
-/** The coordinator's workshop form. */
-export const workshopInput = z
-	.object({
-		title: requiredText(limits.title),
-		date: isoDate(),
-		startTime: time(),
-		endTime: time(),
-		place: requiredText(limits.place),
-		locality: requiredText(limits.locality),
-		description: optionalText(limits.description),
-		capacity: integer(1, 10000),
-		registration: choice(registrationModes),
-		facilitatorEmail: z
-			.string()
-			.trim()
-			.optional()
-			.transform((v) => v || null)
-			.pipe(z.union([z.null(), email()])),
-	})
-	.refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "workshop.error.endBeforeStart" });
+/** The locality choice that means "another place", written in the text field beside it. */
+export const otherLocality = "other";
+
+/**
+ * The coordinator's workshop form. The locality is one of the programme's localities (the list the surveys'
+ * background question offers, so workshop and survey counts add up per locality) or "other" with its name typed.
+ */
+export const workshopInput = (localities: readonly string[]) =>
+	z
+		.object({
+			title: requiredText(limits.title),
+			date: isoDate(),
+			startTime: clockTime(),
+			endTime: clockTime(),
+			place: requiredText(limits.place),
+			locality: z.string({ error: "error.required" }).trim().min(1, "error.required"),
+			otherLocality: optionalText(limits.locality),
+			description: optionalText(limits.description),
+			capacity: integer(1, 10000),
+			registration: choice(registrationModes),
+			facilitatorEmail: z
+				.string()
+				.trim()
+				.optional()
+				.transform((v) => v || null)
+				.pipe(z.union([z.null(), email()])),
+		})
+		.refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "workshop.error.endBeforeStart" })
+		.superRefine((v, ctx) => {
+			if (v.locality === otherLocality) {
+				if (!v.otherLocality) ctx.addIssue({ code: "custom", path: ["otherLocality"], message: "workshop.error.otherLocality" });
+			} else if (!localities.includes(v.locality)) {
+				ctx.addIssue({ code: "custom", path: ["locality"], message: "error.badChoice" });
+			}
+		})
+		.transform(({ otherLocality: typed, ...v }) => {
+			if (v.locality !== otherLocality) return v;
+			// A listed locality typed as "other" is counted as the listed one.
+			return { ...v, locality: localities.find((l) => l.toLocaleLowerCase("sv") === typed.toLocaleLowerCase("sv")) ?? typed };
+		});
 
 /** Signing up with name and e-mail. */
 export const namedRegistrationInput = z.object({ name: requiredText(limits.name), email: email() });

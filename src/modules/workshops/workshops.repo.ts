@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { users } from "../accounts/accounts.schema.js";
 import { workshopNotes, workshopRegistrations, workshops } from "./workshops.schema.js";
@@ -6,7 +6,8 @@ import { workshopNotes, workshopRegistrations, workshops } from "./workshops.sch
 export type Workshop = typeof workshops.$inferSelect;
 export type WorkshopNote = typeof workshopNotes.$inferSelect;
 
-const registered = sql<number>`(select count(*)::int from ${workshopRegistrations} where ${workshopRegistrations.workshopId} = ${workshops.id})`;
+// Qualified by hand: in a select from one table drizzle writes columns without their table, and "id" would then be the sign-up's own.
+const registered = sql<number>`(select count(*)::int from ${workshopRegistrations} r where r.workshop_id = "workshops"."id")`;
 
 /** The programme's workshops in time order, with how many places are taken. */
 export async function listWorkshops(db: Db, programmeId: string) {
@@ -52,6 +53,46 @@ export async function updateWorkshop(db: Db, id: string, values: Partial<typeof 
 /** Stores a sign-up. */
 export async function insertRegistration(db: Db, values: typeof workshopRegistrations.$inferInsert): Promise<void> {
 	await db.insert(workshopRegistrations).values(values);
+}
+
+/** A workshop's sign-ups in the order they came in. */
+export async function listRegistrations(db: Db, workshopId: string) {
+	return db
+		.select()
+		.from(workshopRegistrations)
+		.where(eq(workshopRegistrations.workshopId, workshopId))
+		.orderBy(asc(workshopRegistrations.createdAt), asc(workshopRegistrations.id));
+}
+
+/** Sign-ups made with an e-mail address (any case), with their workshop's title and time. */
+export async function registrationsByEmail(db: Db, email: string) {
+	return db
+		.select({ registration: workshopRegistrations, title: workshops.title, startsAt: workshops.startsAt, place: workshops.place, locality: workshops.locality })
+		.from(workshopRegistrations)
+		.innerJoin(workshops, eq(workshops.id, workshopRegistrations.workshopId))
+		.where(sql`lower(${workshopRegistrations.email}) = ${email.toLowerCase()}`)
+		.orderBy(asc(workshops.startsAt), asc(workshopRegistrations.id));
+}
+
+/** Deletes the name and e-mail of sign-ups made with an address; the rows stay, so the number signed up stays. */
+export async function eraseRegistrationsByEmail(db: Db, email: string): Promise<number> {
+	const rows = await db
+		.update(workshopRegistrations)
+		.set({ name: null, email: null })
+		.where(sql`lower(${workshopRegistrations.email}) = ${email.toLowerCase()}`)
+		.returning({ id: workshopRegistrations.id });
+	return rows.length;
+}
+
+/** Deletes the names and e-mails of sign-ups to workshops that ended before an instant; returns how many sign-ups lost them. */
+export async function eraseRegistrationsEndedBefore(db: Db, endedBefore: Date): Promise<number> {
+	const ended = db.select({ id: workshops.id }).from(workshops).where(lt(workshops.endsAt, endedBefore));
+	const rows = await db
+		.update(workshopRegistrations)
+		.set({ name: null, email: null })
+		.where(and(inArray(workshopRegistrations.workshopId, ended), or(isNotNull(workshopRegistrations.name), isNotNull(workshopRegistrations.email))))
+		.returning({ id: workshopRegistrations.id });
+	return rows.length;
 }
 
 /** Stores notes and returns them with their ids. */

@@ -5,7 +5,8 @@ import ICAL from "ical.js";
 import * as s from "../../db/schema.js";
 import { createProgramme, createUser, createWorkshop, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import { foldLine } from "./workshops.ics.js";
+import { applyRegistrationRetention } from "./index.js";
+import { foldLine } from "../../lib/ics.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -193,4 +194,95 @@ test("folding never splits a character", () => {
 	const folded = foldLine(`SUMMARY:${"å".repeat(100)}`);
 	for (const line of folded.split("\r\n")) assert.ok(Buffer.byteLength(line, "utf8") <= 75);
 	assert.equal(folded.replace(/\r\n /g, ""), `SUMMARY:${"å".repeat(100)}`);
+});
+
+test("the locality is chosen from the programme's list, or 'other' with its name typed; forged and missing choices are refused", async () => {
+	const client = await clientFor(coordinatorAdmin.id);
+	const form = await client.get("/admin/framtidsverkstader/ny");
+	for (const locality of ["Norsjö", "Bastuträsk", "Kusfors", "Petiknäs", "Petikträsk", "Norsjövallen", "Annan ort"]) {
+		assert.match(form.body, new RegExp(`<option value="[^"]*"[^>]*>${locality}</option>`));
+	}
+	const noName = await client.post("/admin/framtidsverkstader/ny", { ...validWorkshop, title: "Utan ortnamn", locality: "other", otherLocality: " " });
+	assert.equal(noName.statusCode, 422);
+	assert.match(noName.body, /Annan ort: vilken\?: Skriv vilken ort, eller välj en ort i listan\./);
+	assert.match(noName.body, /value="Utan ortnamn"/);
+	const forged = await client.post("/admin/framtidsverkstader/ny", { ...validWorkshop, title: "Påhittad ort", locality: "Atlantis" });
+	assert.equal(forged.statusCode, 422);
+	assert.match(forged.body, /Välj ett av alternativen/);
+	const tooLong = await client.post("/admin/framtidsverkstader/ny", { ...validWorkshop, locality: "other", otherLocality: "x".repeat(101) });
+	assert.equal(tooLong.statusCode, 422);
+	assert.match(tooLong.body, /högst 100 tecken/);
+
+	assert.equal((await client.post("/admin/framtidsverkstader/ny", { ...validWorkshop, title: "Verkstad i Sävar", locality: "other", otherLocality: "Sävar" })).statusCode, 303);
+	assert.equal((await client.post("/admin/framtidsverkstader/ny", { ...validWorkshop, title: "Verkstad med listad ort", locality: "other", otherLocality: "petikträsk" })).statusCode, 303);
+	const stored = await db.select().from(s.workshops);
+	const savar = stored.find((w) => w.title === "Verkstad i Sävar")!;
+	assert.equal(savar.locality, "Sävar");
+	assert.equal(stored.find((w) => w.title === "Verkstad med listad ort")?.locality, "Petikträsk");
+	const edit = await client.get(`/admin/framtidsverkstader/${savar.id}`);
+	assert.match(edit.body, /<option value="other" selected[^>]*>Annan ort<\/option>/);
+	assert.match(edit.body, /name="otherLocality" type="text" value="Sävar"/);
+	assert.equal((await client.post(`/admin/framtidsverkstader/${savar.id}`, { ...validWorkshop, title: savar.title, locality: "Norsjö", otherLocality: "Sävar" })).statusCode, 303);
+	const [moved] = await db.select().from(s.workshops).where(eq(s.workshops.id, savar.id));
+	assert.equal(moved!.locality, "Norsjö");
+});
+
+test("the facilitator and the coordinator see and export who signed up; others may not", async () => {
+	const workshop = await createWorkshop(db, programme.id, { title: "Verkstad med anmälan", registration: "named", facilitatorId: facilitator.id, capacity: 10 });
+	const visitor = new TestClient(app);
+	assert.equal((await visitor.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "Anna Andersson", email: "Anna@Example.se" })).statusCode, 303);
+	assert.equal((await visitor.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "=Bo; Berg", email: "bo@example.se" })).statusCode, 303);
+
+	const facilitatorClient = await clientFor(facilitator.id);
+	const page = await facilitatorClient.get(`/framtidsverkstader/${workshop.id}/anmalda`);
+	assert.equal(page.statusCode, 200);
+	assert.match(page.body, /<h1>Anmälda till Verkstad med anmälan<\/h1>/);
+	assert.match(page.body, /2 anmälda av 10 platser/);
+	assert.match(page.body, /<td>Anna Andersson<\/td>\s*<td>anna@example\.se<\/td>/);
+	// The workshop (factory) ended on 2 October 2018 at 21:00 summer time; 30 days later it is 20:00 winter time.
+	assert.match(page.body, /togs bort 1 november 2018 kl\. 20:00, 30 dagar efter verkstaden/);
+	assert.match((await facilitatorClient.get(`/framtidsverkstader/${workshop.id}/anteckningar`)).body, /Se vilka som har anmält sig/);
+
+	const csv = await facilitatorClient.get(`/framtidsverkstader/${workshop.id}/anmalda.csv?sep=semicolon`);
+	assert.equal(csv.statusCode, 200);
+	assert.match(String(csv.headers["content-type"]), /^text\/csv; charset=utf-8/);
+	assert.equal(csv.headers["cache-control"], "no-store");
+	assert.ok(csv.rawPayload.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+	const lines = csv.body.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+	assert.equal(lines[0], "Nr;Namn;E-postadress;Anmäld");
+	assert.match(lines[1]!, /^1;Anna Andersson;anna@example\.se;\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+	assert.match(lines[2]!, /^2;"'=Bo; Berg";bo@example\.se;/);
+
+	assert.equal((await (await clientFor(coordinatorAdmin.id)).get(`/framtidsverkstader/${workshop.id}/anmalda`)).statusCode, 200);
+	const other = await clientFor(resident.id);
+	assert.equal((await other.get(`/framtidsverkstader/${workshop.id}/anmalda`)).statusCode, 403);
+	assert.equal((await other.get(`/framtidsverkstader/${workshop.id}/anmalda.csv`)).statusCode, 403);
+	assert.equal((await visitor.get(`/framtidsverkstader/${workshop.id}/anmalda.csv`)).statusCode, 303);
+	assert.equal((await facilitatorClient.get("/framtidsverkstader/inte-ett-id/anmalda")).statusCode, 404);
+});
+
+test("retention deletes sign-ups' names and e-mails 30 days after the workshop and keeps the number signed up", async () => {
+	const ended = await createWorkshop(db, programme.id, { registration: "named", startsAt: new Date("2030-05-01T16:00:00Z"), endsAt: new Date("2030-05-01T19:00:00Z") });
+	const recent = await createWorkshop(db, programme.id, { registration: "named", startsAt: new Date("2030-05-20T16:00:00Z"), endsAt: new Date("2030-05-20T19:00:00Z") });
+	await db.insert(s.workshopRegistrations).values([
+		{ workshopId: ended.id, name: "Cilla", email: "cilla@example.se" },
+		{ workshopId: ended.id, name: "Dan", email: "dan@example.se" },
+		{ workshopId: recent.id, name: "Eva", email: "eva@example.se" },
+	]);
+	const form = await (await clientFor(coordinatorAdmin.id)).get(`/admin/framtidsverkstader/${ended.id}`);
+	assert.match(form.body, /namn och e-postadresser bort automatiskt 30 dagar efter verkstaden/);
+
+	// 5 June 2030: the first workshop ended 35 days ago, the second 16 days ago.
+	assert.ok((await applyRegistrationRetention(db, new Date("2030-06-05T12:00:00Z"))) >= 2);
+	const rows = await db.select().from(s.workshopRegistrations);
+	const ofEnded = rows.filter((r) => r.workshopId === ended.id);
+	assert.equal(ofEnded.length, 2);
+	assert.ok(ofEnded.every((r) => r.name === null && r.email === null));
+	assert.deepEqual(
+		rows.filter((r) => r.workshopId === recent.id).map((r) => r.email),
+		["eva@example.se"],
+	);
+	const list = await (await clientFor(coordinatorAdmin.id)).get("/admin/framtidsverkstader");
+	assert.match(list.body, new RegExp(`href="/framtidsverkstader/${ended.id}/anmalda">2 / 30<`));
+	assert.equal(await applyRegistrationRetention(db, new Date("2030-06-05T12:00:00Z")), 0);
 });

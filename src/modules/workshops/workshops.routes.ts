@@ -1,15 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
+import { icsHeaders } from "../../lib/ics.js";
+import { publicBaseUrl } from "../../lib/public-url.js";
 import { formState } from "../../ui/forms.js";
 import * as service from "./workshops.service.js";
-import { FacilitatorPage, WorkshopAdminList, WorkshopForm, WorkshopListPage, WorkshopPage } from "./workshops.views.js";
+import { FacilitatorPage, RegistrationsPage, WorkshopAdminList, WorkshopForm, WorkshopListPage, WorkshopPage } from "./workshops.views.js";
 
 type IdParams = { Params: { id: string } };
 
 /** Public workshop pages and calendar, sign-up, the facilitator's note entry and the coordinator's administration. */
 export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db } = opts;
+	const { localities } = opts.config;
 
 	app.get("/framtidsverkstader", async (req, reply) => {
 		const rows = await service.publicWorkshops(db);
@@ -17,9 +20,8 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 	});
 
 	app.get("/framtidsverkstader.ics", async (req, reply) => {
-		const base = opts.config.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}`;
-		const body = await service.workshopCalendar(db, base, req.t("workshop.calendarName"));
-		return reply.type("text/calendar; charset=utf-8").header("content-disposition", 'inline; filename="framtidsverkstader.ics"').send(body);
+		const body = await service.workshopCalendar(db, publicBaseUrl(opts.config, req), req.t("workshop.calendarName"));
+		return reply.headers(icsHeaders("framtidsverkstader.ics")).send(body);
 	});
 
 	app.get<IdParams>("/framtidsverkstader/:id", async (req, reply) => {
@@ -57,6 +59,21 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 		return reply.page(title, (ctx) => FacilitatorPage({ ctx, data, notesForm: formState(), outcomeForm: result.state }), 422);
 	});
 
+	app.get<IdParams>("/framtidsverkstader/:id/anmalda", async (req, reply) => {
+		const data = await service.registrationsPage(db, req.viewer, req.params.id);
+		return reply.page(req.t("workshop.registrations.title", { title: data.workshop.title }), (ctx) => RegistrationsPage({ ctx, data }));
+	});
+
+	app.get<IdParams & { Querystring: { sep?: string } }>("/framtidsverkstader/:id/anmalda.csv", async (req, reply) => {
+		const header = { n: req.t("workshop.registrations.number"), name: req.t("workshop.field.name"), email: req.t("workshop.field.email"), at: req.t("workshop.registrations.at") };
+		const { workshop, csv } = await service.registrationsCsv(db, req.viewer, req.params.id, req.query.sep === "semicolon" ? ";" : ",", header);
+		return reply
+			.type("text/csv; charset=utf-8")
+			.header("content-disposition", `attachment; filename="anmalda-${workshop.id}.csv"`)
+			.header("cache-control", "no-store")
+			.send(csv);
+	});
+
 	app.get("/admin/framtidsverkstader", async (req, reply) => {
 		const rows = await service.workshopsForAdmin(db, req.viewer);
 		return reply.page(req.t("workshop.admin.title"), (ctx) => WorkshopAdminList({ ctx, rows }));
@@ -65,28 +82,28 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 	app.get("/admin/framtidsverkstader/ny", async (req, reply) => {
 		await service.workshopsForAdmin(db, req.viewer);
 		const heading = req.t("workshop.admin.newTitle");
-		const form = formState({ registration: "none", startTime: "18:00", endTime: "21:00" });
-		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form, action: "/admin/framtidsverkstader/ny", heading }));
+		const form = formState({ registration: "none", startTime: "18:00", endTime: "21:00", locality: localities[0] ?? "" });
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form, localities, action: "/admin/framtidsverkstader/ny", heading }));
 	});
 
 	app.post("/admin/framtidsverkstader/ny", async (req, reply) => {
-		const result = await service.createWorkshop(db, req.viewer, req.body);
+		const result = await service.createWorkshop(db, req.viewer, req.body, localities);
 		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.created");
 		const heading = req.t("workshop.admin.newTitle");
-		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, action: "/admin/framtidsverkstader/ny", heading }), 422);
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, localities, action: "/admin/framtidsverkstader/ny", heading }), 422);
 	});
 
 	app.get<IdParams>("/admin/framtidsverkstader/:id", async (req, reply) => {
-		const { workshop, form } = await service.workshopFormFor(db, req.viewer, req.params.id);
+		const { workshop, form } = await service.workshopFormFor(db, req.viewer, req.params.id, localities);
 		const heading = req.t("workshop.admin.editTitle", { title: workshop.title });
-		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form, action: `/admin/framtidsverkstader/${workshop.id}`, heading, workshopId: workshop.id }));
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form, localities, action: `/admin/framtidsverkstader/${workshop.id}`, heading, workshopId: workshop.id }));
 	});
 
 	app.post<IdParams>("/admin/framtidsverkstader/:id", async (req, reply) => {
-		const result = await service.updateWorkshop(db, req.viewer, req.params.id, req.body);
+		const result = await service.updateWorkshop(db, req.viewer, req.params.id, req.body, localities);
 		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.saved");
 		const heading = req.t("workshop.admin.editTitle", { title: result.workshop.title });
 		const action = `/admin/framtidsverkstader/${result.workshop.id}`;
-		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, action, heading, workshopId: result.workshop.id }), 422);
+		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, localities, action, heading, workshopId: result.workshop.id }), 422);
 	});
 }

@@ -1,12 +1,13 @@
 import type { Db } from "../../db/client.js";
+import { csvDocument } from "../../lib/csv.js";
+import { type CalendarEvent, calendar } from "../../lib/ics.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound, unauthorized, forbidden } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { addInputs } from "../inputs/index.js";
 import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
-import { calendar } from "./workshops.ics.js";
-import { namedRegistrationInput, notesInput, outcomeInput, workshopInput } from "./workshops.input.js";
+import { namedRegistrationInput, notesInput, otherLocality, outcomeInput, workshopInput } from "./workshops.input.js";
 import * as repo from "./workshops.repo.js";
 import { stockholmInstant, stockholmParts } from "./workshops.time.js";
 
@@ -75,12 +76,13 @@ export async function workshopsForAdmin(db: Db, viewer: Viewer | null) {
 	return publicWorkshops(db);
 }
 
-/** A workshop's stored values as the coordinator's form shows them. */
-export async function workshopFormFor(db: Db, viewer: Viewer | null, id: string) {
+/** A workshop's stored values as the coordinator's form shows them; a locality not in the list shows as "other" with its name. */
+export async function workshopFormFor(db: Db, viewer: Viewer | null, id: string, localities: readonly string[]) {
 	await requireCoordinator(db, viewer);
 	const found = await findOr404(db, id);
 	const w = found.workshop;
 	const start = stockholmParts(w.startsAt);
+	const listed = localities.includes(w.locality);
 	return {
 		workshop: w,
 		form: formState({
@@ -89,7 +91,8 @@ export async function workshopFormFor(db: Db, viewer: Viewer | null, id: string)
 			startTime: start.time,
 			endTime: stockholmParts(w.endsAt).time,
 			place: w.place,
-			locality: w.locality,
+			locality: listed ? w.locality : otherLocality,
+			otherLocality: listed ? "" : w.locality,
 			description: w.description,
 			capacity: w.capacity,
 			registration: w.registration,
@@ -98,8 +101,12 @@ export async function workshopFormFor(db: Db, viewer: Viewer | null, id: string)
 	};
 }
 
-async function workshopValues(db: Db, body: unknown): Promise<{ ok: true; values: Omit<Parameters<typeof repo.insertWorkshop>[1], "programmeId"> } | { ok: false; state: FormState }> {
-	const parsed = parseForm(workshopInput, body);
+async function workshopValues(
+	db: Db,
+	body: unknown,
+	localities: readonly string[],
+): Promise<{ ok: true; values: Omit<Parameters<typeof repo.insertWorkshop>[1], "programmeId"> } | { ok: false; state: FormState }> {
+	const parsed = parseForm(workshopInput(localities), body);
 	if (!parsed.ok) return parsed;
 	const d = parsed.data;
 	let facilitatorId: string | null = null;
@@ -123,20 +130,20 @@ async function workshopValues(db: Db, body: unknown): Promise<{ ok: true; values
 	};
 }
 
-/** Creates a workshop from the coordinator's form. */
-export async function createWorkshop(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
+/** Creates a workshop from the coordinator's form; the locality is one of the programme's localities or "other". */
+export async function createWorkshop(db: Db, viewer: Viewer | null, body: unknown, localities: readonly string[]): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
-	const result = await workshopValues(db, body);
+	const result = await workshopValues(db, body, localities);
 	if (!result.ok) return result;
 	const row = await repo.insertWorkshop(db, { ...result.values, programmeId: programme.id });
 	return { ok: true, id: row.id };
 }
 
 /** Changes a workshop from the coordinator's form. */
-export async function updateWorkshop(db: Db, viewer: Viewer | null, id: string, body: unknown) {
-	const { workshop } = await workshopFormFor(db, viewer, id);
-	const result = await workshopValues(db, body);
+export async function updateWorkshop(db: Db, viewer: Viewer | null, id: string, body: unknown, localities: readonly string[]) {
+	const { workshop } = await workshopFormFor(db, viewer, id, localities);
+	const result = await workshopValues(db, body, localities);
 	if (!result.ok) return { ok: false as const, workshop, state: result.state };
 	await repo.updateWorkshop(db, workshop.id, result.values);
 	return { ok: true as const, id: workshop.id };
@@ -151,6 +158,54 @@ export async function facilitatorPage(db: Db, viewer: Viewer | null, id: string)
 	const lines = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join("\n");
 	const outcome = formState({ headcount: w.headcount ?? "", localityCounts: lines(w.localityCounts), ageBandCounts: lines(w.ageBandCounts), summary: w.summary });
 	return { ...page, outcome };
+}
+
+/** Days after a workshop ends that its sign-ups' names and e-mails are kept; a fixed rule, stated on the forms (the schema has no setting for it). */
+export const registrationRetentionDays = 30;
+
+/** When the names and e-mails of a workshop's sign-ups are deleted. */
+export function registrationsEraseAt(workshop: { endsAt: Date }): Date {
+	return new Date(workshop.endsAt.getTime() + registrationRetentionDays * 86_400_000);
+}
+
+async function facilitatedWorkshop(db: Db, viewer: Viewer | null, id: string): Promise<Found> {
+	if (!viewer) throw unauthorized();
+	const found = await findOr404(db, id);
+	if (!(await canFacilitate(db, viewer, found.workshop))) throw forbidden();
+	return found;
+}
+
+/** The sign-ups of a workshop, for its facilitator and the coordinator, with when their names and e-mails go. */
+export async function registrationsPage(db: Db, viewer: Viewer | null, id: string, now = new Date()) {
+	const found = await facilitatedWorkshop(db, viewer, id);
+	const eraseAt = registrationsEraseAt(found.workshop);
+	return { ...found, registrations: await repo.listRegistrations(db, found.workshop.id), eraseAt, erased: eraseAt.getTime() <= now.getTime() };
+}
+
+/** The sign-ups of a workshop as CSV, for its facilitator and the coordinator. */
+export async function registrationsCsv(db: Db, viewer: Viewer | null, id: string, separator: "," | ";", header: { n: string; name: string; email: string; at: string }) {
+	const page = await registrationsPage(db, viewer, id);
+	const rows = page.registrations.map((r, i) => {
+		const at = stockholmParts(r.createdAt);
+		return [String(i + 1), r.name ?? "", r.email ?? "", `${at.date} ${at.time}`];
+	});
+	return { workshop: page.workshop, csv: csvDocument([[header.n, header.name, header.email, header.at], ...rows], separator) };
+}
+
+/** Deletes the names and e-mails of sign-ups to workshops that ended more than the retention days ago; the number signed up stays. */
+export async function applyRegistrationRetention(db: Db, now = new Date()): Promise<number> {
+	return repo.eraseRegistrationsEndedBefore(db, new Date(now.getTime() - registrationRetentionDays * 86_400_000));
+}
+
+/** A person's sign-ups (found by their e-mail address), for their data download. */
+export async function registrationsOf(db: Db, email: string) {
+	const rows = await repo.registrationsByEmail(db, email);
+	return rows.map(({ registration: r, ...w }) => ({ workshop: w.title, startsAt: w.startsAt, place: `${w.place}, ${w.locality}`, name: r.name, email: r.email, registeredAt: r.createdAt }));
+}
+
+/** Deletes the name and e-mail of a person's sign-ups (found by e-mail address) when they delete their account; the places stay counted. */
+export async function forgetRegistrationsOf(db: Db, email: string): Promise<number> {
+	return repo.eraseRegistrationsByEmail(db, email);
 }
 
 /** Stores one group's notes on one question (one note per line) and adds each to the pool of inputs. */
@@ -183,21 +238,23 @@ export async function saveOutcome(db: Db, viewer: Viewer | null, id: string, bod
 	return { ok: true as const, id: page.workshop.id };
 }
 
+/** The programme's workshops as calendar events, for this module's feed and the programme's whole calendar. */
+export async function workshopEvents(db: Db, baseUrl: string): Promise<CalendarEvent[]> {
+	const rows = await publicWorkshops(db);
+	return rows.map(({ workshop: w }) => ({
+		uid: `workshop-${w.id}@medskapa`,
+		start: w.startsAt,
+		end: w.endsAt,
+		summary: w.title,
+		location: `${w.place}, ${w.locality}`,
+		description: w.description,
+		url: `${baseUrl}/framtidsverkstader/${w.id}`,
+	}));
+}
+
 /** The programme's workshops as an iCalendar feed. */
 export async function workshopCalendar(db: Db, baseUrl: string, name: string): Promise<string> {
-	const rows = await publicWorkshops(db);
-	return calendar(
-		name,
-		rows.map(({ workshop: w }) => ({
-			uid: `workshop-${w.id}@medskapa`,
-			start: w.startsAt,
-			end: w.endsAt,
-			summary: w.title,
-			location: `${w.place}, ${w.locality}`,
-			description: w.description,
-			url: `${baseUrl}/framtidsverkstader/${w.id}`,
-		})),
-	);
+	return calendar(name, await workshopEvents(db, baseUrl));
 }
 
 /** What the participation page counts from workshops: per workshop its day, headcount, sign-ups and counts present. */

@@ -4,13 +4,14 @@ import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { Paragraphs } from "../../ui/text.js";
-import { limits } from "./workshops.input.js";
-import type { facilitatorPage, publicWorkshops, workshopPage } from "./workshops.service.js";
+import { limits, otherLocality } from "./workshops.input.js";
+import { type facilitatorPage, type publicWorkshops, registrationRetentionDays, type registrationsPage, type workshopPage } from "./workshops.service.js";
 import { registrationModes } from "./workshops.schema.js";
 
 type ListRows = Awaited<ReturnType<typeof publicWorkshops>>;
 type PageData = Awaited<ReturnType<typeof workshopPage>>;
 type FacilitatorData = Awaited<ReturnType<typeof facilitatorPage>>;
+type RegistrationsData = Awaited<ReturnType<typeof registrationsPage>>;
 
 function When({ ctx, w }: { ctx: PageContext; w: { startsAt: Date; endsAt: Date } }) {
 	return (
@@ -73,7 +74,7 @@ function Registration({ ctx, data, form }: { ctx: PageContext; data: PageData; f
 			{left === 0 && !refusal && <p class="notice">{t("workshop.error.full")}</p>}
 			{(left > 0 || (refusal && w.registration === "named")) && (
 				<>
-					<p class="hint">{t(w.registration === "named" ? "workshop.registration.privacyNamed" : "workshop.registration.privacyHeadcount")}</p>
+					<p class="hint">{t(w.registration === "named" ? "workshop.registration.privacyNamed" : "workshop.registration.privacyHeadcount", { days: registrationRetentionDays })}</p>
 					<Form ctx={ctx} form={fields} action={action} labels={labels} submit={t("workshop.registration.submit")}>
 						{w.registration === "named" && (
 							<>
@@ -176,9 +177,16 @@ export function FacilitatorPage({ ctx, data, notesForm, outcomeForm }: { ctx: Pa
 	return (
 		<>
 			<h1>{t("workshop.facilitate.title", { title: w.title })}</h1>
-			<p>
-				<a href={`/framtidsverkstader/${w.id}`}>{t("workshop.facilitate.back")}</a>
-			</p>
+			<ul>
+				<li>
+					<a href={`/framtidsverkstader/${w.id}`}>{t("workshop.facilitate.back")}</a>
+				</li>
+				{w.registration !== "none" && (
+					<li>
+						<a href={`/framtidsverkstader/${w.id}/anmalda`}>{t("workshop.registrations.link")}</a>
+					</li>
+				)}
+			</ul>
 			<section aria-labelledby="add-notes-title">
 				<h2 id="add-notes-title">{t("workshop.facilitate.addNotes")}</h2>
 				<Form ctx={ctx} form={notesForm} action={`/framtidsverkstader/${w.id}/anteckningar`} labels={notesLabels} submit={t("workshop.facilitate.saveNotes")}>
@@ -197,6 +205,61 @@ export function FacilitatorPage({ ctx, data, notesForm, outcomeForm }: { ctx: Pa
 				</Form>
 			</section>
 			<Notes ctx={ctx} groups={data.groups} showAuthor />
+		</>
+	);
+}
+
+/** Who signed up for a workshop, for its facilitator and the coordinator, with the export and when names and e-mails are deleted. */
+export function RegistrationsPage({ ctx, data }: { ctx: PageContext; data: RegistrationsData }) {
+	const { t, lang } = ctx;
+	const w = data.workshop;
+	const csv = `/framtidsverkstader/${w.id}/anmalda.csv`;
+	return (
+		<>
+			<h1>{t("workshop.registrations.title", { title: w.title })}</h1>
+			<p>
+				<a href={`/framtidsverkstader/${w.id}/anteckningar`}>{t("workshop.facilitate.link")}</a>
+			</p>
+			<p>{t("workshop.registrations.count", { n: formatNumber(lang, data.registrations.length), capacity: formatNumber(lang, w.capacity) })}</p>
+			<p class="hint">
+				{t(data.erased ? "workshop.registrations.erased" : "workshop.registrations.eraseAt", { at: formatDateTime(lang, data.eraseAt), days: registrationRetentionDays })}
+			</p>
+			{w.registration === "headcount" && <p>{t("workshop.registrations.anonymous")}</p>}
+			{data.registrations.length === 0 ? (
+				<p>{t("workshop.registrations.none")}</p>
+			) : (
+				<>
+					<ul>
+						<li>
+							<a href={csv}>{t("workshop.registrations.csv")}</a>
+						</li>
+						<li>
+							<a href={`${csv}?sep=semicolon`}>{t("workshop.registrations.csvSemicolon")}</a>
+						</li>
+					</ul>
+					<table>
+						<caption>{t("workshop.registrations.caption")}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t("workshop.registrations.number")}</th>
+								<th scope="col">{t("workshop.field.name")}</th>
+								<th scope="col">{t("workshop.field.email")}</th>
+								<th scope="col">{t("workshop.registrations.at")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{data.registrations.map((r, i) => (
+								<tr key={r.id}>
+									<th scope="row">{formatNumber(lang, i + 1)}</th>
+									<td>{r.name ?? t("workshop.registrations.noName")}</td>
+									<td>{r.email ?? "–"}</td>
+									<td>{formatDateTime(lang, r.createdAt)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</>
+			)}
 		</>
 	);
 }
@@ -230,7 +293,13 @@ export function WorkshopAdminList({ ctx, rows }: { ctx: PageContext; rows: ListR
 								</th>
 								<td>{formatDateTime(ctx.lang, w.startsAt)}</td>
 								<td>
-									{formatNumber(ctx.lang, registered)} / {formatNumber(ctx.lang, w.capacity)}
+									{w.registration === "none" ? (
+										`${formatNumber(ctx.lang, registered)} / ${formatNumber(ctx.lang, w.capacity)}`
+									) : (
+										<a href={`/framtidsverkstader/${w.id}/anmalda`}>
+											{formatNumber(ctx.lang, registered)} / {formatNumber(ctx.lang, w.capacity)}
+										</a>
+									)}
 								</td>
 								<td>{w.headcount === null ? "–" : formatNumber(ctx.lang, w.headcount)}</td>
 							</tr>
@@ -243,18 +312,34 @@ export function WorkshopAdminList({ ctx, rows }: { ctx: PageContext; rows: ListR
 }
 
 /** The coordinator's form for a new or changed workshop. */
-export function WorkshopForm({ ctx, form, action, heading, workshopId }: { ctx: PageContext; form: FormState; action: string; heading: string; workshopId?: string }) {
+export function WorkshopForm({
+	ctx,
+	form,
+	localities,
+	action,
+	heading,
+	workshopId,
+}: { ctx: PageContext; form: FormState; localities: readonly string[]; action: string; heading: string; workshopId?: string }) {
 	const { t } = ctx;
 	const labels = Object.fromEntries(
-		["title", "date", "startTime", "endTime", "place", "locality", "description", "capacity", "registration", "facilitatorEmail"].map((f) => [f, t(`workshop.field.${f}`)]),
+		["title", "date", "startTime", "endTime", "place", "locality", "otherLocality", "description", "capacity", "registration", "facilitatorEmail"].map((f) => [
+			f,
+			t(`workshop.field.${f}`),
+		]),
 	);
+	const localityOptions = [...localities.map((l) => ({ value: l, label: l })), { value: otherLocality, label: t("workshop.field.locality.other") }];
 	return (
 		<>
 			<h1>{heading}</h1>
 			{workshopId && (
-				<p>
-					<a href={`/framtidsverkstader/${workshopId}/anteckningar`}>{t("workshop.facilitate.link")}</a>
-				</p>
+				<ul>
+					<li>
+						<a href={`/framtidsverkstader/${workshopId}/anteckningar`}>{t("workshop.facilitate.link")}</a>
+					</li>
+					<li>
+						<a href={`/framtidsverkstader/${workshopId}/anmalda`}>{t("workshop.registrations.link")}</a>
+					</li>
+				</ul>
 			)}
 			<Form ctx={ctx} form={form} action={action} labels={labels}>
 				<TextField ctx={ctx} form={form} name="title" label={labels.title!} required hint={t("workshop.maxChars", { max: limits.title })} />
@@ -262,7 +347,8 @@ export function WorkshopForm({ ctx, form, action, heading, workshopId }: { ctx: 
 				<TextField ctx={ctx} form={form} name="startTime" label={labels.startTime!} required hint={t("workshop.field.time.hint")} />
 				<TextField ctx={ctx} form={form} name="endTime" label={labels.endTime!} required hint={t("workshop.field.time.hint")} />
 				<TextField ctx={ctx} form={form} name="place" label={labels.place!} required hint={t("workshop.maxChars", { max: limits.place })} />
-				<TextField ctx={ctx} form={form} name="locality" label={labels.locality!} required hint={t("workshop.maxChars", { max: limits.locality })} />
+				<SelectField ctx={ctx} form={form} name="locality" label={labels.locality!} required hint={t("workshop.field.locality.hint")} options={localityOptions} />
+				<TextField ctx={ctx} form={form} name="otherLocality" label={labels.otherLocality!} hint={t("workshop.field.otherLocality.hint", { max: limits.locality })} />
 				<TextArea ctx={ctx} form={form} name="description" label={labels.description!} hint={t("workshop.maxChars", { max: limits.description })} />
 				<TextField ctx={ctx} form={form} name="capacity" inputmode="numeric" label={labels.capacity!} required />
 				<SelectField
@@ -271,6 +357,7 @@ export function WorkshopForm({ ctx, form, action, heading, workshopId }: { ctx: 
 					name="registration"
 					label={labels.registration!}
 					required
+					hint={t("workshop.field.registration.hint", { days: registrationRetentionDays })}
 					options={registrationModes.map((m) => ({ value: m, label: t(`workshop.registration.mode.${m}`) }))}
 				/>
 				<TextField ctx={ctx} form={form} name="facilitatorEmail" type="email" label={labels.facilitatorEmail!} hint={t("workshop.field.facilitatorEmail.hint")} />

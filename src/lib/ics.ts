@@ -1,6 +1,6 @@
-// The programme's workshops as an iCalendar feed (RFC 5545), written by hand: it is short and has no dependencies.
+// iCalendar feeds (RFC 5545), written by hand: the format is short and needs no dependency.
 
-/** An event of the feed. */
+/** An event of a feed. */
 export type CalendarEvent = { uid: string; start: Date; end: Date; summary: string; location: string; description: string; url: string };
 
 /** Escapes a TEXT value: backslash, semicolon, comma and newlines. */
@@ -34,10 +34,10 @@ export function utcStamp(at: Date): string {
 	return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-/** The whole calendar as text with CRLF line ends. */
+/** The whole calendar as text with CRLF line ends, events in time order. */
 export function calendar(name: string, events: CalendarEvent[], now = new Date()): string {
-	const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Medskapa//Framtidsverkstader//SV", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(name)}`];
-	for (const e of events) {
+	const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Medskapa//Framtidsprogram//SV", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(name)}`];
+	for (const e of [...events].sort((a, b) => a.start.getTime() - b.start.getTime())) {
 		lines.push(
 			"BEGIN:VEVENT",
 			`UID:${e.uid}`,
@@ -53,4 +53,9 @@ export function calendar(name: string, events: CalendarEvent[], now = new Date()
 	}
 	lines.push("END:VCALENDAR");
 	return `${lines.map(foldLine).join("\r\n")}\r\n`;
+}
+
+/** Sends a calendar as an inline .ics download. */
+export function icsHeaders(filename: string): Record<string, string> {
+	return { "content-type": "text/calendar; charset=utf-8", "content-disposition": `inline; filename="${filename}"` };
 }

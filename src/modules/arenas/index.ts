@@ -1,0 +1,3 @@
+export { arenasRoutes } from "./arenas.routes.js";
+export { arenaMeetingsFor, canEditMeetingsIn, type MeetingSummary, upcomingArenaMeetings } from "./arenas.service.js";
+export { ArenaMeetingList } from "./arenas.views.js";

@@ -1,0 +1,10 @@
+export { goalsRoutes } from "./goals.routes.js";
+export { canEditGoalsOf, changeGoalStatus, createGoalFor, createSubGoal, goalsInFocusArea, goalsOfInitiative, goalsOfOrganisation, type Owner, saveGoalActivity } from "./goals.service.js";
+export type { GoalOwner, GoalRow } from "./goals.repo.js";
+export { GoalList, GoalStatus, ownerHref } from "./goals.views.js";
+export { collaborationRoutes } from "./collaboration.routes.js";
+export { type RelatedGoal, relatedGoals, relatedGoalsInFocusArea } from "./collaboration.service.js";
+export { RelatedGoals } from "./collaboration.views.js";
+export { initiativesRoutes } from "./initiatives.routes.js";
+export { type InitiativeWithOwners, initiativesInFocusArea, initiativesOfOrganisation } from "./initiatives.service.js";
+export { InitiativeList } from "./initiatives.views.js";

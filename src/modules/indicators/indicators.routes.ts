@@ -1,0 +1,41 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../db/client.js";
+import { parseForm } from "../../ui/forms.js";
+import { checkedValues } from "../focus-areas/index.js";
+import { areasField, indicatorInput } from "./indicators.input.js";
+import * as service from "./indicators.service.js";
+import { AdminIndicatorsPage, IndicatorFormPage } from "./indicators.views.js";
+
+type ById = { Params: { id: string } };
+
+/** The coordinator's administration of the programme's indicators. */
+export async function indicatorsRoutes(app: FastifyInstance, opts: { db: Db }) {
+	const { db } = opts;
+
+	app.get("/admin/indikatorer", async (req, reply) => {
+		const indicators = await service.adminIndicators(db, req.viewer);
+		return reply.page(req.t("indicator.title"), (ctx) => AdminIndicatorsPage({ ctx, indicators }));
+	});
+
+	app.get("/admin/indikatorer/ny", async (req, reply) => {
+		const form = await service.indicatorForm(db, req.viewer, null);
+		return reply.page(req.t("indicator.new"), (ctx) => IndicatorFormPage({ ctx, form }));
+	});
+
+	app.post("/admin/indikatorer/ny", async (req, reply) => {
+		const result = await service.saveIndicator(db, req.viewer, null, parseForm(indicatorInput, req.body), checkedValues(req.body, areasField));
+		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.created");
+		return reply.page(req.t("indicator.new"), (ctx) => IndicatorFormPage({ ctx, form: result.form }), 422);
+	});
+
+	app.get<ById>("/admin/indikatorer/:id/andra", async (req, reply) => {
+		const form = await service.indicatorForm(db, req.viewer, req.params.id);
+		return reply.page(req.t("indicator.edit", { title: form.indicator!.title }), (ctx) => IndicatorFormPage({ ctx, form }));
+	});
+
+	app.post<ById>("/admin/indikatorer/:id/andra", async (req, reply) => {
+		const result = await service.saveIndicator(db, req.viewer, req.params.id, parseForm(indicatorInput, req.body), checkedValues(req.body, areasField));
+		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.saved");
+		return reply.page(req.t("indicator.edit", { title: result.form.indicator!.title }), (ctx) => IndicatorFormPage({ ctx, form: result.form }), 422);
+	});
+}

@@ -1,0 +1,139 @@
+// Reopening, deleting sections, and answering while survey definitions are cached (as in production).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { eq } from "drizzle-orm";
+import { createProgramme, createSurvey, createUser, signInAs } from "../../../test/factories.js";
+import { TestClient, testApp } from "../../../test/helpers.js";
+import { surveyAnswers, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
+
+// A cache that never expires during the file: every change must show because it was forgotten, not because time passed.
+const { app, db } = await testApp({ readCacheMs: 600_000 });
+const { programme, coordinator } = await createProgramme(db);
+const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
+const resident = await createUser(db);
+
+async function clientFor(userId?: string): Promise<TestClient> {
+	const client = new TestClient(app);
+	if (userId) await signInAs(client, db, userId);
+	return client;
+}
+
+const answersOf = async (surveyId: string) => db.select().from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId));
+
+test("a coordinator reopens a closed survey with a later closing time, and residents can answer again at once", async () => {
+	const { survey, questions } = await createSurvey(db, programme.id, { questions: [{ kind: "rating", text: "Hur trivs du?", required: true }] });
+	const rating = `q_${questions[0]!.id}`;
+	const coordinatorClient = await clientFor(coordinatorAdmin.id);
+	const residentClient = await clientFor();
+	const base = `/admin/enkater/${survey.id}`;
+	assert.doesNotMatch((await coordinatorClient.get(base)).body, /Öppna enkäten igen/);
+	assert.equal((await residentClient.post(`/enkater/${survey.id}`, { [rating]: "4" })).statusCode, 303);
+	assert.equal((await coordinatorClient.post(`${base}/status`, { to: "closed" })).statusCode, 303);
+	assert.equal((await residentClient.post(`/enkater/${survey.id}`, { [rating]: "5" })).statusCode, 409);
+
+	const page = await coordinatorClient.get(base);
+	assert.match(page.body, /<h2 id="reopen-survey">Öppna enkäten igen<\/h2>/);
+	const past = await coordinatorClient.post(`${base}/oppna-igen`, { newClosesAt: "2020-01-01T12:00" });
+	assert.equal(past.statusCode, 422);
+	assert.match(past.body, /Sluttiden måste ligga framåt i tiden\./);
+	assert.match(past.body, /value="2020-01-01T12:00"/);
+	const malformed = await coordinatorClient.post(`${base}/oppna-igen`, { newClosesAt: "i morgon" });
+	assert.equal(malformed.statusCode, 422);
+	assert.equal((await db.select().from(surveys).where(eq(surveys.id, survey.id)))[0]!.status, "closed");
+
+	assert.equal((await coordinatorClient.post(`${base}/oppna-igen`, { newClosesAt: "2099-12-31T12:00" })).statusCode, 303);
+	const [reopened] = await db.select().from(surveys).where(eq(surveys.id, survey.id));
+	assert.equal(reopened!.status, "open");
+	assert.equal(reopened!.closesAt!.toISOString(), "2099-12-31T11:00:00.000Z");
+	assert.match((await coordinatorClient.get(base)).body, /Status: Öppen\./);
+	assert.equal((await residentClient.post(`/enkater/${survey.id}`, { [rating]: "5" })).statusCode, 303);
+	assert.equal((await answersOf(survey.id)).length, 2);
+
+	assert.equal((await coordinatorClient.post(`${base}/oppna-igen`, { newClosesAt: "" })).statusCode, 404);
+	const residentSignedIn = await clientFor(resident.id);
+	assert.equal((await residentSignedIn.post(`${base}/oppna-igen`, { newClosesAt: "" })).statusCode, 403);
+});
+
+test("a coordinator deletes a section with its questions while the survey has no answers, but never its last section", async () => {
+	const made = await createSurvey(db, programme.id, { questions: [{ kind: "single", text: "Har du barn?", options: ["Ja", "Nej"] }] });
+	const [parent] = made.questions;
+	const sectionValues = (position: number, title: string) => ({ surveyId: made.survey.id, position, title });
+	const [school, last] = await db.insert(surveySections).values([sectionValues(2, "Skolan"), sectionValues(3, "Sist")]).returning();
+	const question = (sectionId: string, position: number, text: string, showIf?: { questionId: string; optionId: string }) => ({
+		surveyId: made.survey.id,
+		sectionId,
+		position,
+		kind: "short_text" as const,
+		text,
+		showIfQuestionId: showIf?.questionId ?? null,
+		showIfOptionId: showIf?.optionId ?? null,
+	});
+	const [inSchool] = await db
+		.insert(surveyQuestions)
+		.values(question(school!.id, 1, "Hur är skolan?", { questionId: parent!.id, optionId: parent!.options[0]!.id }))
+		.returning();
+	const [grade] = await db.insert(surveyQuestions).values({ ...question(school!.id, 2, "Vilket betyg ger du skolan?"), kind: "single" }).returning();
+	const [good] = await db
+		.insert(surveyOptions)
+		.values(["Bra", "Dålig"].map((label, i) => ({ questionId: grade!.id, position: i + 1, label })))
+		.returning();
+	// A condition in a later section on a question of the section to delete: it must go, not dangle.
+	const [dependent] = await db.insert(surveyQuestions).values(question(last!.id, 1, "Berätta mer", { questionId: grade!.id, optionId: good!.id })).returning();
+
+	const client = await clientFor(coordinatorAdmin.id);
+	const residentClient = await clientFor();
+	assert.match((await residentClient.get(`/enkater/${made.survey.id}`)).body, /Hur är skolan\?/);
+	const base = `/admin/enkater/${made.survey.id}`;
+	const sectionPage = await client.get(`${base}/delar/${school!.id}`);
+	assert.match(sectionPage.body, /<button type="submit" class="secondary">Ta bort delen<\/button>/);
+	const deleted = await client.post(`${base}/delar/${school!.id}/delete`, {});
+	assert.equal(deleted.statusCode, 303);
+	assert.match((await client.get(base)).body, /Posten är borttagen\./);
+	assert.deepEqual((await db.select().from(surveySections).where(eq(surveySections.surveyId, made.survey.id))).map((s) => s.title).sort(), ["Frågor", "Sist"]);
+	const [kept] = await db.select().from(surveyQuestions).where(eq(surveyQuestions.id, dependent!.id));
+	assert.equal(kept!.showIfQuestionId, null);
+	assert.doesNotMatch((await residentClient.get(`/enkater/${made.survey.id}`)).body, /Hur är skolan\?/);
+	assert.equal((await db.select().from(surveyQuestions).where(eq(surveyQuestions.id, inSchool!.id))).length, 0);
+
+	assert.equal((await residentClient.post(`/enkater/${made.survey.id}`, { [`q_${parent!.id}`]: parent!.options[1]!.id })).statusCode, 303);
+	assert.doesNotMatch((await client.get(`${base}/delar/${last!.id}`)).body, /Ta bort delen/);
+	assert.equal((await client.post(`${base}/delar/${last!.id}/delete`, {})).statusCode, 303);
+	assert.match((await client.get(base)).body, /Delen togs inte bort: enkäten har svar/);
+	assert.equal((await db.select().from(surveySections).where(eq(surveySections.id, last!.id))).length, 1);
+
+	const only = await createSurvey(db, programme.id);
+	assert.doesNotMatch((await client.get(`/admin/enkater/${only.survey.id}/delar/${only.section.id}`)).body, /Ta bort delen/);
+	await client.post(`/admin/enkater/${only.survey.id}/delar/${only.section.id}/delete`, {});
+	assert.equal((await db.select().from(surveySections).where(eq(surveySections.id, only.section.id))).length, 1);
+	assert.equal((await client.post(`${base}/delar/00000000-0000-4000-8000-000000000000/delete`, {})).statusCode, 404);
+});
+
+test("the database, not the cached survey, decides: a survey closed or changed by another process", async () => {
+	const closedElsewhere = await createSurvey(db, programme.id, { questions: [{ kind: "rating", text: "Hur trivs du?" }] });
+	const client = await clientFor();
+	assert.equal((await client.get(`/enkater/${closedElsewhere.survey.id}`)).statusCode, 200);
+	// Another process (or a person at the database) closes it; this process still has the open survey in memory.
+	await db.update(surveys).set({ status: "closed" }).where(eq(surveys.id, closedElsewhere.survey.id));
+	const refused = await client.post(`/enkater/${closedElsewhere.survey.id}`, { [`q_${closedElsewhere.questions[0]!.id}`]: "3" });
+	assert.equal(refused.statusCode, 409);
+	assert.match(refused.body, /Enkäten är stängd/);
+	assert.equal((await answersOf(closedElsewhere.survey.id)).length, 0);
+
+	const changedElsewhere = await createSurvey(db, programme.id, {
+		questions: [
+			{ kind: "rating", text: "Hur trivs du?" },
+			{ kind: "short_text", text: "Tas bort" },
+		],
+	});
+	const [rating, removed] = changedElsewhere.questions;
+	assert.match((await client.get(`/enkater/${changedElsewhere.survey.id}`)).body, /Tas bort/);
+	await db.delete(surveyQuestions).where(eq(surveyQuestions.id, removed!.id));
+	const stored = await client.post(`/enkater/${changedElsewhere.survey.id}`, { [`q_${rating!.id}`]: "4", [`q_${removed!.id}`]: "Svar på en fråga som inte finns" });
+	assert.equal(stored.statusCode, 303);
+	const [response] = await answersOf(changedElsewhere.survey.id);
+	const parts = await db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, response!.id));
+	assert.deepEqual(parts.map((p) => p.number), [4]);
+
+	const results = await (await clientFor(coordinatorAdmin.id)).get(`/admin/enkater/${changedElsewhere.survey.id}/resultat`);
+	assert.match(results.body, /1 svar, varav 0 på papper\. Siffrorna kan vara upp till 600 sekunder gamla\./);
+});
