@@ -4,9 +4,34 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import * as s from "../db/schema.js";
+import { createGoalFor, saveGoalActivity } from "../modules/goals/index.js";
 
 /** Position (from 0) of "En rik och attraktiv fritid" among the demo's focus areas. */
 const leisureArea = 5;
+
+/** The initiative's own goal and activity, entered through the goals service by the municipality's demo coordinator. */
+async function enterInitiativeGoal(tx: Db, kommunId: string, initiativeId: string, areaId: string): Promise<void> {
+	const [user] = await tx.select().from(s.users).where(eq(s.users.email, "samordnare@norsjo.example"));
+	const viewer = { id: user!.id, email: user!.email, name: user!.name, isAdministrator: false, memberships: [{ organisationId: kommunId, role: "admin" as const }] };
+	const goal = await createGoalFor(tx, viewer, { initiativeId }, {
+		title: "Alla barn i åk 1–3 har provat skidor",
+		description: "Skidskola varje söndag i elljusspåret, med gratis lån av skidor, pjäxor och stavar.",
+		focusAreaId: areaId,
+		periodStart: "2019-11-01",
+		periodEnd: "2022-04-30",
+		responsible: "Fritidschef och skidklubbens ungdomsansvarige",
+		expectedResult: "Varje barn i åk 1–3 har provat skidor minst en gång.",
+	});
+	if (!goal.ok) throw new Error("the demo could not save the initiative's goal");
+	const activity = await saveGoalActivity(tx, viewer, goal.id, null, {
+		title: "Skidlån i sporthallen",
+		startsOn: "2019-12-01",
+		endsOn: "2022-03-31",
+		status: "on_track",
+		owner: "Norsjö Skidklubb",
+	});
+	if (!activity.ok) throw new Error("the demo could not save the initiative's activity");
+}
 
 /** Adds one joint initiative with its accepted request, and two arena meetings in the leisure area. */
 export async function seedNorsjoCollaboration(tx: Db, programmeId: string): Promise<void> {
@@ -34,6 +59,7 @@ export async function seedNorsjoCollaboration(tx: Db, programmeId: string): Prom
 			.returning();
 		initiativeId = initiative!.id;
 		await tx.insert(s.initiativeOwners).values([kommunId, partnerId].map((organisationId) => ({ initiativeId: initiative!.id, organisationId, since: initiative!.createdAt })));
+		await enterInitiativeGoal(tx, kommunId, initiative!.id, area.id);
 		await tx.insert(s.collaborationRequests).values({
 			programmeId,
 			focusAreaId: area.id,

@@ -2,7 +2,7 @@
 // (plausible, clearly demo, set by KF in March 2019), and goals of the other demo organisations in overlapping areas.
 // Entered through the goals module's services, as a member of each organisation would, so that versions,
 // status history and checks are exactly what the forms produce.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import * as s from "../db/schema.js";
 import { changeGoalStatus, createGoalFor, createSubGoal, saveGoalActivity } from "../modules/goals/index.js";
@@ -222,7 +222,7 @@ async function enterGoals(tx: Db, viewer: Viewer, organisationId: string, goals:
 		ids.set(g.title, goalId);
 		for (const sub of g.subGoals ?? []) {
 			ensureSaved(
-				await createSubGoal(tx, viewer, goalId, { ...sub, focusAreaId: areaIds[g.area]!, periodStart: start, periodEnd: end, expectedResult: "" }),
+				await createSubGoal(tx, viewer, goalId, { ...sub, parentId: goalId, focusAreaId: areaIds[g.area]!, periodStart: start, periodEnd: end, expectedResult: "" }),
 				sub.title,
 			);
 		}
@@ -272,4 +272,17 @@ export async function seedNorsjoGoals(tx: Db, programmeId: string): Promise<void
 		const member = await demoMember(tx, org!.id, a.email, `Kontaktperson, ${a.organisation}`);
 		await enterGoals(tx, member, org!.id, a.goals, areaIds, indicatorIds, null);
 	}
+}
+
+/**
+ * Dates the demo's goal history as if it had been kept since 2019 (it is entered today): each version on the day
+ * its status changed, or else the day the goal's period began. Run after every demo goal is entered.
+ */
+export async function dateDemoGoalHistory(tx: Db, programmeId: string): Promise<void> {
+	await tx.execute(sql`
+		update ${s.goalVersions} v set changed_at = (coalesce((v.snapshot->>'statusChangedOn')::date, g.period_start) + time '10:00') at time zone 'Europe/Stockholm'
+		from ${s.goals} g where g.id = v.goal_id and g.programme_id = ${programmeId}`);
+	await tx.execute(sql`
+		update ${s.goalStatusChanges} c set created_at = (c.changed_on + time '10:00') at time zone 'Europe/Stockholm'
+		from ${s.goals} g where g.id = c.goal_id and g.programme_id = ${programmeId}`);
 }

@@ -4,7 +4,7 @@ import * as s from "../db/schema.js";
 import * as demo from "./norsjo.js";
 import { seedNorsjoCollaboration } from "./norsjo-collaboration.js";
 import { seedNorsjoDecisions } from "./norsjo-decisions.js";
-import { seedNorsjoGoals } from "./norsjo-goals.js";
+import { dateDemoGoalHistory, seedNorsjoGoals } from "./norsjo-goals.js";
 import { seedNorsjoParticipation } from "./norsjo-participation.js";
 import { seedNorsjoSurveys } from "./norsjo-surveys.js";
 import { seedNorsjoVotes } from "./norsjo-votes.js";
@@ -48,6 +48,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedNorsjoParticipation(tx, programmeId, areas.map((a) => a.id));
 		await seedNorsjoGoals(tx, programmeId);
 		await seedNorsjoCollaboration(tx, programmeId);
+		await dateDemoGoalHistory(tx, programmeId);
 	});
 }
 
