@@ -37,3 +37,10 @@ test("other actors' goals share the leisure area with the municipality, and one 
 	assert.match(initiativePage, /Alla barn i åk 1–3 har provat skidor/);
 	assert.match((await client.get("/arenor")).body, /Arenaträff om vinterns fritid \(demo\)/);
 });
+
+test("a focus area's page shows the residents' input it is grounded in", async () => {
+	const [area] = await db.select().from(s.focusAreas).where(eq(s.focusAreas.name, "Vår miljö"));
+	const page = (await client.get(`/fokusomraden/${area!.id}`)).body;
+	assert.match(page, /<h2 id="focus-area-grounding">Underlag<\/h2>/);
+	assert.match(page, /Enkät: \d+ inspel/);
+});

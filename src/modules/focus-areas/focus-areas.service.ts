@@ -6,6 +6,7 @@ import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
 import { upcomingArenaMeetings } from "../arenas/index.js";
 import { decisionsConcerning } from "../decisions/index.js";
+import { inputsBehindFocusArea } from "../inputs/index.js";
 import { type GoalOwner, type GoalRow, goalsInFocusArea, initiativesInFocusArea, relatedGoalsInFocusArea } from "../goals/index.js";
 import { indicatorsInFocusArea } from "../indicators/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
@@ -73,15 +74,16 @@ export async function focusAreaPageData(db: Db, id: string, viewer: Viewer | nul
 
 function publicAreaPage(db: Db, area: PublicFocusArea) {
 	return cachedRead(db, `focusAreas.page:${area.id}`, async () => {
-		const [goals, hidden, initiatives, indicators, meetings, decisions] = await Promise.all([
+		const [goals, hidden, initiatives, indicators, meetings, decisions, grounding] = await Promise.all([
 			goalsInFocusArea(db, area.id),
 			repo.listPendingOrganisationIds(db),
 			initiativesInFocusArea(db, area.id),
 			indicatorsInFocusArea(db, area.id),
 			upcomingArenaMeetings(db, area.id),
 			decisionsConcerning(db, [{ recordType: "focus_area", recordId: area.id }]),
+			inputsBehindFocusArea(db, area.id),
 		]);
-		return { area, goalGroups: groupByOwner(goals, hidden), initiatives, indicators, meetings, decisions };
+		return { area, goalGroups: groupByOwner(goals, hidden), initiatives, indicators, meetings, decisions, grounding };
 	});
 }
 

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
@@ -56,6 +57,17 @@ export function FocusAreaPage({ ctx, data }: { ctx: PageContext; data: FocusArea
 			</p>
 			<h1>{area.name}</h1>
 			<Paragraphs text={area.description} />
+			{data.grounding.length > 0 && (
+				<section aria-labelledby="focus-area-grounding">
+					<h2 id="focus-area-grounding">{t("focusArea.grounding")}</h2>
+					<p>{t("focusArea.groundingText")}</p>
+					<ul>
+						{data.grounding.map((g) => (
+							<li key={g.source}>{t("focusArea.groundingCount", { source: t(`input.source.${g.source}`), count: formatNumber(ctx.lang, g.count) })}</li>
+						))}
+					</ul>
+				</section>
+			)}
 			<h2>{t("focusArea.organisations")}</h2>
 			<p>{countText(ctx, area.organisations.length)}</p>
 			{area.organisations.length > 0 && (

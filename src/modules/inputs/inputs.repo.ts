@@ -101,3 +101,13 @@ export async function inputLocalities(db: Db): Promise<string[]> {
 export async function focusAreaChoices(db: Db) {
 	return db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).orderBy(asc(focusAreas.position));
 }
+
+/** How many visible inputs of each source are tied to a focus area. */
+export async function countInputsBySource(db: Db, focusAreaId: string): Promise<{ source: NewInput["source"]; count: number }[]> {
+	return db
+		.select({ source: inputs.source, count: sql<number>`count(*)::int` })
+		.from(inputs)
+		.where(and(eq(inputs.focusAreaId, focusAreaId), eq(inputs.hidden, false)))
+		.groupBy(inputs.source)
+		.orderBy(asc(inputs.source));
+}
