@@ -57,7 +57,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 	configureReadCache(db, config.readCacheMs);
 	// Any change made through this process shows at once on its public pages.
 	app.addHook("onResponse", async (req, reply) => {
-		if (req.method !== "GET" && req.method !== "HEAD" && reply.statusCode < 400) clearReadCache(db);
+		if (req.method !== "GET" && req.method !== "HEAD" && reply.statusCode < 400 && !req.routeOptions.config.keepsReadCache) clearReadCache(db);
 	});
 
 	await app.register(cookie);

@@ -14,6 +14,11 @@ declare module "fastify" {
 		 * one-time message get the same HTML, so it is rendered once per cache period, not per request.
 		 */
 		publicPage?: boolean;
+		/**
+		 * A successful POST here changes nothing the read cache holds beyond what may lag by one cache period
+		 * (a ballot, a survey answer), so it does not empty the cache: under load, public pages stay rendered.
+		 */
+		keepsReadCache?: boolean;
 	}
 	interface FastifyReply {
 		/** Renders a whole page in the site's layout. */

@@ -80,8 +80,8 @@ function voterLookup(vote: repo.Vote, channel: Channel, voter: Voter, now: Date)
 	return { key: `user:${voter.userId}` };
 }
 
-/** Kept-count shards per (vote, channel, choices): enough that 32 concurrent ballots for one proposal seldom share a row. */
-const tallyShards = 16;
+/** Kept-count shards per (vote, channel, choices): enough that concurrent ballots for one proposal seldom wait for one row lock. */
+export const tallyShards = 64;
 
 /** Frozen votes and their options, per database. Once a vote is open its options and period cannot change. */
 const frozenVotes = new WeakMap<Db, Map<string, Promise<{ vote: repo.Vote; options: repo.VoteOption[] } | undefined>>>();

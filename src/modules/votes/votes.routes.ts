@@ -39,7 +39,7 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		return reply.page(page.title, page.body);
 	});
 
-	app.post<VoteParams>("/omrostning/:voteId", async (req, reply) => {
+	app.post<VoteParams>("/omrostning/:voteId", { config: { keepsReadCache: true } }, async (req, reply) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		if (body.channel === "code" && !(await app.rateLimiter.hit(`vote-code:${req.ip}`, codeAttempts.max, codeAttempts.windowSeconds))) throw tooManyRequests();
 		try {
