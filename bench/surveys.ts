@@ -1,5 +1,6 @@
 // Survey benchmarks on PostgreSQL: anonymous answers submitted per second over HTTP beside pgbench's simple-insert
-// rate (-N) on the same server in the same run, and the time to render the results page of a survey with 100 000 answers.
+// rate (-N) on the same server in the same run, and the time to render the results page of a survey with 100 000 answers
+// (counted afresh, and reloaded within the few seconds its counts are kept).
 // Ends with one `bench surveys <figure> <value> <unit>` line per headline figure.
 import { pgbenchTps } from "./pgbench.js";
 import autocannon from "autocannon";

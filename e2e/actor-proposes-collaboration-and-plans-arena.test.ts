@@ -1,30 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { asc } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
 import * as s from "../src/db/schema.js";
-import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
 import { createGoal, createOrganisation, createUser } from "../test/factories.js";
-import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";
+import { launchBrowser, noAxeViolations, signedInPage, startApp } from "./harness.js";
 
 const app = await startApp();
 const browser = await launchBrowser();
 const [programme] = await app.db.select().from(s.programmes).limit(1);
 const [area] = await app.db.select().from(s.focusAreas).orderBy(asc(s.focusAreas.position)).limit(1);
 assert.ok(programme && area, "the demo has a programme and focus areas");
-
-/** A page signed in as a user: the session cookie is set the way signing in would set it. */
-async function signedInPage(b: Browser, userId: string): Promise<Page> {
-	const { context, page } = await openPage(b);
-	const { token } = await startSession(app.db, userId);
-	await context.addCookies([{ name: sessionCookie, value: token, url: app.url }]);
-	return page;
-}
-
-async function noAxeViolations(page: Page, what: string): Promise<void> {
-	assert.deepEqual(await axeViolations(page), [], `${what} passes axe`);
-	assert.equal(await page.locator("h1").count(), 1, `${what} has one h1`);
-}
 
 test("an association proposes a collaboration, the municipality accepts it, and they plan an arena meeting on the joint initiative", async () => {
 	const association = await createOrganisation(app.db, { name: "Kusfors byaförening" });
@@ -38,7 +23,7 @@ test("an association proposes a collaboration, the municipality accepts it, and 
 	await app.db.insert(s.memberships).values({ userId: receiver.id, organisationId: municipality.id, role: "admin", isContact: true });
 	const theirGoal = await createGoal(app.db, programme!.id, area!.id, { organisationId: municipality.id, title: "En fritidsgård för unga" });
 
-	const page = await signedInPage(browser, proposer.id);
+	const { page } = await signedInPage(browser, app, proposer.email);
 	await page.goto(`${app.url}/aktorer/${association.id}/samarbeten/ny?theirGoal=${theirGoal.id}`);
 	await noAxeViolations(page, "the proposal form");
 	await page.getByRole("button", { name: "Skicka förfrågan" }).click();
@@ -51,7 +36,7 @@ test("an association proposes a collaboration, the municipality accepts it, and 
 	await noAxeViolations(page, "the sent request");
 	assert.equal(await page.getByText("kontakt@testkommunen.example").count(), 0, "the contact's address is not shown");
 
-	const other = await signedInPage(browser, receiver.id);
+	const { page: other } = await signedInPage(browser, app, receiver.email);
 	await other.goto(`${app.url}/aktorer/${municipality.id}/samarbeten`);
 	await noAxeViolations(other, "the inbox");
 	await other.getByRole("link", { name: "Fritidsgård tillsammans" }).click();

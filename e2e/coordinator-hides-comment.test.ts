@@ -1,29 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import type { Page } from "playwright-core";
 import * as s from "../src/db/schema.js";
-import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
-import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";
+import { axeViolations, launchBrowser, openPage, signedInPage, startApp } from "./harness.js";
 
 const app = await startApp();
 const browser = await launchBrowser();
-
-/** A page signed in as the demo person with this e-mail address. */
-async function signedInPage(email: string): Promise<Page> {
-	const [user] = await app.db.select().from(s.users).where(eq(s.users.email, email));
-	assert.ok(user, `the demo has ${email}`);
-	const { token } = await startSession(app.db, user.id);
-	const { context, page } = await openPage(browser);
-	await context.addCookies([{ name: sessionCookie, value: token, url: app.url }]);
-	return page;
-}
 
 test("the coordinator hides a comment with a reason; visitors no longer see it, its author reads why; the coordinator restores it", async () => {
 	const [idea] = await app.db.select().from(s.ideas).where(eq(s.ideas.title, "Cykelväg mellan Norsjö och Bastuträsk (demo)"));
 	assert.ok(idea, "the demo has the cycle path idea");
 	const comment = "Ja! Och belysning längs vägen på vintern.";
-	const coordinator = await signedInPage("samordnare@norsjo.example");
+	const { page: coordinator } = await signedInPage(browser, app, "samordnare@norsjo.example");
 
 	await coordinator.goto(`${app.url}/ideer/${idea.id}`);
 	await coordinator.getByRole("link", { name: "Dölj kommentar 1" }).click();
@@ -45,7 +33,7 @@ test("the coordinator hides a comment with a reason; visitors no longer see it, 
 	await visitor.getByText("Kan den gå förbi badplatsen?").waitFor();
 	assert.equal(await visitor.getByText(comment).count(), 0, "a visitor does not see the hidden comment");
 
-	const commenter = await signedInPage("invanare2@norsjo.example");
+	const { page: commenter } = await signedInPage(browser, app, "invanare2@norsjo.example");
 	await commenter.goto(`${app.url}/ideer/${idea.id}`);
 	await commenter.getByText(comment).waitFor();
 	await commenter.getByText("Samordnaren har dolt kommentaren. Skäl: Testar moderering.").waitFor();

@@ -1,26 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { desc, eq } from "drizzle-orm";
-import type { Page } from "playwright-core";
 import * as s from "../src/db/schema.js";
-import { axeViolations, launchBrowser, openPage, type RunningApp, startApp } from "./harness.js";
+import { axeViolations, launchBrowser, openPage, signIn, startApp } from "./harness.js";
 
 const app = await startApp();
 const browser = await launchBrowser();
-
-/** Signs in through the pages with the code mailed to the outbox. */
-async function signIn(page: Page, running: RunningApp, email: string): Promise<void> {
-	await page.goto(`${running.url}/sign-in`);
-	await page.getByRole("textbox", { name: /E-postadress/ }).fill(email);
-	await page.keyboard.press("Enter");
-	await page.waitForURL(/\/sign-in\/code\//);
-	const [mail] = await running.db.select().from(s.outbox).where(eq(s.outbox.recipient, email)).orderBy(desc(s.outbox.createdAt)).limit(1);
-	const code = /\b(\d{6})\b/.exec(mail?.body ?? "")?.[1];
-	assert.ok(code, "the mailed code is in the outbox");
-	await page.getByRole("textbox", { name: /Kod/ }).fill(code);
-	await page.keyboard.press("Enter");
-	await page.getByText(`Inloggad som ${email}`).waitFor();
-}
 
 test("an official records a meeting item with a motion and sees the vision text change", async () => {
 	const { context, page } = await openPage(browser);

@@ -2,19 +2,15 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import * as s from "../src/db/schema.js";
-import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
-import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";
+import { axeViolations, launchBrowser, signedInPage, startApp } from "./harness.js";
 
 const app = await startApp();
 const browser = await launchBrowser();
 
 test("a facilitator enters what the groups wrote, one note per line, and the headcount", async () => {
-	const [facilitator] = await app.db.select().from(s.users).where(eq(s.users.email, "samtalsledare@norsjo.example"));
 	const [workshop] = await app.db.select().from(s.workshops).where(eq(s.workshops.locality, "Kusfors"));
-	assert.ok(facilitator && workshop, "the demo has a facilitator and a workshop in Kusfors");
-	const { token } = await startSession(app.db, facilitator.id);
-	const { context, page } = await openPage(browser);
-	await context.addCookies([{ name: sessionCookie, value: token, url: app.url }]);
+	assert.ok(workshop, "the demo has a workshop in Kusfors");
+	const { context, page } = await signedInPage(browser, app, "samtalsledare@norsjo.example");
 
 	await page.goto(`${app.url}/framtidsverkstader/${workshop.id}`);
 	await page.getByRole("link", { name: "Skriv in anteckningar och antal deltagare" }).click();

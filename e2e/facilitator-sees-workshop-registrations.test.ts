@@ -2,20 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import * as s from "../src/db/schema.js";
-import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
-import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";
+import { axeViolations, launchBrowser, signedInPage, startApp } from "./harness.js";
 
 const app = await startApp();
 const browser = await launchBrowser();
-
-async function signedInPage(email: string) {
-	const [user] = await app.db.select().from(s.users).where(eq(s.users.email, email));
-	assert.ok(user, `the demo has ${email}`);
-	const { token } = await startSession(app.db, user.id);
-	const { context, page } = await openPage(browser);
-	await context.addCookies([{ name: sessionCookie, value: token, url: app.url }]);
-	return { context, page };
-}
 
 test("a facilitator finds who signed up for a workshop, with the export and the date names are deleted", async () => {
 	const [workshop] = await app.db.select().from(s.workshops).where(eq(s.workshops.locality, "Kusfors"));
@@ -25,7 +15,7 @@ test("a facilitator finds who signed up for a workshop, with the export and the 
 		{ workshopId: workshop.id, name: "Karin Kusfors", email: "karin@example.se" },
 		{ workshopId: workshop.id, name: "Leif Lund", email: "leif@example.se" },
 	]);
-	const { context, page } = await signedInPage("samtalsledare@norsjo.example");
+	const { context, page } = await signedInPage(browser, app, "samtalsledare@norsjo.example");
 	await page.goto(`${app.url}/framtidsverkstader/${workshop.id}/anteckningar`);
 	await page.getByRole("link", { name: "Se vilka som har anmält sig" }).click();
 	await page.getByRole("heading", { level: 1, name: /Anmälda till Framtidsverkstad i Kusfors/ }).waitFor();
@@ -39,7 +29,7 @@ test("a facilitator finds who signed up for a workshop, with the export and the 
 });
 
 test("a coordinator chooses a workshop's locality from the programme's list or types another", async () => {
-	const { context, page } = await signedInPage("samordnare@norsjo.example");
+	const { context, page } = await signedInPage(browser, app, "samordnare@norsjo.example");
 	await page.goto(`${app.url}/admin/framtidsverkstader/ny`);
 	await page.getByRole("heading", { level: 1, name: "Ny framtidsverkstad" }).waitFor();
 	assert.deepEqual(await axeViolations(page), [], "the workshop form passes axe");
@@ -61,7 +51,7 @@ test("a coordinator chooses a workshop's locality from the programme's list or t
 });
 
 test("the account page says what deleting the account does to ideas, sign-ups and survey answers", async () => {
-	const { context, page } = await signedInPage("invanare1@norsjo.example");
+	const { context, page } = await signedInPage(browser, app, "invanare1@norsjo.example");
 	await page.goto(`${app.url}/account`);
 	await page.getByText(/Vi tar bort dem i stället för att avidentifiera dem/).waitFor();
 	assert.deepEqual(await axeViolations(page), [], "the account page passes axe");

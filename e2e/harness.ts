@@ -1,13 +1,17 @@
 // Browser test harness: the real app on a random port over a fresh embedded database with the demo,
 // and Debian's Chromium driven by playwright-core.
+import assert from "node:assert/strict";
 import { after } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildApp } from "../src/app.js";
 import type { Config } from "../src/config.js";
 import { type Db, openDatabase } from "../src/db/client.js";
+import * as s from "../src/db/schema.js";
 import { seedDemo } from "../src/demo/seed.js";
+import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
+import { lastCodeTo } from "../test/factories.js";
 import { testConfig } from "../test/helpers.js";
 
 /** A path no page has: the 404 page. */
@@ -115,4 +119,31 @@ export async function openPage(browser: Browser, width = 1280): Promise<{ contex
 export async function axeViolations(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
 	return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Asserts that the page as it is now passes axe and has one h1; `what` names the page in a failure. */
+export async function noAxeViolations(page: Page, what: string): Promise<void> {
+	assert.deepEqual(await axeViolations(page), [], `${what} passes axe`);
+	assert.equal(await page.locator("h1").count(), 1, `${what} has one h1`);
+}
+
+/** Signs in through the pages, typing the code mailed to the outbox. */
+export async function signIn(page: Page, running: RunningApp, email: string): Promise<void> {
+	await page.goto(`${running.url}/sign-in`);
+	await page.getByRole("textbox", { name: /E-postadress/ }).fill(email);
+	await page.keyboard.press("Enter");
+	await page.waitForURL(/\/sign-in\/code\//);
+	await page.getByRole("textbox", { name: /Kod/ }).fill(await lastCodeTo(running.db, email));
+	await page.keyboard.press("Enter");
+	await page.getByText(`Inloggad som ${email}`).waitFor();
+}
+
+/** A page in a fresh context signed in as the user with this e-mail address, without going through the sign-in pages. */
+export async function signedInPage(browser: Browser, running: RunningApp, email: string): Promise<{ context: BrowserContext; page: Page }> {
+	const [user] = await running.db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, email));
+	assert.ok(user, `there is a user with ${email}`);
+	const { token } = await startSession(running.db, user.id);
+	const opened = await openPage(browser);
+	await opened.context.addCookies([{ name: sessionCookie, value: token, url: running.url }]);
+	return opened;
 }

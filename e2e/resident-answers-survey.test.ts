@@ -21,6 +21,9 @@ const { survey, questions } = await createSurvey(app.db, programme!.id, {
 	],
 });
 const [demoSurvey] = await app.db.select().from(s.surveys).where(eq(s.surveys.title, "Vad tycker du om Norsjöbygden"));
+// A draft with two sections, so its section page offers to delete one (the demo survey is closed: its page offers to reopen it).
+const draft = await createSurvey(app.db, programme!.id, { title: "Utkast", status: "draft" });
+await app.db.insert(s.surveySections).values({ surveyId: draft.survey.id, position: 2, title: "Andra delen" });
 
 /** Presses Tab until the focused element has the given name (a field of the form). */
 async function tabTo(page: Page, name: string) {
@@ -78,17 +81,21 @@ test("a required answer left out shows its message, and the typed text is still 
 	await context.close();
 });
 
-test("the coordinator's survey pages pass axe: builder, results with 550 answers, free texts and paper entry", async () => {
+test("the coordinator's survey pages pass axe: builder, reopening, section deletion, results with 550 answers, free texts and paper entry", async () => {
 	const [coordinator] = await app.db.select().from(s.users).where(eq(s.users.email, "samordnare@norsjo.example"));
 	const { token } = await startSession(app.db, coordinator!.id);
 	const { context, page } = await openPage(browser);
 	await context.addCookies([{ name: "medskapa_session", value: token, url: app.url }]);
-	for (const path of ["/admin/enkater", `/admin/enkater/${demoSurvey!.id}`, `/admin/enkater/${demoSurvey!.id}/resultat`, `/admin/enkater/${demoSurvey!.id}/fritext`, `/admin/enkater/${demoSurvey!.id}/papper`, `/admin/enkater/${survey.id}/fragor/ny`, `/enkater/${demoSurvey!.id}`]) {
+	for (const path of ["/admin/enkater", `/admin/enkater/${demoSurvey!.id}`, `/admin/enkater/${demoSurvey!.id}/resultat`, `/admin/enkater/${demoSurvey!.id}/fritext`, `/admin/enkater/${demoSurvey!.id}/papper`, `/admin/enkater/${survey.id}/fragor/ny`, `/admin/enkater/${draft.survey.id}/delar/${draft.section.id}`, `/enkater/${demoSurvey!.id}`]) {
 		const res = await page.goto(`${app.url}${path}`);
 		assert.equal(res?.status(), 200, path);
 		assert.deepEqual(await axeViolations(page), [], `${path} passes axe`);
 		assert.equal(await page.locator("h1").count(), 1, path);
 	}
+	await page.goto(`${app.url}/admin/enkater/${demoSurvey!.id}`);
+	assert.equal(await page.getByRole("button", { name: "Öppna enkäten igen" }).count(), 1, "a closed survey offers to reopen it");
+	await page.goto(`${app.url}/admin/enkater/${draft.survey.id}/delar/${draft.section.id}`);
+	assert.equal(await page.getByRole("button", { name: "Ta bort delen" }).count(), 1, "a section of an unanswered survey with two sections can be deleted");
 	assert.equal(await page.goto(`${app.url}/admin/enkater/${demoSurvey!.id}/papper`).then(() => page.evaluate(() => (document.activeElement as HTMLInputElement).name?.startsWith("q_"))), true, "the paper form starts at its first field");
 	await context.close();
 });

@@ -1,11 +1,12 @@
 // Factories: each test builds the records it needs, with unique values so that nothing collides.
 import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import type { Db } from "../src/db/client.js";
 import * as s from "../src/db/schema.js";
 import { luhnCheckDigit } from "../src/lib/luhn.js";
 import { startSession } from "../src/modules/accounts/index.js";
-import type { TestClient } from "./helpers.js";
+import { TestClient } from "./helpers.js";
 
 const unique = () => randomBytes(4).toString("hex");
 
@@ -260,4 +261,22 @@ export async function createIndicator(db: Db, programmeId: string, values: Parti
 		.returning();
 	if (focusAreaIds.length) await db.insert(s.focusAreaIndicators).values(focusAreaIds.map((focusAreaId) => ({ focusAreaId, indicatorId: row!.id })));
 	return row!;
+}
+
+/** A new client signed in as a user, as if they had entered a valid code. */
+export async function clientAs(app: FastifyInstance, db: Db, userId: string): Promise<TestClient> {
+	const client = new TestClient(app);
+	await signInAs(client, db, userId);
+	return client;
+}
+
+/** A new person (values as for createUser) and a client signed in as them. */
+export async function signedInUser(app: FastifyInstance, db: Db, values: Parameters<typeof createUser>[1] = {}) {
+	const user = await createUser(db, values);
+	return { client: await clientAs(app, db, user.id), user };
+}
+
+/** A client signed in as a new admin of the organisation that coordinates the programme. */
+export async function signedInCoordinator(app: FastifyInstance, db: Db, coordinatorId: string): Promise<TestClient> {
+	return (await signedInUser(app, db, { memberOf: { organisationId: coordinatorId, role: "admin" } })).client;
 }

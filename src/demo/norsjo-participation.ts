@@ -112,8 +112,10 @@ export async function seedNorsjoParticipation(db: Db, programmeId: string, focus
 			.values({ programmeId, authorId: users[idea.author]!.id, title: idea.title, text: idea.text, focusAreaId: focusAreaIds[idea.area] ?? null, createdAt })
 			.returning();
 		await addInputs(db, [{ source: "idea", sourceId: row!.id, text: `${idea.title}\n\n${idea.text}`, occurredOn: idea.day, focusAreaId: row!.focusAreaId }]);
-		for (const [who, text] of idea.comments as [number, string][]) {
-			const [comment] = await db.insert(s.ideaComments).values({ ideaId: row!.id, authorId: users[who]!.id, text, createdAt }).returning();
+		for (const [n, [who, text]] of (idea.comments as [number, string][]).entries()) {
+			// A comment an hour apart from the next, so that they read in the order written.
+			const commentedAt = new Date(createdAt.getTime() + (n + 1) * 3_600_000);
+			const [comment] = await db.insert(s.ideaComments).values({ ideaId: row!.id, authorId: users[who]!.id, text, createdAt: commentedAt }).returning();
 			await addInputs(db, [{ source: "comment", sourceId: comment!.id, text, occurredOn: idea.day, focusAreaId: row!.focusAreaId }]);
 		}
 		if (idea.supporters.length) await db.insert(s.ideaSupports).values(idea.supporters.map((who) => ({ ideaId: row!.id, userId: users[who]!.id, createdAt })));

@@ -48,6 +48,21 @@ export const optionalIsoDate = () =>
 		.transform((v) => v || null)
 		.refine((v) => v === null || isRealDate(v), "error.notADate");
 
+/** A time of day on Swedish clocks, HH:MM (a dot is accepted for the colon). */
+export const clockTime = () =>
+	z
+		.string({ error: "error.required" })
+		.trim()
+		.min(1, "error.required")
+		.regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "error.notATime")
+		.transform((v) => v.replace(".", ":"));
+
+/** A day with start and end times on Swedish clocks, the fields of anything planned on the calendar; check them with `endsAfterStart`. */
+export const timeSpanFields = () => ({ date: isoDate(), startTime: clockTime(), endTime: clockTime() });
+
+/** Whether a time span ends after it starts; refine with the error "error.endBeforeStart" on the end time. */
+export const endsAfterStart = (v: { startTime: string; endTime: string }): boolean => v.endTime > v.startTime;
+
 /** One of a fixed set of values. */
 export const choice = <V extends string>(values: readonly [V, ...V[]]) =>
 	z.enum(values, { error: "error.badChoice" });

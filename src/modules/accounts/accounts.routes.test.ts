@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq, inArray, or } from "drizzle-orm";
-import { createOrganisation, createProgramme, createSurvey, createUser, createWorkshop, signInAs } from "../../../test/factories.js";
+import { clientAs, createOrganisation, createProgramme, createSurvey, createUser, createWorkshop } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { sendMail } from "../mail/index.js";
 import * as s from "../../db/schema.js";
@@ -10,17 +10,11 @@ const { app, db, config } = await testApp();
 // The installation's one programme: admins of its coordinating organisation are coordinators.
 const { programme, coordinator } = await createProgramme(db);
 
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
-
 test("my account shows my address, my roles, and lets me change my name", async () => {
 	const club = await createOrganisation(db, { name: "Norsjö IF" });
 	const user = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
 	await db.insert(s.memberships).values({ userId: user.id, organisationId: club.id, role: "member" });
-	const client = await clientFor(user.id);
+	const client = await clientAs(app, db, user.id);
 
 	const page = await client.get("/account");
 	assert.equal(page.statusCode, 200);
@@ -51,7 +45,7 @@ test("my account needs a signed-in person", async () => {
 test("I can download my data, without session hashes", async () => {
 	const org = await createOrganisation(db, { name: "Bastuträsk byaförening" });
 	const user = await createUser(db, { name: "Bo", memberOf: { organisationId: org.id, role: "member" } });
-	const client = await clientFor(user.id);
+	const client = await clientAs(app, db, user.id);
 	const res = await client.get("/account/data");
 	assert.equal(res.statusCode, 200);
 	assert.match(String(res.headers["content-type"]), /^application\/json/);
@@ -70,7 +64,7 @@ test("deleting my account needs the confirm box, then removes everything and sig
 	const org = await createOrganisation(db);
 	const user = await createUser(db, { memberOf: { organisationId: org.id, role: "admin" } });
 	await sendMail(db, config, { to: user.email, subject: "Hej", body: "Hej" });
-	const client = await clientFor(user.id);
+	const client = await clientAs(app, db, user.id);
 
 	const unconfirmed = await client.post("/account/delete", {});
 	assert.equal(unconfirmed.statusCode, 422);
@@ -91,8 +85,8 @@ test("deleting my account needs the confirm box, then removes everything and sig
 async function activePerson() {
 	const user = await createUser(db, { name: "Ida Aktiv" });
 	const neighbour = await createUser(db, { name: "Nils Granne" });
-	const me = await clientFor(user.id);
-	const other = await clientFor(neighbour.id);
+	const me = await clientAs(app, db, user.id);
+	const other = await clientAs(app, db, neighbour.id);
 	const idOf = (res: { headers: Record<string, unknown> }) => String(res.headers.location).split("/").pop()!;
 	const mine = idOf(await me.post("/ideer/ny", { title: "Badplats vid Storsjön", text: "En brygga och en bastu.", focusAreaId: "" }));
 	const theirs = idOf(await other.post("/ideer/ny", { title: "Skoterled till Kusfors", text: "Märk upp leden.", focusAreaId: "" }));
@@ -166,10 +160,10 @@ test("only administrators may manage people", async () => {
 	assert.equal(anonymous.statusCode, 303);
 	assert.equal(anonymous.headers.location, "/sign-in?next=%2Fadmin%2Fusers");
 
-	const resident = await clientFor((await createUser(db)).id);
+	const resident = await clientAs(app, db, (await createUser(db)).id);
 	assert.equal((await resident.get("/admin/users")).statusCode, 403);
 
-	const coordinating = await clientFor((await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } })).id);
+	const coordinating = await clientAs(app, db, (await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } })).id);
 	assert.match((await coordinating.get("/account")).body, /Samordnare av framtidsprogrammet/);
 	assert.equal((await coordinating.get("/admin/users")).statusCode, 403);
 	const org = await createOrganisation(db);
@@ -180,7 +174,7 @@ test("only administrators may manage people", async () => {
 
 test("an administrator gives, changes and removes memberships", async () => {
 	const org = await createOrganisation(db, { name: "Kusfors bygdegård" });
-	const admin = await clientFor((await createUser(db, { isAdministrator: true })).id);
+	const admin = await clientAs(app, db, (await createUser(db, { isAdministrator: true })).id);
 	const email = `new-${Date.now()}@example.se`;
 
 	const page = await admin.get("/admin/users");
@@ -214,7 +208,7 @@ test("an administrator gives, changes and removes memberships", async () => {
 test("an administrator makes and unmakes administrators, but not themselves", async () => {
 	const me = await createUser(db, { isAdministrator: true });
 	const other = await createUser(db);
-	const admin = await clientFor(me.id);
+	const admin = await clientAs(app, db, me.id);
 
 	assert.equal((await admin.post("/admin/users/administrator", { userId: other.id, administrator: "yes" })).statusCode, 303);
 	assert.equal((await db.select().from(s.users).where(eq(s.users.id, other.id)))[0]!.isAdministrator, true);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
+import { localPath } from "../../lib/local-path.js";
 import { type FormState, formState } from "../../ui/forms.js";
 import * as service from "./accounts.service.js";
 import { AccountPage, CodeGonePage, CodePage, SignInPage, UsersPage } from "./accounts.views.js";
@@ -12,30 +13,27 @@ export const sessionCookie = "medskapa_session";
 type NextQuery = { Querystring: { next?: string } };
 type CodeRoute = NextQuery & { Params: { id: string } };
 
-// Only a path on this site: "//host" and "/\host" would send the person elsewhere.
-const safeNext = (next: unknown) => (typeof next === "string" && /^\/(?![/\\])[^\s]*$/.test(next) ? next : "/");
-
 /** Sign-in by e-mailed code, sign-out, the person's own account, and the administrator's list of people. */
 export async function accountsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db } = opts;
 	const deps = { db, config: opts.config, limiter: app.rateLimiter };
 
 	const signInPage = (req: FastifyRequest<NextQuery>, reply: FastifyReply, form: FormState, status = 200) =>
-		reply.page(req.t("accounts.signIn.title"), (ctx) => SignInPage({ ctx, form, next: safeNext(req.query.next) }), status);
+		reply.page(req.t("accounts.signIn.title"), (ctx) => SignInPage({ ctx, form, next: localPath(req.query.next) }), status);
 
 	app.get<NextQuery>("/sign-in", async (req, reply) => signInPage(req, reply, formState()));
 
 	app.post<NextQuery>("/sign-in", async (req, reply) => {
 		const result = await service.requestCode(deps, { body: req.body, ip: req.ip, t: req.t });
 		if (!result.ok) return signInPage(req, reply, result.state, result.status);
-		const next = safeNext(req.query.next);
+		const next = localPath(req.query.next);
 		return reply.seeOther(`/sign-in/code/${result.codeId}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`);
 	});
 
 	const codePage = (req: FastifyRequest<CodeRoute>, reply: FastifyReply, form: FormState, status = 200) =>
-		reply.page(req.t("accounts.code.title"), (ctx) => CodePage({ ctx, form, codeId: req.params.id, next: safeNext(req.query.next) }), status);
+		reply.page(req.t("accounts.code.title"), (ctx) => CodePage({ ctx, form, codeId: req.params.id, next: localPath(req.query.next) }), status);
 	const gonePage = (req: FastifyRequest<CodeRoute>, reply: FastifyReply, reason: service.CodeGone) =>
-		reply.page(req.t("accounts.code.goneTitle"), (ctx) => CodeGonePage({ ctx, reason, next: safeNext(req.query.next) }), 410);
+		reply.page(req.t("accounts.code.goneTitle"), (ctx) => CodeGonePage({ ctx, reason, next: localPath(req.query.next) }), 410);
 
 	app.get<CodeRoute>("/sign-in/code/:id", async (req, reply) => {
 		const gone = await service.codeStatus(db, req.params.id);
@@ -58,7 +56,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { db: Db; confi
 			secure: req.protocol === "https",
 			expires: result.expiresAt,
 		});
-		return reply.seeOther(safeNext(req.query.next), "flash.signedIn");
+		return reply.seeOther(localPath(req.query.next), "flash.signedIn");
 	});
 
 	app.post("/sign-out", async (req, reply) => {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { isoDate, optionalText, requiredText } from "../../ui/fields.js";
-import { clockTime } from "../workshops/index.js";
+import { endsAfterStart, optionalText, requiredText, timeSpanFields } from "../../ui/fields.js";
 
 /** Longest texts the arena form accepts; the form states them. */
 export const limits = { title: 200, place: 200, agenda: 10000, notes: 20000 };
@@ -12,11 +11,9 @@ export const choiceFields = { organisations: "organisations", goals: "goals", in
 export const meetingInput = z
 	.object({
 		title: requiredText(limits.title),
-		date: isoDate(),
-		startTime: clockTime(),
-		endTime: clockTime(),
+		...timeSpanFields(),
 		place: requiredText(limits.place),
 		agenda: optionalText(limits.agenda),
 		notes: optionalText(limits.notes),
 	})
-	.refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "arena.error.endBeforeStart" });
+	.refine(endsAfterStart, { path: ["endTime"], message: "error.endBeforeStart" });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { focusAreaActors, focusAreas } from "../focus-areas/focus-areas.schema.js";
+import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { goalFocusAreas, goals, initiatives } from "../goals/goals.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { arenaMeetingLinks, arenaMeetingOrganisations, arenaMeetings } from "./arenas.schema.js";
@@ -81,11 +81,6 @@ export async function meetingInitiatives(db: Db, meetingId: string): Promise<Ref
 		.orderBy(asc(initiatives.title));
 }
 
-/** Active organisations, by name, to choose who took part. */
-export async function organisationChoices(db: Db): Promise<Ref[]> {
-	return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.status, "active")).orderBy(asc(organisations.name));
-}
-
 /** The goals in a focus area (main or further area), to choose what a meeting dealt with. */
 export async function goalChoices(db: Db, focusAreaId: string): Promise<(Ref & { ownerName: string })[]> {
 	const inArea = sql`exists (select 1 from ${goalFocusAreas} where ${goalFocusAreas.goalId} = ${goals.id} and ${goalFocusAreas.focusAreaId} = ${focusAreaId})`;
@@ -101,18 +96,6 @@ export async function goalChoices(db: Db, focusAreaId: string): Promise<(Ref & {
 /** The joint initiatives in a focus area. */
 export async function initiativeChoices(db: Db, focusAreaId: string): Promise<Ref[]> {
 	return db.select({ id: initiatives.id, name: initiatives.title }).from(initiatives).where(eq(initiatives.focusAreaId, focusAreaId)).orderBy(asc(initiatives.title));
-}
-
-/** The programme's focus areas in order. */
-export async function focusAreaChoices(db: Db, programmeId: string): Promise<Ref[]> {
-	return db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position), asc(focusAreas.name));
-}
-
-/** The focus areas any of these organisations works in. */
-export async function areasOfOrganisations(db: Db, organisationIds: string[]): Promise<string[]> {
-	if (organisationIds.length === 0) return [];
-	const rows = await db.selectDistinct({ id: focusAreaActors.focusAreaId }).from(focusAreaActors).where(inArray(focusAreaActors.organisationId, organisationIds));
-	return rows.map((r) => r.id);
 }
 
 /** Stores a meeting. */

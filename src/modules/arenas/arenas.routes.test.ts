@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
 import * as s from "../../db/schema.js";
-import { createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, createWorkshop, signInAs } from "../../../test/factories.js";
+import { clientAs, createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, createWorkshop } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { arenaMeetingsFor, upcomingArenaMeetings } from "./index.js";
 
@@ -14,12 +14,6 @@ const actor = await createOrganisation(db, { name: "Byaföreningen i Kusfors" })
 const outsider = await createOrganisation(db, { name: "Annan aktör AB" });
 const area = await createFocusArea(db, programme.id, { name: "En trygg bygd", organisationIds: [actor.id, coordinator.id] });
 const otherArea = await createFocusArea(db, programme.id, { name: "Vår miljö", position: 2, organisationIds: [outsider.id] });
-
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
 
 const goalOf = (organisationId: string, focusAreaId: string, title: string) => createGoal(db, programme.id, focusAreaId, { organisationId, title });
 
@@ -42,7 +36,7 @@ async function post(client: TestClient, url: string, values: Record<string, stri
 test("a member of an actor in the area plans a meeting in Swedish time with participants and what it deals with; the public sees it", async () => {
 	const goal = await goalOf(actor.id, area.id, "Fler trygghetsvandringar");
 	const initiative = await createInitiative(db, programme.id, area.id, { title: "Trygga byar", ownerIds: [actor.id, coordinator.id] });
-	const client = await clientFor(roles.actorMember.id);
+	const client = await clientAs(app, db, roles.actorMember.id);
 
 	const chooser = await client.get("/arenor/ny");
 	assert.equal(chooser.statusCode, 200);
@@ -82,7 +76,7 @@ test("a member of an actor in the area plans a meeting in Swedish time with part
 
 test("notes are added afterwards and participants changed by the coordinator", async () => {
 	const meeting = await createArenaMeeting(db, programme.id, area.id, { title: "Arena om trygghet" });
-	const client = await clientFor(roles.coordinator.id);
+	const client = await clientAs(app, db, roles.coordinator.id);
 	const edit = await client.get(`/arenor/${meeting.id}/andra`);
 	assert.equal(edit.statusCode, 200);
 	assert.match(edit.body, /value="2019-03-12"/);
@@ -104,23 +98,23 @@ test("who may plan and change meetings: the coordinator and members of actors in
 	}
 	assert.equal((await post(anonymous, `/arenor/ny?omrade=${area.id}`, valid)).statusCode, 303);
 	for (const who of [roles.resident, roles.outsiderAdmin]) {
-		const client = await clientFor(who.id);
+		const client = await clientAs(app, db, who.id);
 		assert.equal((await client.get(`/arenor/ny?omrade=${area.id}`)).statusCode, 403);
 		assert.equal((await post(client, `/arenor/ny?omrade=${area.id}`, { ...valid, title: "Ska inte sparas" })).statusCode, 403);
 		assert.equal((await client.get(`/arenor/${meeting.id}/andra`)).statusCode, 403);
 		assert.equal((await post(client, `/arenor/${meeting.id}/andra`, { ...valid, title: "Ska inte sparas" })).statusCode, 403);
 	}
-	assert.equal((await (await clientFor(roles.resident.id)).get("/arenor/ny")).statusCode, 403);
+	assert.equal((await (await clientAs(app, db, roles.resident.id)).get("/arenor/ny")).statusCode, 403);
 	assert.equal((await db.select().from(s.arenaMeetings).where(eq(s.arenaMeetings.title, "Ska inte sparas"))).length, 0);
-	const member = await clientFor(roles.actorMember.id);
+	const member = await clientAs(app, db, roles.actorMember.id);
 	assert.equal((await member.get(`/arenor/${meeting.id}/andra`)).statusCode, 200);
 	assert.match((await member.get(`/arenor/${meeting.id}`)).body, /Ändra arenaträffen/);
-	const coordinatorClient = await clientFor(roles.coordinator.id);
+	const coordinatorClient = await clientAs(app, db, roles.coordinator.id);
 	assert.equal((await coordinatorClient.get(`/arenor/ny?omrade=${otherArea.id}`)).statusCode, 200, "the coordinator plans in any area");
 });
 
 test("bad meeting input keeps what was typed and says what is wrong", async () => {
-	const client = await clientFor(roles.actorMember.id);
+	const client = await clientAs(app, db, roles.actorMember.id);
 	const elsewhere = await goalOf(outsider.id, otherArea.id, "Mål i ett annat område");
 	const cases: { values: Record<string, string>; choices?: Record<string, string[]>; message: RegExp }[] = [
 		{ values: { ...valid, endTime: "17:30" }, message: /Sluttiden måste vara efter starttiden\./ },
@@ -142,7 +136,7 @@ test("bad meeting input keeps what was typed and says what is wrong", async () =
 });
 
 test("unknown or malformed meeting and area ids are not found", async () => {
-	const client = await clientFor(roles.coordinator.id);
+	const client = await clientAs(app, db, roles.coordinator.id);
 	for (const id of [randomUUID(), "inte-ett-id", "%27%3B--"]) {
 		assert.equal((await new TestClient(app).get(`/arenor/${id}`)).statusCode, 404, id);
 		assert.equal((await client.get(`/arenor/${id}/andra`)).statusCode, 404, id);

@@ -4,6 +4,8 @@ import type { CalendarEvent } from "../../lib/ics.js";
 import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
+import { organisationChoices } from "../organisations/index.js";
 import { getProgramme, isCoordinator } from "../programmes/index.js";
 import { stockholmInstant, stockholmParts } from "../workshops/index.js";
 import { choiceFields, meetingInput } from "./arenas.input.js";
@@ -26,10 +28,10 @@ export type MeetingForm = {
 /** The focus areas a person may hold arena meetings in: all for the coordinator, else those their organisations work in. */
 async function editableAreas(db: Db, viewer: Viewer | null, programmeId: string): Promise<Ref[]> {
 	if (!viewer) return [];
-	const areas = await repo.focusAreaChoices(db, programmeId);
+	const areas = await focusAreaChoices(db, programmeId);
 	if (await isCoordinator(db, viewer)) return areas;
-	const mine = await repo.areasOfOrganisations(db, viewer.memberships.map((m) => m.organisationId));
-	return areas.filter((a) => mine.includes(a.id));
+	const mine = await focusAreasOfAny(db, viewer.memberships.map((m) => m.organisationId));
+	return areas.filter((a) => mine.some((m) => m.id === a.id));
 }
 
 /** Whether a person may create and change the arena meetings of a focus area. */
@@ -76,7 +78,7 @@ export async function arenaPage(db: Db, viewer: Viewer | null, id: string) {
 
 async function formFor(db: Db, meeting: repo.MeetingSummary | null, focusArea: Ref, state: FormState, chosen: Choices): Promise<MeetingForm> {
 	const [organisations, goals, initiatives] = await Promise.all([
-		repo.organisationChoices(db),
+		organisationChoices(db),
 		repo.goalChoices(db, focusArea.id),
 		repo.initiativeChoices(db, focusArea.id),
 	]);
@@ -92,7 +94,7 @@ export async function newMeetingPage(db: Db, viewer: Viewer | null, areaId: stri
 		if (areas.length === 0) throw forbidden();
 		return { areas };
 	}
-	const area = (await repo.focusAreaChoices(db, programme.id)).find((a) => isUuid(areaId) && a.id === areaId.toLowerCase());
+	const area = (await focusAreaChoices(db, programme.id)).find((a) => isUuid(areaId) && a.id === areaId.toLowerCase());
 	if (!area) throw notFound();
 	if (!areas.some((a) => a.id === area.id)) throw forbidden();
 	return { form: await formFor(db, null, area, formState({ startTime: "18:00", endTime: "20:00" }), { organisations: [], goals: [], initiatives: [] }) };

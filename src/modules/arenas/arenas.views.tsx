@@ -1,9 +1,8 @@
 import { formatDateTime } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, TextArea, TextField } from "../../ui/form.js";
-import type { FormState } from "../../ui/forms.js";
-import { translateMsg } from "../../ui/messages.js";
 import { Paragraphs } from "../../ui/text.js";
+import { CheckboxGroup } from "../focus-areas/index.js";
 import { stockholmParts } from "../workshops/index.js";
 import { choiceFields, limits } from "./arenas.input.js";
 import type { arenaList, arenaPage, MeetingForm, MeetingSummary } from "./arenas.service.js";
@@ -177,35 +176,6 @@ export function ChooseAreaPage({ ctx, areas }: { ctx: PageContext; areas: { id: 
 	);
 }
 
-/** A group of checkboxes with its legend, its error and a note when there is nothing to choose. */
-function Checkboxes(props: { ctx: PageContext; state: FormState; name: string; legend: string; none: string; options: { id: string; label: string }[]; chosen: string[] }) {
-	const { ctx, name } = props;
-	const error = props.state.errors[name];
-	return (
-		<fieldset class={error ? "checkboxes field-invalid" : "checkboxes"} aria-describedby={error ? `error-${name}` : undefined}>
-			<legend>
-				{props.legend} <span class="field-need">({ctx.t("form.optional")})</span>
-			</legend>
-			{error && (
-				<p class="field-error" id={`error-${name}`}>
-					{translateMsg(ctx.t, error)}
-				</p>
-			)}
-			{props.options.length === 0 && <p>{props.none}</p>}
-			{props.options.map((o, i) => {
-				// The first box carries the group's id so that the error summary's link lands in the group.
-				const id = i === 0 ? `field-${name}` : `field-${name}-${o.id}`;
-				return (
-					<div key={o.id} class="checkbox">
-						<input type="checkbox" id={id} name={name} value={o.id} checked={props.chosen.includes(o.id)} />
-						<label for={id}>{o.label}</label>
-					</div>
-				);
-			})}
-		</fieldset>
-	);
-}
-
 /** The form to plan a meeting or change one: details, agenda, notes, who took part and what it dealt with. */
 export function MeetingFormPage({ ctx, form }: { ctx: PageContext; form: MeetingForm }) {
 	const { t } = ctx;
@@ -238,32 +208,32 @@ export function MeetingFormPage({ ctx, form }: { ctx: PageContext; form: Meeting
 				<TextField ctx={ctx} form={state} name="place" label={labels.place} required maxLength={limits.place} />
 				<TextArea ctx={ctx} form={state} name="agenda" label={labels.agenda} hint={t("arena.hint.maxChars", { max: limits.agenda })} maxLength={limits.agenda} />
 				<TextArea ctx={ctx} form={state} name="notes" label={labels.notes} hint={t("arena.hint.notes", { max: limits.notes })} maxLength={limits.notes} />
-				<Checkboxes
+				<CheckboxGroup
 					ctx={ctx}
-					state={state}
+					form={state}
 					name={choiceFields.organisations}
 					legend={labels[choiceFields.organisations]}
-					none={t("arena.noOrganisationChoices")}
-					options={form.choices.organisations.map((o) => ({ id: o.id, label: o.name }))}
-					chosen={form.chosen.organisations}
+					empty={t("arena.noOrganisationChoices")}
+					options={form.choices.organisations}
+					checked={form.chosen.organisations}
 				/>
-				<Checkboxes
+				<CheckboxGroup
 					ctx={ctx}
-					state={state}
+					form={state}
 					name={choiceFields.goals}
 					legend={labels[choiceFields.goals]}
-					none={t("arena.noGoalChoices")}
-					options={form.choices.goals.map((g) => ({ id: g.id, label: t("arena.goalOf", { goal: g.name, owner: g.ownerName }) }))}
-					chosen={form.chosen.goals}
+					empty={t("arena.noGoalChoices")}
+					options={form.choices.goals.map((g) => ({ id: g.id, name: t("arena.goalOf", { goal: g.name, owner: g.ownerName }) }))}
+					checked={form.chosen.goals}
 				/>
-				<Checkboxes
+				<CheckboxGroup
 					ctx={ctx}
-					state={state}
+					form={state}
 					name={choiceFields.initiatives}
 					legend={labels[choiceFields.initiatives]}
-					none={t("arena.noInitiativeChoices")}
-					options={form.choices.initiatives.map((i) => ({ id: i.id, label: i.name }))}
-					chosen={form.chosen.initiatives}
+					empty={t("arena.noInitiativeChoices")}
+					options={form.choices.initiatives}
+					checked={form.chosen.initiatives}
 				/>
 			</Form>
 		</>

@@ -10,6 +10,7 @@ import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { msg } from "../../ui/messages.js";
 import { isUploadedFile, maxDocumentBytes } from "./decisions.uploads.js";
+import { organisationChoices } from "../organisations/index.js";
 import { getProgramme, handOverCoordination, isCoordinator, programmesRepo } from "../programmes/index.js";
 import { findProposal, recordAdoptedText } from "../proposals/index.js";
 import { adoptionInput, bodyInput, correctionInput, documentFileInput, documentLinkInput, handoverInput, itemInput, linkInput, meetingInput, motionInput, withdrawalInput } from "./decisions.input.js";
@@ -37,7 +38,7 @@ export async function requireOfficialFor(db: Db, viewer: Viewer | null, organisa
 async function requireSomeOffice(db: Db, viewer: Viewer | null) {
 	const allowed = await officialOrganisations(db, viewer);
 	if (allowed !== "all" && allowed.size === 0) throw forbidden();
-	const organisations = await programmesRepo.listOrganisationChoices(db);
+	const organisations = await organisationChoices(db, "all");
 	return organisations.filter((o) => allowed === "all" || allowed.has(o.id));
 }
 
@@ -194,7 +195,7 @@ export async function handoverPage(db: Db, viewer: Viewer | null) {
 	if (!viewer) throw unauthorized();
 	if (!(await isCoordinator(db, viewer))) throw forbidden();
 	const programme = await getProgramme(db);
-	const [history, organisations, items] = await Promise.all([programmesRepo.listCoordinators(db, programme.id), programmesRepo.listOrganisationChoices(db), repo.listItemChoices(db)]);
+	const [history, organisations, items] = await Promise.all([programmesRepo.listCoordinators(db, programme.id), organisationChoices(db, "all"), repo.listItemChoices(db)]);
 	return { programme, history, organisations, items };
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createFocusArea, createOrganisation, createProgramme, createProposal, createUser, createVisionText, signInAs } from "../../../test/factories.js";
+import { clientAs, createFocusArea, createOrganisation, createProgramme, createProposal, createUser, createVisionText } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
@@ -16,11 +16,6 @@ const area = await createFocusArea(db, programme.id, { name: "En trygg bygd" });
 const proposal = await createProposal(db, programme.id, { number: 5, title: "Världens bästa vardag", subtext: "Med öppenhet och mod välkomnar vi besökare." });
 await createVisionText(db, programme.id, { proposalId: proposal.id, title: proposal.title, subtext: proposal.subtext, adoptedOn: "2019-01-20" });
 
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
 const idFrom = (location: unknown) => String(location).split("/").at(-1)!;
 
 /** A body and meeting of the coordinating organisation, made through the forms. */
@@ -35,7 +30,7 @@ async function meeting(client: TestClient, name: string, heldOn: string): Promis
 const itemForm = { paragraph: "15", caseNumber: "KS-18/01483", title: "Ny vision för Testbygden", decidedOn: "2019-02-04", background: "Bakgrund om visionen.", proposedDecision: "Kommunen antar visionen.", points: "Kommunen antar visionen.\nUndertexten ändras.", distribution: "Katarzyna Wikström\nInger Johansson", isKey: "on" };
 
 test("an official records a meeting item with an amendment that gets bifall, and the vision text changes", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const meetingId = await meeting(client, "Kommunstyrelsen", "2019-02-04");
 	const created = await client.post(`/admin/beslut/sammantraden/${meetingId}/paragrafer`, itemForm);
 	assert.equal(created.statusCode, 303);
@@ -86,7 +81,7 @@ test("an official records a meeting item with an amendment that gets bifall, and
 });
 
 test("bad input: a duplicate §, a decision before its meeting, an amendment to a proposal that is gone → messages, nothing stored", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const meetingId = await meeting(client, "Kommunfullmäktige", "2019-02-04");
 	assert.equal((await client.post(`/admin/beslut/sammantraden/${meetingId}/paragrafer`, { ...itemForm, paragraph: "5" })).statusCode, 303);
 	const before = (await db.select().from(s.decisionItems)).length;
@@ -113,7 +108,7 @@ test("bad input: a duplicate §, a decision before its meeting, an amendment to 
 });
 
 test("a correction keeps the published version and its reason, and the page says it was corrected", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const meetingId = await meeting(client, "Kommunstyrelsens arbetsutskott", "2019-03-01");
 	const created = await client.post(`/admin/beslut/sammantraden/${meetingId}/paragrafer`, { ...itemForm, paragraph: "1", title: "Felstavad rubrik", decidedOn: "2019-03-01" });
 	const itemId = idFrom(created.headers.location);
@@ -130,7 +125,7 @@ test("a correction keeps the published version and its reason, and the page says
 });
 
 test("an association's admin records and withdraws its own adoption; withdrawing twice is refused; the history is kept", async () => {
-	const client = await clientFor(clubAdmin.id);
+	const client = await clientAs(app, db, clubAdmin.id);
 	const form = await client.get("/admin/antaganden");
 	assert.equal(form.statusCode, 200);
 	assert.doesNotMatch(form.body, new RegExp(`value="${coordinator.id}"`), "only their own organisation to choose");
@@ -157,14 +152,14 @@ test("an association's admin records and withdraws its own adoption; withdrawing
 	assert.match(after.body, /Testbygdens IK antog visionen 1 maj 2019 \(Styrelsen\) och återkallade antagandet 10 januari 2020\./);
 
 	// A plain member is no official; the coordinator records on another organisation's behalf.
-	assert.equal((await (await clientFor(clubMember.id)).get("/admin/antaganden")).statusCode, 403);
+	assert.equal((await (await clientAs(app, db, clubMember.id)).get("/admin/antaganden")).statusCode, 403);
 	const company = await createOrganisation(db, { name: "Testbolaget AB" });
-	const coord = await clientFor(coordinatorAdmin.id);
+	const coord = await clientAs(app, db, coordinatorAdmin.id);
 	assert.equal((await coord.post("/admin/antaganden", { organisationId: company.id, decidedOn: "2019-06-01", body: "Styrelsen" })).statusCode, 303);
 });
 
 test("handing over the coordinator role is a recorded decision: the new coordinator's admins get the rights, the old lose them", async () => {
-	const oldAdmin = await clientFor(coordinatorAdmin.id);
+	const oldAdmin = await clientAs(app, db, coordinatorAdmin.id);
 	const meetingId = await meeting(oldAdmin, "Kommunfullmäktiges presidium", "2020-01-15");
 	const created = await oldAdmin.post(`/admin/beslut/sammantraden/${meetingId}/paragrafer`, { ...itemForm, paragraph: "3", title: "Samordningen av Framtidsprogrammet", decidedOn: "2020-01-15" });
 	const itemId = idFrom(created.headers.location);
@@ -174,7 +169,7 @@ test("handing over the coordinator role is a recorded decision: the new coordina
 	assert.equal((await oldAdmin.post("/admin/samordnare", { organisationId: club.id, fromDate: "2020-02-01", itemId })).statusCode, 303);
 
 	assert.equal((await oldAdmin.get("/admin/proposals")).statusCode, 403);
-	const newAdmin = await clientFor(clubAdmin.id);
+	const newAdmin = await clientAs(app, db, clubAdmin.id);
 	assert.equal((await newAdmin.get("/admin/proposals")).statusCode, 200);
 	const history = await newAdmin.get("/admin/samordnare");
 	assert.match(history.body, /Testbygdens IK från 1 februari 2020/);
@@ -183,7 +178,7 @@ test("handing over the coordinator role is a recorded decision: the new coordina
 });
 
 test("an uploaded document is stored with its name and size, limited in size, and always served as a download", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const meetingId = await meeting(client, "Kommunstyrelsens utskott", "2019-04-01");
 	const created = await client.post(`/admin/beslut/sammantraden/${meetingId}/paragrafer`, { ...itemForm, paragraph: "2", decidedOn: "2019-04-01" });
 	const itemId = idFrom(created.headers.location);

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { formatDate, formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Paragraphs } from "../../ui/text.js";
@@ -163,13 +164,55 @@ function Motions({ ctx, motions, proposals, level }: { ctx: PageContext; motions
 	);
 }
 
+/** A headed part of an item's texts: a section on the item's page, bare in the extract, which is one article. */
+function Part({ title, bare, children }: { title: string; bare: boolean; children: ComponentChildren }) {
+	const content = (
+		<>
+			<h2>{title}</h2>
+			{children}
+		</>
+	);
+	return bare ? content : <section>{content}</section>;
+}
+
+/** An item's texts in the protocol's order, on its page (with the basis) and in its extract: background, basis, proposed decision, motions, decision and distribution. */
+function ItemTexts({ ctx, data, bare, basis }: { ctx: PageContext; data: ItemPageData; bare: boolean; basis?: ComponentChildren }) {
+	const { t } = ctx;
+	const { item, motions, proposals } = data;
+	const sv = storedLang(ctx);
+	return (
+		<>
+			{item.background && (
+				<Part title={t("decisions.item.background")} bare={bare}>
+					<Paragraphs text={item.background} lang={sv} />
+				</Part>
+			)}
+			{basis}
+			{item.proposedDecision && (
+				<Part title={t("decisions.item.proposed")} bare={bare}>
+					<Paragraphs text={item.proposedDecision} lang={sv} />
+				</Part>
+			)}
+			<Motions ctx={ctx} motions={motions} proposals={proposals} level="h2" />
+			<Part title={t("decisions.item.decision")} bare={bare}>
+				{item.points.length ? <Lines items={item.points} ordered lang={sv} /> : <p>{t("decisions.item.noDecision")}</p>}
+			</Part>
+			{item.distribution.length > 0 && (
+				<Part title={t("decisions.item.distribution")} bare={bare}>
+					<Lines items={item.distribution} />
+				</Part>
+			)}
+		</>
+	);
+}
+
 /** The size of a stored file in kilobytes, rounded up. */
 const kilobytes = (size: number | null) => Math.max(1, Math.ceil((size ?? 0) / 1024));
 
 /** A decision item's public page: facts, background, basis, motions, decision, distribution, links and corrections. */
 export function ItemPage({ ctx, data }: { ctx: PageContext; data: ItemPageData }) {
 	const { t, lang } = ctx;
-	const { item, meeting, motions, documents, concerns, corrections, proposals } = data;
+	const { item, meeting, documents, concerns, corrections } = data;
 	const sv = storedLang(ctx);
 	return (
 		<>
@@ -203,49 +246,32 @@ export function ItemPage({ ctx, data }: { ctx: PageContext; data: ItemPageData }
 				{" · "}
 				<a href={`/beslut/paragrafer/${item.id}/utdrag.pdf`}>{t("decisions.item.pdf")}</a>
 			</p>
-			{item.background && (
-				<section>
-					<h2>{t("decisions.item.background")}</h2>
-					<Paragraphs text={item.background} lang={sv} />
-				</section>
-			)}
-			<section>
-				<h2>{t("decisions.item.basis")}</h2>
-				{documents.length === 0 ? (
-					<p>{t("decisions.item.noBasis")}</p>
-				) : (
-					<ul>
-						{documents.map((d) => (
-							<li key={d.id}>
-								{d.url ? (
-									<a href={d.url}>{d.title}</a>
-								) : (
-									<a href={`/beslut/underlag/${d.id}`} download={d.fileName ?? undefined}>
-										{t("decisions.item.file", { name: d.title, size: kilobytes(d.size) })}
-									</a>
-								)}
-							</li>
-						))}
-					</ul>
-				)}
-			</section>
-			{item.proposedDecision && (
-				<section>
-					<h2>{t("decisions.item.proposed")}</h2>
-					<Paragraphs text={item.proposedDecision} lang={sv} />
-				</section>
-			)}
-			<Motions ctx={ctx} motions={motions} proposals={proposals} level="h2" />
-			<section>
-				<h2>{t("decisions.item.decision")}</h2>
-				{item.points.length ? <Lines items={item.points} ordered lang={sv} /> : <p>{t("decisions.item.noDecision")}</p>}
-			</section>
-			{item.distribution.length > 0 && (
-				<section>
-					<h2>{t("decisions.item.distribution")}</h2>
-					<Lines items={item.distribution} />
-				</section>
-			)}
+			<ItemTexts
+				ctx={ctx}
+				data={data}
+				bare={false}
+				basis={
+					<Part title={t("decisions.item.basis")} bare={false}>
+						{documents.length === 0 ? (
+							<p>{t("decisions.item.noBasis")}</p>
+						) : (
+							<ul>
+								{documents.map((d) => (
+									<li key={d.id}>
+										{d.url ? (
+											<a href={d.url}>{d.title}</a>
+										) : (
+											<a href={`/beslut/underlag/${d.id}`} download={d.fileName ?? undefined}>
+												{t("decisions.item.file", { name: d.title, size: kilobytes(d.size) })}
+											</a>
+										)}
+									</li>
+								))}
+							</ul>
+						)}
+					</Part>
+				}
+			/>
 			{concerns.length > 0 && (
 				<section>
 					<h2>{t("decisions.item.concerns")}</h2>
@@ -286,8 +312,7 @@ export function ItemPage({ ctx, data }: { ctx: PageContext; data: ItemPageData }
 /** The protocol extract of one item, laid out for printing on A4 (see public/print.css). */
 export function ExtractPage({ ctx, data, today }: { ctx: PageContext; data: ItemPageData; today: string }) {
 	const { t, lang } = ctx;
-	const { item, meeting, motions, proposals } = data;
-	const sv = storedLang(ctx);
+	const { item, meeting } = data;
 	return (
 		<>
 			<link rel="stylesheet" href="/static/print.css" media="print" />
@@ -307,27 +332,7 @@ export function ExtractPage({ ctx, data, today }: { ctx: PageContext; data: Item
 					{t("decisions.item.heading", { paragraph: item.paragraph, title: item.title })}
 					{item.caseNumber && <span class="extract-case"> {item.caseNumber}</span>}
 				</h1>
-				{item.background && (
-					<>
-						<h2>{t("decisions.item.background")}</h2>
-						<Paragraphs text={item.background} lang={sv} />
-					</>
-				)}
-				{item.proposedDecision && (
-					<>
-						<h2>{t("decisions.item.proposed")}</h2>
-						<Paragraphs text={item.proposedDecision} lang={sv} />
-					</>
-				)}
-				<Motions ctx={ctx} motions={motions} proposals={proposals} level="h2" />
-				<h2>{t("decisions.item.decision")}</h2>
-				{item.points.length ? <Lines items={item.points} ordered lang={sv} /> : <p>{t("decisions.item.noDecision")}</p>}
-				{item.distribution.length > 0 && (
-					<>
-						<h2>{t("decisions.item.distribution")}</h2>
-						<Lines items={item.distribution} />
-					</>
-				)}
+				<ItemTexts ctx={ctx} data={data} bare />
 				<p class="extract-foot">{t("decisions.extract.certified", { date: formatDate(lang, today) })}</p>
 			</article>
 		</>

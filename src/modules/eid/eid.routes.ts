@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
+import { localPath } from "../../lib/local-path.js";
 import type { VerifiedPin } from "./eid.pin.js";
 import * as service from "./eid.service.js";
 import { EidRefusedPage } from "./eid.views.js";
@@ -49,7 +50,7 @@ export async function eidRoutes(app: FastifyInstance, opts: { config: Config }) 
 
 	app.get<{ Querystring: { returnTo?: string } }>("/eid/start", async (req, reply) => {
 		const result = await service.startSignIn(config, { callbackUrl: `${base(req)}/eid/callback`, returnTo: req.query.returnTo });
-		if (!result.ok) return refused(req, reply, result.reason, service.localPath(req.query.returnTo));
+		if (!result.ok) return refused(req, reply, result.reason, localPath(req.query.returnTo));
 		reply.setCookie(service.flowCookie, result.flow, cookieOptions(req, "/eid"));
 		return reply.redirect(result.redirectTo, 303);
 	});

@@ -1,5 +1,6 @@
 import * as oidc from "openid-client";
 import type { Config, EidConfig } from "../../config.js";
+import { localPath } from "../../lib/local-path.js";
 import { checkPinClaim, type VerifiedPin } from "./eid.pin.js";
 import { seal, unseal } from "./eid.seal.js";
 
@@ -29,11 +30,6 @@ function provider(eid: EidConfig): Promise<oidc.Configuration> {
 		discovered.set(eid, found);
 	}
 	return found;
-}
-
-/** Only a path on this site: "//host" and "/\host" would send the person elsewhere. */
-export function localPath(value: unknown): string {
-	return typeof value === "string" && /^\/(?![/\\])[^\s]*$/.test(value) ? value : "/";
 }
 
 /** The link that starts an e-ID sign-in and comes back to a page on this site. */

@@ -10,6 +10,11 @@ export async function listFocusAreas(db: Db, programmeId: string): Promise<Focus
 	return db.select().from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position), asc(focusAreas.name));
 }
 
+/** A programme's focus areas in order, as choices for a form. */
+export async function listFocusAreaChoices(db: Db, programmeId: string): Promise<{ id: string; name: string }[]> {
+	return db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position), asc(focusAreas.name));
+}
+
 /** One focus area of a programme. */
 export async function findFocusArea(db: Db, programmeId: string, id: string): Promise<FocusArea | undefined> {
 	const rows = await db
@@ -45,6 +50,19 @@ export async function listAreasOf(db: Db, programmeId: string, organisationId: s
 		.orderBy(asc(focusAreas.position), asc(focusAreas.name));
 }
 
+/** The focus areas any of these organisations works in, in area order. */
+export async function listAreasOfAny(db: Db, organisationIds: string[]): Promise<{ id: string; name: string }[]> {
+	if (organisationIds.length === 0) return [];
+	// DISTINCT needs the ordering column in the select list.
+	const rows = await db
+		.selectDistinct({ id: focusAreas.id, name: focusAreas.name, position: focusAreas.position })
+		.from(focusAreaActors)
+		.innerJoin(focusAreas, eq(focusAreas.id, focusAreaActors.focusAreaId))
+		.where(inArray(focusAreaActors.organisationId, organisationIds))
+		.orderBy(asc(focusAreas.position), asc(focusAreas.name));
+	return rows.map(({ id, name }) => ({ id, name }));
+}
+
 /** Makes exactly these of the programme's areas the organisation's; areas it keeps keep their `since`. */
 export async function setAreasOf(db: Db, programmeId: string, organisationId: string, focusAreaIds: string[]): Promise<void> {
 	const programmeAreas = db.select({ id: focusAreas.id }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId));
@@ -62,11 +80,6 @@ export async function setAreasOf(db: Db, programmeId: string, organisationId: st
 export async function listPendingOrganisationIds(db: Db): Promise<Set<string>> {
 	const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.status, "pending"));
 	return new Set(rows.map((r) => r.id));
-}
-
-/** Every organisation, as choices for the form's checkboxes. */
-export async function listOrganisationChoices(db: Db): Promise<{ id: string; name: string }[]> {
-	return db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name));
 }
 
 /** Stores a new focus area. */

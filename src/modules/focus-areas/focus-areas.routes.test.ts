@@ -2,30 +2,12 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import {
-	createArenaMeeting,
-	createFocusArea,
-	createGoal,
-	createIndicator,
-	createInitiative,
-	createOrganisation,
-	createProgramme,
-	createUser,
-	signInAs,
-} from "../../../test/factories.js";
+import { createArenaMeeting, createFocusArea, createGoal, createIndicator, createInitiative, createOrganisation, createProgramme, createUser, signedInCoordinator, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
-
-/** A client signed in as an admin of the coordinating organisation. */
-async function coordinatorClient(): Promise<TestClient> {
-	const client = new TestClient(app);
-	const user = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
-	await signInAs(client, db, user.id);
-	return client;
-}
 
 async function areasNamed(name: string) {
 	return db.select().from(s.focusAreas).where(eq(s.focusAreas.name, name));
@@ -143,7 +125,7 @@ test("an unknown or malformed focus area id is not found", async () => {
 test("the coordinator creates a focus area with the organisations working in it", async () => {
 	const a = await createOrganisation(db, { name: "Alfa AB" });
 	const b = await createOrganisation(db, { name: "Beta ek. för." });
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 
 	const list = await client.get("/admin/focus-areas");
 	assert.equal(list.statusCode, 200);
@@ -176,7 +158,7 @@ test("the coordinator changes a focus area and who works in it", async () => {
 	const leaves = await createOrganisation(db, { name: "Lämnar" });
 	const joins = await createOrganisation(db, { name: "Tillkommer" });
 	const area = await createFocusArea(db, programme.id, { name: "Gammalt namn", position: 5, organisationIds: [stays.id, leaves.id] });
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 
 	const form = await client.get(`/admin/focus-areas/${area.id}/edit`);
 	assert.equal(form.statusCode, 200);
@@ -202,7 +184,7 @@ test("the coordinator changes a focus area and who works in it", async () => {
 test("bad focus area input is shown with its message, keeps what was typed and stores nothing", async () => {
 	const chosen = await createOrganisation(db, { name: "Vald organisation" });
 	await createFocusArea(db, programme.id, { name: "Upptaget namn" });
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	const cases: { form: Record<string, string>; organisations?: string[]; message: RegExp; kept: RegExp }[] = [
 		{ form: { name: "", position: "1", description: "Text kvar" }, message: /Namn: Fyll i fältet\./, kept: />Text kvar<\/textarea>/ },
 		{ form: { name: "x".repeat(201), position: "1" }, message: /Texten får vara högst 200 tecken\./, kept: new RegExp(`value="${"x".repeat(201)}"`) },
@@ -230,7 +212,7 @@ test("bad focus area input is shown with its message, keeps what was typed and s
 test("renaming a focus area to a taken name is refused and changes nothing", async () => {
 	await createFocusArea(db, programme.id, { name: "Finns redan" });
 	const area = await createFocusArea(db, programme.id, { name: "Ska döpas om" });
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	const res = await postForm(client, `/admin/focus-areas/${area.id}/edit`, new URLSearchParams({ name: "Finns redan", position: "1" }));
 	assert.equal(res.statusCode, 422);
 	assert.match(res.body, /Det namnet används redan\./);
@@ -267,7 +249,7 @@ test("only a coordinator or administrator may administer focus areas", async () 
 });
 
 test("editing an unknown or malformed focus area is not found", async () => {
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	for (const id of [randomUUID(), "nope"]) {
 		assert.equal((await client.get(`/admin/focus-areas/${id}/edit`)).statusCode, 404);
 		assert.equal((await client.post(`/admin/focus-areas/${id}/edit`, { name: "X", position: "1" })).statusCode, 404);

@@ -9,6 +9,7 @@ import { decisionsConcerning } from "../decisions/index.js";
 import { inputsBehindFocusArea } from "../inputs/index.js";
 import { type GoalOwner, type GoalRow, goalsInFocusArea, initiativesInFocusArea, relatedGoalsInFocusArea } from "../goals/index.js";
 import { indicatorsInFocusArea } from "../indicators/index.js";
+import { organisationChoices } from "../organisations/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
 import { type focusAreaInput, organisationsField } from "./focus-areas.input.js";
 import * as repo from "./focus-areas.repo.js";
@@ -114,7 +115,7 @@ async function findArea(db: Db, programmeId: string, id: string): Promise<repo.F
 export async function focusAreaForm(db: Db, viewer: Viewer | null, id: string | null): Promise<FocusAreaForm> {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
-	const organisations = await repo.listOrganisationChoices(db);
+	const organisations = await organisationChoices(db, "all");
 	if (id === null) {
 		const areas = await repo.listFocusAreas(db, programme.id);
 		const position = Math.max(0, ...areas.map((a) => a.position)) + 1;
@@ -136,7 +137,7 @@ export async function saveFocusArea(
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
 	const area = id === null ? null : await findArea(db, programme.id, id);
-	const organisations = await repo.listOrganisationChoices(db);
+	const organisations = await organisationChoices(db, "all");
 	const fail = (state: FormState) => ({ ok: false as const, form: { area, state, chosen, organisations } });
 
 	const unknown = chosen.some((c) => !organisations.some((o) => o.id === c));
@@ -164,10 +165,14 @@ export async function focusAreasOf(db: Db, organisationId: string): Promise<Ref[
 	return repo.listAreasOf(db, programme.id, organisationId);
 }
 
-/** The programme's focus areas as choices for a form, in order. */
-export async function focusAreaChoices(db: Db): Promise<Ref[]> {
-	const programme = await getProgramme(db);
-	return (await repo.listFocusAreas(db, programme.id)).map((a) => ({ id: a.id, name: a.name }));
+/** The programme's focus areas as choices for a form, in order; callers that have the programme at hand pass its id. */
+export async function focusAreaChoices(db: Db, programmeId?: string): Promise<Ref[]> {
+	return repo.listFocusAreaChoices(db, programmeId ?? (await getProgramme(db)).id);
+}
+
+/** The focus areas any of these organisations works in, in area order. */
+export async function focusAreasOfAny(db: Db, organisationIds: string[]): Promise<Ref[]> {
+	return repo.listAreasOfAny(db, organisationIds);
 }
 
 /** Makes exactly these areas an organisation's; false (nothing changed) when one is not an area of the programme. Callers check who may. */

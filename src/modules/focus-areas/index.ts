@@ -1,4 +1,4 @@
 export { focusAreasRoutes } from "./focus-areas.routes.js";
 export { checkedValues } from "./focus-areas.input.js";
-export { focusAreaChoices, focusAreasByOrganisation, focusAreasOf, setFocusAreasOf } from "./focus-areas.service.js";
+export { focusAreaChoices, focusAreasByOrganisation, focusAreasOf, focusAreasOfAny, setFocusAreasOf } from "./focus-areas.service.js";
 export { CheckboxGroup } from "./focus-areas.views.js";

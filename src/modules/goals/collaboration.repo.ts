@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { memberships, users } from "../accounts/accounts.schema.js";
+import { users } from "../accounts/accounts.schema.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { collaborationRequests, type GoalStatus, goals, initiatives } from "./goals.schema.js";
@@ -134,28 +134,6 @@ export async function findActiveOrganisation(db: Db, id: string) {
 		.from(organisations)
 		.where(and(eq(organisations.id, id), eq(organisations.status, "active")));
 	return rows[0];
-}
-
-/** Active organisations by name, to choose whom to ask. */
-export async function organisationChoices(db: Db): Promise<{ id: string; name: string }[]> {
-	return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.status, "active")).orderBy(asc(organisations.name));
-}
-
-/** The programme's focus areas in order. */
-export async function focusAreaChoices(db: Db, programmeId: string): Promise<{ id: string; name: string }[]> {
-	return db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position), asc(focusAreas.name));
-}
-
-/** Where an organisation's mail goes: its contact persons, or its admins when it has none. */
-export async function recipientsOf(db: Db, organisationId: string): Promise<string[]> {
-	const rows = await db
-		.select({ email: users.email, isContact: memberships.isContact, role: memberships.role })
-		.from(memberships)
-		.innerJoin(users, eq(users.id, memberships.userId))
-		.where(eq(memberships.organisationId, organisationId))
-		.orderBy(asc(users.email));
-	const contacts = rows.filter((r) => r.isContact);
-	return (contacts.length ? contacts : rows.filter((r) => r.role === "admin")).map((r) => r.email);
 }
 
 /** A person's e-mail address, if the account still exists. */

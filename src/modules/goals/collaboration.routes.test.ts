@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import * as s from "../../db/schema.js";
-import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, lastMailTo, signInAs } from "../../../test/factories.js";
+import { clientAs, createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, lastMailTo } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { renderToString } from "preact-render-to-string";
 import { translator } from "../../i18n/i18n.js";
@@ -14,12 +14,6 @@ const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
 const area = await createFocusArea(db, programme.id, { name: "En rik och attraktiv fritid" });
 const otherArea = await createFocusArea(db, programme.id, { name: "Vår miljö", position: 2 });
-
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
 
 /** Two actors: the association proposes, the municipality (with a contact person and a non-contact admin) receives. */
 async function actors() {
@@ -36,7 +30,7 @@ async function actors() {
 
 /** A pending request from the association to the municipality, sent through the form. */
 async function proposed(a: Awaited<ReturnType<typeof actors>>) {
-	const client = await clientFor(a.proposer.id);
+	const client = await clientAs(app, db, a.proposer.id);
 	const res = await client.post(`/aktorer/${a.association.id}/samarbeten/ny`, {
 		to: a.municipality.id,
 		focusAreaId: area.id,
@@ -103,7 +97,7 @@ test("in a focus area, a member sees other actors' goals there, like their own f
 
 test("a member proposes to collaborate; the other actor's contact person is mailed and no address is shown to the proposer", async () => {
 	const a = await actors();
-	const client = await clientFor(a.proposer.id);
+	const client = await clientAs(app, db, a.proposer.id);
 	const form = await client.get(`/aktorer/${a.association.id}/samarbeten/ny?to=${a.municipality.id}&goal=${a.ourGoal.id}&theirGoal=${a.theirGoal.id}`);
 	assert.equal(form.statusCode, 200);
 	assert.match(form.body, /<h1>Föreslå samarbete<\/h1>/);
@@ -152,17 +146,17 @@ test("only members of the proposing organisation may propose", async () => {
 	assert.equal((await new TestClient(app).post(url, body)).statusCode, 303);
 	const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
 	for (const who of [await createUser(db), a.contact, coordinatorAdmin]) {
-		const client = await clientFor(who.id);
+		const client = await clientAs(app, db, who.id);
 		assert.equal((await client.get(url)).statusCode, 403);
 		assert.equal((await client.post(url, body)).statusCode, 403);
 	}
 	assert.equal((await db.select().from(s.collaborationRequests).where(eq(s.collaborationRequests.title, "Obehörig förfrågan"))).length, 0);
-	assert.equal((await (await clientFor(a.proposer.id)).get(`/aktorer/${randomUUID()}/samarbeten/ny`)).statusCode, 404);
+	assert.equal((await (await clientAs(app, db, a.proposer.id)).get(`/aktorer/${randomUUID()}/samarbeten/ny`)).statusCode, 404);
 });
 
 test("bad proposals keep what was typed and store nothing", async () => {
 	const a = await actors();
-	const client = await clientFor(a.proposer.id);
+	const client = await clientAs(app, db, a.proposer.id);
 	const url = `/aktorer/${a.association.id}/samarbeten/ny`;
 	const base = { to: a.municipality.id, focusAreaId: area.id, title: "Felaktig förfrågan", message: "Texten finns kvar" };
 	const cases: [Record<string, string>, RegExp][] = [
@@ -187,28 +181,28 @@ test("bad proposals keep what was typed and store nothing", async () => {
 test("the inbox shows received and sent requests with status, to members only", async () => {
 	const a = await actors();
 	const { id } = await proposed(a);
-	const receiver = await clientFor(a.contact.id);
+	const receiver = await clientAs(app, db, a.contact.id);
 	const inbox = await receiver.get(`/aktorer/${a.municipality.id}/samarbeten`);
 	assert.equal(inbox.statusCode, 200);
 	assert.match(inbox.body, /<h2 id="requests-incoming">Mottagna förfrågningar<\/h2>/);
 	assert.ok(inbox.body.includes(`/aktorer/${a.municipality.id}/samarbeten/${id}`));
 	assert.match(inbox.body, /Från Byaföreningen/);
-	const sent = await (await clientFor(a.proposer.id)).get(`/aktorer/${a.association.id}/samarbeten`);
+	const sent = await (await clientAs(app, db, a.proposer.id)).get(`/aktorer/${a.association.id}/samarbeten`);
 	assert.match(sent.body, /Till Kommunen/);
 	assert.match(sent.body, /Status: Väntar på svar/);
-	const outsider = await clientFor((await createUser(db)).id);
+	const outsider = await clientAs(app, db, (await createUser(db)).id);
 	assert.equal((await outsider.get(`/aktorer/${a.municipality.id}/samarbeten`)).statusCode, 403);
 	assert.equal((await outsider.get(`/aktorer/${a.municipality.id}/samarbeten/${id}`)).statusCode, 403);
 	assert.equal((await receiver.get(`/aktorer/${a.municipality.id}/samarbeten/${randomUUID()}`)).statusCode, 404);
 	const third = await createOrganisation(db);
 	const thirdMember = await createUser(db, { memberOf: { organisationId: third.id, role: "admin" } });
-	assert.equal((await (await clientFor(thirdMember.id)).get(`/aktorer/${third.id}/samarbeten/${id}`)).statusCode, 404, "a request between others is not found");
+	assert.equal((await (await clientAs(app, db, thirdMember.id)).get(`/aktorer/${third.id}/samarbeten/${id}`)).statusCode, 404, "a request between others is not found");
 });
 
 test("accepting creates one joint initiative owned by both, links it and mails the proposer; a second accept changes nothing", async () => {
 	const a = await actors();
 	const { id } = await proposed(a);
-	const receiver = await clientFor(a.admin.id);
+	const receiver = await clientAs(app, db, a.admin.id);
 	const page = await receiver.get(`/aktorer/${a.municipality.id}/samarbeten/${id}`);
 	assert.match(page.body, /Godkänn samarbetet/);
 	assert.match(page.body, /Avböj förfrågan/);
@@ -237,7 +231,7 @@ test("accepting creates one joint initiative owned by both, links it and mails t
 	const declineLate = await receiver.post(`/aktorer/${a.municipality.id}/samarbeten/${id}/avboj`, { reason: "Ångrar oss" });
 	assert.equal(declineLate.statusCode, 409);
 	assert.equal((await db.select().from(s.initiativeOwners).where(eq(s.initiativeOwners.organisationId, a.association.id))).length, 1, "still one initiative");
-	const proposerView = await (await clientFor(a.proposer.id)).get(`/aktorer/${a.association.id}/samarbeten/${id}`);
+	const proposerView = await (await clientAs(app, db, a.proposer.id)).get(`/aktorer/${a.association.id}/samarbeten/${id}`);
 	assert.match(proposerView.body, /Status: Godkänd/);
 	assert.match(proposerView.body, /Gärna! Vi hörs\./);
 	assert.ok(proposerView.body.includes(`<a href="/initiativ/${request.initiativeId}">Fritidsgård tillsammans</a>`));
@@ -246,7 +240,7 @@ test("accepting creates one joint initiative owned by both, links it and mails t
 test("two accepts at the same moment create one initiative", async () => {
 	const a = await actors();
 	const { id } = await proposed(a);
-	const [one, two] = [await clientFor(a.admin.id), await clientFor(a.contact.id)];
+	const [one, two] = [await clientAs(app, db, a.admin.id), await clientAs(app, db, a.contact.id)];
 	const url = `/aktorer/${a.municipality.id}/samarbeten/${id}/acceptera`;
 	const [t1, t2] = [await one.csrfToken(), await two.csrfToken()];
 	const results = await Promise.all([one.post(url, { _csrf: t1 }, { csrf: false }), two.post(url, { _csrf: t2 }, { csrf: false })]);
@@ -262,8 +256,8 @@ test("only members of the receiving organisation may accept or decline", async (
 	const attempts = [
 		{ client: proposerClient, org: a.association.id },
 		{ client: proposerClient, org: a.municipality.id },
-		{ client: await clientFor(coordinatorAdmin.id), org: a.municipality.id },
-		{ client: await clientFor((await createUser(db)).id), org: a.municipality.id },
+		{ client: await clientAs(app, db, coordinatorAdmin.id), org: a.municipality.id },
+		{ client: await clientAs(app, db, (await createUser(db)).id), org: a.municipality.id },
 	];
 	for (const { client, org } of attempts) {
 		assert.equal((await client.post(`/aktorer/${org}/samarbeten/${id}/acceptera`, { response: "" })).statusCode, 403);
@@ -277,14 +271,14 @@ test("only members of the receiving organisation may accept or decline", async (
 	assert.equal(anonymous.statusCode, 303);
 	assert.match(String(anonymous.headers.location), /^\/sign-in/);
 	assert.equal((await requestOf(id)).status, "pending");
-	const receiver = await clientFor(a.contact.id);
+	const receiver = await clientAs(app, db, a.contact.id);
 	assert.equal((await receiver.post(`/aktorer/${a.municipality.id}/samarbeten/${id}/aterkalla`, {})).statusCode, 403, "the receiver cannot withdraw");
 });
 
 test("declining needs a reason, which the proposer is mailed", async () => {
 	const a = await actors();
 	const { id } = await proposed(a);
-	const receiver = await clientFor(a.contact.id);
+	const receiver = await clientAs(app, db, a.contact.id);
 	const url = `/aktorer/${a.municipality.id}/samarbeten/${id}/avboj`;
 	const empty = await receiver.post(url, { reason: "  " });
 	assert.equal(empty.statusCode, 422);
@@ -308,7 +302,7 @@ test("the proposer may withdraw while pending; accepting after that changes noth
 	const res = await client.post(`/aktorer/${a.association.id}/samarbeten/${id}/aterkalla`, {});
 	assert.equal(res.statusCode, 303);
 	assert.equal((await requestOf(id)).status, "withdrawn");
-	const late = await (await clientFor(a.contact.id)).post(`/aktorer/${a.municipality.id}/samarbeten/${id}/acceptera`, { response: "" });
+	const late = await (await clientAs(app, db, a.contact.id)).post(`/aktorer/${a.municipality.id}/samarbeten/${id}/acceptera`, { response: "" });
 	assert.equal(late.statusCode, 409);
 	assert.match(late.body, /redan besvarad \(Återkallad\)/);
 	assert.equal((await requestOf(id)).initiativeId, null);

@@ -5,7 +5,9 @@ import { isUuid } from "../../lib/ids.js";
 import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { focusAreaChoices } from "../focus-areas/index.js";
 import { sendMail } from "../mail/index.js";
+import { contactRecipients, organisationChoices } from "../organisations/index.js";
 import { getProgramme } from "../programmes/index.js";
 import { acceptInput, declineInput, invitationInput, proposalInput } from "./collaboration.input.js";
 import * as repo from "./collaboration.repo.js";
@@ -68,7 +70,7 @@ async function memberOrganisation(db: Db, viewer: Viewer | null, organisationId:
 }
 
 async function mailOrganisation(deps: CollaborationDeps, organisationId: string, subject: string, body: string): Promise<void> {
-	for (const to of await repo.recipientsOf(deps.db, organisationId)) await sendMail(deps.db, deps.config, { to, subject, body });
+	for (const to of await contactRecipients(deps.db, organisationId)) await sendMail(deps.db, deps.config, { to, subject, body });
 }
 
 /** Mails the person who proposed; if their account is gone, the proposing organisation's contact. */
@@ -105,7 +107,7 @@ export async function proposalForm(db: Db, viewer: Viewer | null, organisationId
 	const goal = await proposalGoal(db, programme.id, query.goal, organisation.id);
 	const theirGoal = await proposalGoal(db, programme.id, query.theirGoal, null);
 	const to = theirGoal?.organisationId ?? query.to ?? "";
-	const [organisations, focusAreas] = await Promise.all([repo.organisationChoices(db), repo.focusAreaChoices(db, programme.id)]);
+	const [organisations, focusAreas] = await Promise.all([organisationChoices(db), focusAreaChoices(db, programme.id)]);
 	const state = formState({
 		to,
 		focusAreaId: theirGoal?.focusAreaId ?? goal?.focusAreaId ?? query.area ?? "",
@@ -252,7 +254,7 @@ export async function withdraw(deps: CollaborationDeps, viewer: Viewer | null, o
 
 /** Organisations that may still be invited to co-own an initiative: active, not owners, without an unanswered invitation. */
 export async function inviteeChoices(db: Db, initiativeId: string, ownerIds: string[]): Promise<Ref[]> {
-	const [all, invited] = await Promise.all([repo.organisationChoices(db), repo.pendingInvitees(db, initiativeId)]);
+	const [all, invited] = await Promise.all([organisationChoices(db), repo.pendingInvitees(db, initiativeId)]);
 	return all.filter((o) => !ownerIds.includes(o.id) && !invited.includes(o.id));
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { focusAreaActors, focusAreas } from "../focus-areas/focus-areas.schema.js";
+import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { indicators } from "../indicators/indicators.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import {
@@ -170,31 +170,6 @@ export async function initiativeOwnerIds(db: Db, initiativeId: string): Promise<
 export async function findOrganisation(db: Db, id: string) {
 	const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, id));
 	return rows[0];
-}
-
-/** The focus areas some organisations work in (chosen in focus_area_actors), in area order. */
-export async function areasOfOrganisations(db: Db, organisationIds: string[]): Promise<{ id: string; name: string }[]> {
-	if (organisationIds.length === 0) return [];
-	return db
-		.selectDistinct({ id: focusAreas.id, name: focusAreas.name, position: focusAreas.position })
-		.from(focusAreaActors)
-		.innerJoin(focusAreas, eq(focusAreas.id, focusAreaActors.focusAreaId))
-		.where(inArray(focusAreaActors.organisationId, organisationIds))
-		.orderBy(asc(focusAreas.position), asc(focusAreas.name));
-}
-
-/** The programme's focus areas in order, as choices. */
-export async function focusAreaChoices(db: Db, programmeId: string): Promise<{ id: string; name: string }[]> {
-	return db
-		.select({ id: focusAreas.id, name: focusAreas.name })
-		.from(focusAreas)
-		.where(eq(focusAreas.programmeId, programmeId))
-		.orderBy(asc(focusAreas.position), asc(focusAreas.name));
-}
-
-/** Organisations that own goals, directly, as choices for the list's filter. */
-export async function organisationChoices(db: Db): Promise<{ id: string; name: string }[]> {
-	return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.status, "active")).orderBy(asc(organisations.name));
 }
 
 /** The areas a goal belongs to, its main area first. */

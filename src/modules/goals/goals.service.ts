@@ -5,8 +5,9 @@ import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { arenaMeetingsFor } from "../arenas/index.js";
 import { decisionChoices, decisionsConcerning, type ItemSummary, setDecisionBehind } from "../decisions/index.js";
-import { checkedValues, focusAreaChoices } from "../focus-areas/index.js";
+import { checkedValues, focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
 import { type IndicatorChoice, indicatorChoices } from "../indicators/index.js";
+import { organisationChoices } from "../organisations/index.js";
 import { coordinatorId, getProgramme, isCoordinator } from "../programmes/index.js";
 import { relatedGoals } from "./collaboration.service.js";
 import { activityInput, commentInput, furtherAreasField, goalInput, statusInput } from "./goals.input.js";
@@ -81,7 +82,7 @@ export async function goalList(db: Db, viewer: Viewer | null, query: GoalListQue
 	const [goals, areas, organisations, names] = await Promise.all([
 		repo.searchGoals(db, programme.id, filters),
 		focusAreaChoices(db),
-		repo.organisationChoices(db),
+		organisationChoices(db),
 		repo.organisationNames(db, viewer?.memberships.map((m) => m.organisationId) ?? []),
 	]);
 	const mine = [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
@@ -233,8 +234,8 @@ const asOwner = (o: repo.GoalOwner): Owner => (o.type === "organisation" ? { org
 
 /** The focus areas an owner may set goals in: the organisation's chosen areas; for an initiative its own area and its owners' areas. */
 async function allowedAreas(db: Db, programmeId: string, owner: Owner): Promise<Ref[]> {
-	const chosen = await repo.areasOfOrganisations(db, await ownerOrganisationIds(db, owner));
-	if ("organisationId" in owner) return chosen.map(({ id, name }) => ({ id, name }));
+	const chosen = await focusAreasOfAny(db, await ownerOrganisationIds(db, owner));
+	if ("organisationId" in owner) return chosen;
 	const initiative = await repo.findInitiative(db, programmeId, owner.initiativeId);
 	const all = await focusAreaChoices(db);
 	return all.filter((a) => a.id === initiative?.focusAreaId || chosen.some((c) => c.id === a.id));

@@ -3,19 +3,13 @@ import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import * as s from "../../db/schema.js";
-import { createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, lastMailTo, signInAs } from "../../../test/factories.js";
+import { clientAs, createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, lastMailTo } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { initiativesInFocusArea, initiativesOfOrganisation } from "./index.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
 const area = await createFocusArea(db, programme.id, { name: "Attrahera, rekrytera och behåll arbetskraft" });
-
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
 
 /** An initiative owned by a municipality and a company, with a member of each and one goal. */
 async function jointInitiative() {
@@ -48,7 +42,7 @@ test("the public list and page show an initiative's area, owners, goals and the 
 	assert.ok(page.body.includes(`<a href="/arenor/${meeting.id}">Arena om kompetensförsörjning</a>`));
 	assert.doesNotMatch(page.body, /Nytt mål för initiativet|Ändra initiativet/, "the public gets no owner links");
 
-	const ownerPage = await (await clientFor(j.owner.id)).get(`/initiativ/${j.initiative.id}`);
+	const ownerPage = await (await clientAs(app, db, j.owner.id)).get(`/initiativ/${j.initiative.id}`);
 	assert.ok(ownerPage.body.includes(`href="/initiativ/${j.initiative.id}/mal/ny"`));
 	assert.match(ownerPage.body, /Ändra initiativet/);
 
@@ -66,7 +60,7 @@ test("the public list and page show an initiative's area, owners, goals and the 
 test("owners change the title and description; nobody else may, and bad input keeps what was typed", async () => {
 	const j = await jointInitiative();
 	const url = `/initiativ/${j.initiative.id}/andra`;
-	const owner = await clientFor(j.owner.id);
+	const owner = await clientAs(app, db, j.owner.id);
 	assert.equal((await owner.get(url)).statusCode, 200);
 	const bad = await owner.post(url, { title: "", description: "Ny beskrivning kvar" });
 	assert.equal(bad.statusCode, 422);
@@ -77,7 +71,7 @@ test("owners change the title and description; nobody else may, and bad input ke
 	const otherOrg = await createOrganisation(db);
 	const otherMember = await createUser(db, { memberOf: { organisationId: otherOrg.id, role: "admin" } });
 	for (const who of [coordinatorAdmin, otherMember, await createUser(db)]) {
-		const client = await clientFor(who.id);
+		const client = await clientAs(app, db, who.id);
 		assert.equal((await client.get(url)).statusCode, 403);
 		assert.equal((await client.post(url, { title: "Kapat", description: "" })).statusCode, 403);
 	}
@@ -99,7 +93,7 @@ test("an owner invites a further organisation; it becomes a co-owner when one of
 	const school = await createOrganisation(db, { name: `Gymnasiet ${randomUUID().slice(0, 6)}` });
 	const contact = await createUser(db, { email: `rektor-${randomUUID()}@skolan.se` });
 	await db.insert(s.memberships).values({ userId: contact.id, organisationId: school.id, role: "admin", isContact: true });
-	const owner = await clientFor(j.owner.id);
+	const owner = await clientAs(app, db, j.owner.id);
 	const url = `/initiativ/${j.initiative.id}/bjud-in`;
 
 	const form = await owner.get(url);
@@ -132,7 +126,7 @@ test("an owner invites a further organisation; it becomes a co-owner when one of
 		.from(s.collaborationRequests)
 		.where(and(eq(s.collaborationRequests.initiativeId, j.initiative.id), eq(s.collaborationRequests.toOrganisationId, school.id)));
 	assert.ok(request);
-	const schoolClient = await clientFor(contact.id);
+	const schoolClient = await clientAs(app, db, contact.id);
 	const page = await schoolClient.get(`/aktorer/${school.id}/samarbeten/${request.id}`);
 	assert.match(page.body, /Inbjudan att bli medägare av initiativet/);
 	const accepted = await schoolClient.post(`/aktorer/${school.id}/samarbeten/${request.id}/acceptera`, { response: "Gärna" });
@@ -145,7 +139,7 @@ test("an owner invites a further organisation; it becomes a co-owner when one of
 
 	const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
 	for (const who of [await createUser(db), coordinatorAdmin]) {
-		const outsider = await clientFor(who.id);
+		const outsider = await clientAs(app, db, who.id);
 		assert.equal((await outsider.get(url)).statusCode, 403);
 		assert.equal((await outsider.post(url, { to: coordinator.id, message: "Hej" })).statusCode, 403);
 	}

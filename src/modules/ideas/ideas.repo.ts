@@ -128,11 +128,6 @@ export async function focusAreaExists(db: Db, programmeId: string, id: string): 
 	return rows.length > 0;
 }
 
-/** The programme's focus areas to choose from. */
-export async function focusAreaChoices(db: Db, programmeId: string) {
-	return db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position));
-}
-
 /** Per idea author and commenter: who took part in ideas, and on which day (Swedish time), for the participation count. */
 export async function ideaParticipants(db: Db, programmeId: string) {
 	const result = await db.execute(sql`

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import * as s from "../../db/schema.js";
-import { createFocusArea, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import { clientAs, createFocusArea, createProgramme, createUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 
 const { app, db } = await testApp();
@@ -12,14 +12,8 @@ const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coor
 const author = await createUser(db, { name: "Ida Idérik" });
 const neighbour = await createUser(db, { name: "Nils Granne" });
 
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
-
 async function submitIdea(title: string): Promise<string> {
-	const res = await (await clientFor(author.id)).post("/ideer/ny", { title, text: "Bygg en cykelväg mellan byarna.", focusAreaId: area.id });
+	const res = await (await clientAs(app, db, author.id)).post("/ideer/ny", { title, text: "Bygg en cykelväg mellan byarna.", focusAreaId: area.id });
 	assert.equal(res.statusCode, 303);
 	return String(res.headers.location).split("/").pop()!;
 }
@@ -40,7 +34,7 @@ test("a signed-in resident submits an idea; it is public and becomes an input", 
 test("only signed-in residents may submit; bad input keeps what was typed", async () => {
 	const anonymous = await new TestClient(app).get("/ideer/ny");
 	assert.equal(anonymous.statusCode, 303);
-	const client = await clientFor(author.id);
+	const client = await clientAs(app, db, author.id);
 	const res = await client.post("/ideer/ny", { title: "", text: "z".repeat(4001), focusAreaId: "00000000-0000-0000-0000-000000000000" });
 	assert.equal(res.statusCode, 422);
 	assert.match(res.body, /Fyll i fältet/);
@@ -53,7 +47,7 @@ test("only signed-in residents may submit; bad input keeps what was typed", asyn
 
 test("comments are stored as inputs; an empty comment gets a message", async () => {
 	const id = await submitIdea("Fler bänkar");
-	const client = await clientFor(neighbour.id);
+	const client = await clientAs(app, db, neighbour.id);
 	const empty = await client.post(`/ideer/${id}/kommentarer`, { comment: "  " });
 	assert.equal(empty.statusCode, 422);
 	assert.match(empty.body, /Fyll i fältet/);
@@ -66,7 +60,7 @@ test("comments are stored as inputs; an empty comment gets a message", async () 
 
 test("one support per person: concurrent double clicks count once and a second support is told plainly", async () => {
 	const id = await submitIdea("Isbana på sjön");
-	const client = await clientFor(neighbour.id);
+	const client = await clientAs(app, db, neighbour.id);
 	const _csrf = await client.csrfToken();
 	const results = await Promise.all([1, 2, 3].map(() => client.post(`/ideer/${id}/stod`, { _csrf }, { csrf: false })));
 	assert.ok(results.every((r) => r.statusCode === 303));
@@ -80,11 +74,11 @@ test("one support per person: concurrent double clicks count once and a second s
 
 test("residents report abuse; coordinators see reports, hide with a reason shown to the author, and restore", async () => {
 	const id = await submitIdea("Olämplig idé");
-	const reporter = await clientFor(neighbour.id);
+	const reporter = await clientAs(app, db, neighbour.id);
 	const noReason = await reporter.post(`/ideer/${id}/anmal`, { reason: "", commentId: "" });
 	assert.equal(noReason.statusCode, 422);
 	assert.equal((await reporter.post(`/ideer/${id}/anmal`, { reason: "Kränkande mot grannar", commentId: "" })).statusCode, 303);
-	const moderator = await clientFor(coordinatorAdmin.id);
+	const moderator = await clientAs(app, db, coordinatorAdmin.id);
 	const reports = await moderator.get("/admin/ideer");
 	assert.match(reports.body, /Kränkande mot grannar/);
 	assert.equal((await reporter.get("/admin/ideer")).statusCode, 403);
@@ -96,7 +90,7 @@ test("residents report abuse; coordinators see reports, hide with a reason shown
 	assert.equal((await moderator.post(`/ideer/${id}/dolj`, { hideReason: "Bryter mot reglerna om respekt." })).statusCode, 303);
 	assert.equal((await new TestClient(app).get(`/ideer/${id}`)).statusCode, 404);
 	assert.doesNotMatch((await new TestClient(app).get("/ideer")).body, /Olämplig idé/);
-	const authorView = await (await clientFor(author.id)).get(`/ideer/${id}`);
+	const authorView = await (await clientAs(app, db, author.id)).get(`/ideer/${id}`);
 	assert.equal(authorView.statusCode, 200);
 	assert.match(authorView.body, /Skäl: Bryter mot reglerna om respekt\./);
 	const [input] = await db.select().from(s.inputs).where(and(eq(s.inputs.source, "idea"), eq(s.inputs.sourceId, id)));
@@ -108,8 +102,8 @@ test("residents report abuse; coordinators see reports, hide with a reason shown
 
 test("a resident reports one comment from its own link; the coordinator sees which comment; a forged comment is refused", async () => {
 	const id = await submitIdea("Fiskecamp vid Malån");
-	const reporter = await clientFor(neighbour.id);
-	assert.equal((await (await clientFor(author.id)).post(`/ideer/${id}/kommentarer`, { comment: "Ni är alla idioter" })).statusCode, 303);
+	const reporter = await clientAs(app, db, neighbour.id);
+	assert.equal((await (await clientAs(app, db, author.id)).post(`/ideer/${id}/kommentarer`, { comment: "Ni är alla idioter" })).statusCode, 303);
 	const [comment] = await db.select().from(s.ideaComments).where(eq(s.ideaComments.ideaId, id));
 	const page = await reporter.get(`/ideer/${id}`);
 	assert.ok(page.body.includes(`<a href="/ideer/${id}?anmal=${comment!.id}#report-title">Anmäl kommentar 1</a>`));
@@ -123,7 +117,7 @@ test("a resident reports one comment from its own link; the coordinator sees whi
 	assert.equal((await reporter.post(`/ideer/${id}/anmal`, { reason: "Kallar folk idioter", commentId: comment!.id })).statusCode, 303);
 	const [stored] = await db.select().from(s.ideaReports).where(eq(s.ideaReports.commentId, comment!.id));
 	assert.equal(stored?.reporterId, neighbour.id);
-	const moderation = await (await clientFor(coordinatorAdmin.id)).get("/admin/ideer");
+	const moderation = await (await clientAs(app, db, coordinatorAdmin.id)).get("/admin/ideer");
 	assert.ok(moderation.body.includes(`<a href="/ideer/${id}#comment-${comment!.id}">En kommentar: Ni är alla idioter</a>`));
 	assert.match(moderation.body, /Kallar folk idioter/);
 });
@@ -131,7 +125,7 @@ test("a resident reports one comment from its own link; the coordinator sees whi
 /** An idea by the author with one comment per text, by the neighbour unless told; their ids in order. */
 async function ideaWithComments(title: string, texts: string[], by = neighbour.id): Promise<{ id: string; commentIds: string[] }> {
 	const id = await submitIdea(title);
-	const commenter = await clientFor(by);
+	const commenter = await clientAs(app, db, by);
 	for (const comment of texts) assert.equal((await commenter.post(`/ideer/${id}/kommentarer`, { comment })).statusCode, 303);
 	const rows = await db.select().from(s.ideaComments).where(eq(s.ideaComments.ideaId, id)).orderBy(s.ideaComments.createdAt, s.ideaComments.id);
 	return { id, commentIds: texts.map((text) => rows.find((r) => r.text === text)!.id) };
@@ -150,7 +144,7 @@ async function storedComment(commentId: string) {
 test("a coordinator hides one comment with a reason: others no longer see it, its author reads why, its input is hidden; restoring brings it back", async () => {
 	const { id, commentIds } = await ideaWithComments("Badplats vid Storsjön", ["Gärna en brygga", "Ni är alla idioter"]);
 	const offending = commentIds[1]!;
-	const moderator = await clientFor(coordinatorAdmin.id);
+	const moderator = await clientAs(app, db, coordinatorAdmin.id);
 	const ideaPage = await moderator.get(`/ideer/${id}`);
 	assert.ok(ideaPage.body.includes(`<a href="/ideer/${id}/kommentarer/${offending}/dolj">Dölj kommentar 2</a>`));
 
@@ -173,14 +167,14 @@ test("a coordinator hides one comment with a reason: others no longer see it, it
 	assert.equal(hidden.headers.location, `/ideer/${id}#comment-${offending}`);
 	assert.match((await moderator.get(`/ideer/${id}`)).body, /Kommentaren är dold\. Den som skrev kommentaren ser skälet\./);
 
-	for (const viewer of [new TestClient(app), await clientFor(author.id)]) {
+	for (const viewer of [new TestClient(app), await clientAs(app, db, author.id)]) {
 		const page = await viewer.get(`/ideer/${id}`);
 		assert.doesNotMatch(page.body, /Ni är alla idioter/);
 		assert.doesNotMatch(page.body, /Kallar andra idioter/);
 		assert.match(page.body, /Gärna en brygga/);
 	}
 	assert.match((await new TestClient(app).get("/ideer")).body, /Badplats vid Storsjön<\/a>\s*<\/h2>\s*<p>0 stöder · 1 kommentarer/);
-	const own = await (await clientFor(neighbour.id)).get(`/ideer/${id}`);
+	const own = await (await clientAs(app, db, neighbour.id)).get(`/ideer/${id}`);
 	assert.match(own.body, /Ni är alla idioter/);
 	assert.match(own.body, /Samordnaren har dolt kommentaren\. Skäl: Kallar andra idioter\./);
 	assert.match(own.body, /Bara du och samordnaren ser den\./);
@@ -190,7 +184,7 @@ test("a coordinator hides one comment with a reason: others no longer see it, it
 	assert.match(coordinatorPage.body, /<button type="submit" class="secondary">Visa kommentar 2 igen<\/button>/);
 	assert.equal(await commentInputHidden(offending), true);
 	assert.equal(await commentInputHidden(commentIds[0]!), false);
-	const download = (await (await clientFor(neighbour.id)).get("/account/data")).json();
+	const download = (await (await clientAs(app, db, neighbour.id)).get("/account/data")).json();
 	assert.ok(download.comments.some((c: { text: string; hiddenReason: string | null }) => c.text === "Ni är alla idioter" && c.hiddenReason === "Kallar andra idioter."));
 
 	const moderation = await moderator.get("/admin/ideer");
@@ -223,7 +217,7 @@ test("only coordinators and administrators hide and restore comments; anonymous,
 	assert.match(String(anonymousForm.headers.location), /^\/sign-in/);
 	assert.equal((await anonymous.post(`/ideer/${id}/kommentarer/${comment}/dolj`, { hideReason: "Nej" })).statusCode, 303);
 	for (const userId of [author.id, neighbour.id]) {
-		const client = await clientFor(userId);
+		const client = await clientAs(app, db, userId);
 		assert.equal((await client.get(`/ideer/${id}/kommentarer/${comment}/dolj`)).statusCode, 403);
 		assert.equal((await client.post(`/ideer/${id}/kommentarer/${comment}/dolj`, { hideReason: "Nej" })).statusCode, 403);
 		assert.doesNotMatch((await client.get(`/ideer/${id}`)).body, /Dölj kommentar 1/);
@@ -231,7 +225,7 @@ test("only coordinators and administrators hide and restore comments; anonymous,
 	assert.equal((await storedComment(comment)).hiddenAt, null);
 
 	const administrator = await createUser(db, { isAdministrator: true });
-	const admin = await clientFor(administrator.id);
+	const admin = await clientAs(app, db, administrator.id);
 	assert.equal((await admin.post(`/ideer/${id}/kommentarer/${comment}/dolj`, { hideReason: "Fel tråd." })).statusCode, 303);
 	const stored = await storedComment(comment);
 	assert.equal(stored.hiddenBy, administrator.id);
@@ -239,17 +233,17 @@ test("only coordinators and administrators hide and restore comments; anonymous,
 
 	assert.equal((await anonymous.post(`/ideer/${id}/kommentarer/${comment}/aterstall`, {})).statusCode, 303);
 	for (const userId of [author.id, neighbour.id]) {
-		assert.equal((await (await clientFor(userId)).post(`/ideer/${id}/kommentarer/${comment}/aterstall`, {})).statusCode, 403);
+		assert.equal((await (await clientAs(app, db, userId)).post(`/ideer/${id}/kommentarer/${comment}/aterstall`, {})).statusCode, 403);
 	}
 	assert.ok((await storedComment(comment)).hiddenAt, "still hidden after the refused restores");
-	assert.equal((await (await clientFor(coordinatorAdmin.id)).post(`/ideer/${id}/kommentarer/${comment}/aterstall`, {})).statusCode, 303);
+	assert.equal((await (await clientAs(app, db, coordinatorAdmin.id)).post(`/ideer/${id}/kommentarer/${comment}/aterstall`, {})).statusCode, 303);
 	assert.equal((await storedComment(comment)).hiddenAt, null);
 });
 
 test("a malformed or unknown comment id, or a comment of another idea, is a 404 and changes nothing", async () => {
 	const first = await ideaWithComments("Vandringsled runt sjön", ["Fin idé"]);
 	const other = await ideaWithComments("Bibliotek på lördagar", ["Ja tack"]);
-	const moderator = await clientFor(coordinatorAdmin.id);
+	const moderator = await clientAs(app, db, coordinatorAdmin.id);
 	const paths = [
 		`/ideer/${first.id}/kommentarer/inte-ett-id`,
 		`/ideer/${first.id}/kommentarer/00000000-0000-4000-8000-000000000000`,
@@ -268,7 +262,7 @@ test("a malformed or unknown comment id, or a comment of another idea, is a 404 
 test("hiding an idea hides its comments' inputs; restoring it leaves a comment hidden on its own hidden", async () => {
 	const { id, commentIds } = await ideaWithComments("Torgdag i Bastuträsk", ["Skräp och reklam", "Gärna på lördagar"]);
 	const [spam, fine] = commentIds as [string, string];
-	const moderator = await clientFor(coordinatorAdmin.id);
+	const moderator = await clientAs(app, db, coordinatorAdmin.id);
 	assert.equal((await moderator.post(`/ideer/${id}/kommentarer/${spam}/dolj`, { hideReason: "Reklam." })).statusCode, 303);
 	assert.equal((await moderator.post(`/ideer/${id}/dolj`, { hideReason: "Dubblett." })).statusCode, 303);
 	assert.deepEqual([await commentInputHidden(spam), await commentInputHidden(fine)], [true, true]);
@@ -290,9 +284,9 @@ test("hiding an idea hides its comments' inputs; restoring it leaves a comment h
 test("a reported comment is hidden from the moderation page and restored there; a hidden comment cannot be reported", async () => {
 	const { id, commentIds } = await ideaWithComments("Konstgräsplan vid skolan", ["Dumma förslag från dumma människor"]);
 	const comment = commentIds[0]!;
-	const reporter = await clientFor(author.id);
+	const reporter = await clientAs(app, db, author.id);
 	assert.equal((await reporter.post(`/ideer/${id}/anmal`, { reason: "Förolämpning", commentId: comment })).statusCode, 303);
-	const moderator = await clientFor(coordinatorAdmin.id);
+	const moderator = await clientAs(app, db, coordinatorAdmin.id);
 	const before = await moderator.get("/admin/ideer");
 	assert.ok(before.body.includes(`<a href="/ideer/${id}/kommentarer/${comment}/dolj">Dölj kommentaren</a>`));
 

@@ -4,6 +4,7 @@ import { isUuid } from "../../lib/ids.js";
 import { notFound, unauthorized } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { focusAreaChoices } from "../focus-areas/index.js";
 import { addInputs, removeInputs, setInputsHidden } from "../inputs/index.js";
 import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
 import { commentInput, hideInput, ideaInput, reportInput } from "./ideas.input.js";
@@ -27,7 +28,7 @@ export async function ideaList(db: Db) {
 export async function newIdeaPage(db: Db, viewer: Viewer | null) {
 	requireSignedIn(viewer);
 	const programme = await getProgramme(db);
-	return { programme, focusAreas: await repo.focusAreaChoices(db, programme.id) };
+	return { programme, focusAreas: await focusAreaChoices(db, programme.id) };
 }
 
 /** Stores a new idea and adds it to the pool of inputs. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createFocusArea, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import { clientAs, createFocusArea, createProgramme, createUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { addInputs } from "./index.js";
 import * as s from "../../db/schema.js";
@@ -19,12 +19,6 @@ await addInputs(db, [
 	{ source: "comment", sourceId: "comment-1", text: "   ", occurredOn: "2018-10-06" },
 ]);
 
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
-
 test("adding the same source again updates the input and keeps its id; blank texts are not inputs", async () => {
 	const [before] = await db.select().from(s.inputs).where(eq(s.inputs.sourceId, "answer-1"));
 	await addInputs(db, [{ source: "survey", sourceId: "answer-1", text: "Vi behöver fler cykelvägar i Norsjö och Kusfors", occurredOn: "2018-09-12", locality: "Norsjö" }]);
@@ -35,7 +29,7 @@ test("adding the same source again updates the input and keeps its id; blank tex
 });
 
 test("coordinators search inputs in Swedish and filter them; residents may not", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const all = await client.get("/admin/inspel");
 	assert.equal(all.statusCode, 200);
 	assert.match(all.body, /3 inspel matchar/);
@@ -50,11 +44,11 @@ test("coordinators search inputs in Swedish and filter them; residents may not",
 	assert.match(byArea.body, /1 inspel matchar/);
 	const junk = await client.get("/admin/inspel?source=nonsense&focusAreaId=x&q=%22%22%22(");
 	assert.equal(junk.statusCode, 200);
-	assert.equal((await (await clientFor(resident.id)).get("/admin/inspel")).statusCode, 403);
+	assert.equal((await (await clientAs(app, db, resident.id)).get("/admin/inspel")).statusCode, 403);
 });
 
 test("CSV export has a BOM, quotes cells that need it, defuses formulas, and uses semicolons on request", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const csv = await client.get("/admin/inspel.csv?sep=semicolon");
 	assert.equal(csv.statusCode, 200);
 	assert.match(String(csv.headers["content-type"]), /^text\/csv; charset=utf-8/);
@@ -68,8 +62,8 @@ test("CSV export has a BOM, quotes cells that need it, defuses formulas, and use
 
 test("the JSON API gives coordinators the inputs and refuses everyone else", async () => {
 	assert.equal((await new TestClient(app).get("/api/v1/inputs")).statusCode, 401);
-	assert.equal((await (await clientFor(resident.id)).get("/api/v1/inputs")).statusCode, 403);
-	const res = await (await clientFor(coordinatorAdmin.id)).get("/api/v1/inputs?source=survey");
+	assert.equal((await (await clientAs(app, db, resident.id)).get("/api/v1/inputs")).statusCode, 403);
+	const res = await (await clientAs(app, db, coordinatorAdmin.id)).get("/api/v1/inputs?source=survey");
 	assert.equal(res.statusCode, 200);
 	const body = JSON.parse(res.body) as { source: string; locality: string; ageBand: string }[];
 	assert.equal(body.length, 1);

@@ -2,20 +2,13 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createFocusArea, createOrganisation, createProgramme, createUser, lastMailTo, orgNumber, signInAs } from "../../../test/factories.js";
+import { createFocusArea, createOrganisation, createProgramme, createUser, lastMailTo, orgNumber, signedInUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
 const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
-
-async function signedIn(values: Parameters<typeof createUser>[1] = {}) {
-	const user = await createUser(db, values);
-	const client = new TestClient(app);
-	await signInAs(client, db, user.id);
-	return { client, user };
-}
 
 async function organisationNamed(name: string) {
 	const [row] = await db.select().from(s.organisations).where(eq(s.organisations.name, name));
@@ -33,7 +26,7 @@ const joinForm = (name: string, extra: Record<string, string> = {}) => ({
 });
 
 test("a person registers an organisation, which waits for the coordinator; the coordinator approves it and it becomes public", async () => {
-	const { client, user } = await signedIn({ name: "Sara Skidåkare" });
+	const { client, user } = await signedInUser(app, db, { name: "Sara Skidåkare" });
 	const form = await client.get("/aktorer/anslut");
 	assert.equal(form.statusCode, 200);
 	assert.match(form.body, /<h1>Anslut en organisation<\/h1>/);
@@ -87,7 +80,7 @@ test("a person registers an organisation, which waits for the coordinator; the c
 });
 
 test("the coordinator declines a pending organisation: it is removed and its admin is told", async () => {
-	const { client, user } = await signedIn();
+	const { client, user } = await signedInUser(app, db);
 	await client.post("/aktorer/anslut", joinForm("Avslagna föreningen"));
 	const org = await organisationNamed("Avslagna föreningen");
 	const coordinatorClient = new TestClient(app);
@@ -111,7 +104,7 @@ test("the coordinator declines a pending organisation: it is removed and its adm
 
 test("a duplicate organisation number and other bad input get clear messages and keep what was typed", async () => {
 	const taken = await createOrganisation(db, { name: "Finns redan" });
-	const { client } = await signedIn();
+	const { client } = await signedInUser(app, db);
 	const duplicate = await client.post("/aktorer/anslut", joinForm("Dubbletten", { orgNumber: taken.orgNumber! }));
 	assert.equal(duplicate.statusCode, 422);
 	assert.match(duplicate.body, /Organisationen finns redan i Medskapa\. Be någon av dess administratörer att bjuda in dig\./);
@@ -134,16 +127,16 @@ test("only signed-in people can join, and only a coordinator or administrator ca
 	assert.equal((await anonymous.post("/aktorer/anslut", joinForm("Anonyma klubben"))).statusCode, 303);
 	assert.equal(await organisationNamed("Anonyma klubben"), undefined);
 
-	const { client: applicant } = await signedIn();
+	const { client: applicant } = await signedInUser(app, db);
 	await applicant.post("/aktorer/anslut", joinForm("Väntande klubben"));
 	const org = (await organisationNamed("Väntande klubben"))!;
 	const other = await createOrganisation(db);
 	const clients = {
 		anonymous,
-		resident: (await signedIn()).client,
-		member: (await signedIn({ memberOf: { organisationId: org.id, role: "member" } })).client,
+		resident: (await signedInUser(app, db)).client,
+		member: (await signedInUser(app, db, { memberOf: { organisationId: org.id, role: "member" } })).client,
 		admin: applicant,
-		otherAdmin: (await signedIn({ memberOf: { organisationId: other.id, role: "admin" } })).client,
+		otherAdmin: (await signedInUser(app, db, { memberOf: { organisationId: other.id, role: "admin" } })).client,
 	};
 	for (const [who, client] of Object.entries(clients)) {
 		for (const action of ["approve", "decline"]) {
@@ -153,14 +146,14 @@ test("only signed-in people can join, and only a coordinator or administrator ca
 	}
 	assert.equal((await organisationNamed("Väntande klubben"))?.status, "pending");
 
-	const administrator = (await signedIn({ isAdministrator: true })).client;
+	const administrator = (await signedInUser(app, db, { isAdministrator: true })).client;
 	assert.equal((await administrator.post(`/admin/organisations/${org.id}/approve`, {})).statusCode, 303);
 	assert.equal((await organisationNamed("Väntande klubben"))?.status, "active");
 	assert.ok(programme.id);
 });
 
 test("a pending organisation's focus areas show to its members but not on the public focus area pages", async () => {
-	const { client } = await signedIn();
+	const { client } = await signedInUser(app, db);
 	await client.post("/aktorer/anslut", joinForm("Dolda klubben"));
 	const org = (await organisationNamed("Dolda klubben"))!;
 	const area = await createFocusArea(db, programme.id, { name: "Dolt område", organisationIds: [org.id] });

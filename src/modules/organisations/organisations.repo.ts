@@ -16,6 +16,15 @@ export async function listOrganisations(db: Db, which: "active" | "all" = "activ
 	return query.orderBy(desc(sql`${organisations.status} = 'pending'`), asc(organisations.name), asc(organisations.id));
 }
 
+/** Organisations by name as choices for a form: only active ones unless asked for all. */
+export async function organisationChoices(db: Db, which: "active" | "all" = "active"): Promise<{ id: string; name: string }[]> {
+	return db
+		.select({ id: organisations.id, name: organisations.name })
+		.from(organisations)
+		.where(which === "active" ? eq(organisations.status, "active") : undefined)
+		.orderBy(asc(organisations.name));
+}
+
 /** One organisation. */
 export async function findOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
 	const rows = await db.select().from(organisations).where(eq(organisations.id, id));

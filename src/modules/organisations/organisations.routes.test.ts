@@ -2,20 +2,12 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createAdoption, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, orgNumber, signInAs } from "../../../test/factories.js";
+import { createAdoption, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, orgNumber, signedInCoordinator, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
-
-/** A client signed in as an admin of the coordinating organisation. */
-async function coordinatorClient(): Promise<TestClient> {
-	const client = new TestClient(app);
-	const user = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
-	await signInAs(client, db, user.id);
-	return client;
-}
 
 async function organisationsNamed(name: string) {
 	return db.select().from(s.organisations).where(eq(s.organisations.name, name));
@@ -115,7 +107,7 @@ test("an unknown or malformed organisation id is not found", async () => {
 });
 
 test("the coordinator creates an organisation", async () => {
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	const list = await client.get("/admin/organisations");
 	assert.equal(list.statusCode, 200);
 	assert.match(list.body, /<caption>Alla organisationer<\/caption>/);
@@ -152,7 +144,7 @@ test("the coordinator creates an organisation", async () => {
 
 test("the coordinator changes an organisation, in English too", async () => {
 	const org = await createOrganisation(db, { name: "Före ändring", type: "company" });
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	client.cookies.set("lang", "en");
 	const form = await client.get(`/admin/organisations/${org.id}/edit`);
 	assert.equal(form.statusCode, 200);
@@ -172,7 +164,7 @@ test("the coordinator changes an organisation, in English too", async () => {
 test("bad organisation input is shown with its message, keeps what was typed and stores nothing", async () => {
 	const taken = orgNumber();
 	await createOrganisation(db, { orgNumber: taken });
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	const base = { type: "company", description: "Behålls gärna" };
 	const cases: { form: Record<string, string>; message: RegExp; kept: RegExp }[] = [
 		{ form: { ...base, name: "" }, message: /Namn: Fyll i fältet\./, kept: />Behålls gärna<\/textarea>/ },
@@ -197,7 +189,7 @@ test("bad organisation input is shown with its message, keeps what was typed and
 test("changing an organisation to a taken organisation number is refused and changes nothing", async () => {
 	const other = await createOrganisation(db);
 	const org = await createOrganisation(db, { name: "Behåller numret" });
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	const res = await client.post(`/admin/organisations/${org.id}/edit`, { name: "Nytt namn som inte sparas", type: "company", orgNumber: other.orgNumber! });
 	assert.equal(res.statusCode, 422);
 	assert.match(res.body, /<h1>Ändra Behåller numret<\/h1>/);
@@ -236,7 +228,7 @@ test("only a coordinator or administrator may administer organisations", async (
 });
 
 test("editing an unknown or malformed organisation is not found", async () => {
-	const client = await coordinatorClient();
+	const client = await signedInCoordinator(app, db, coordinator.id);
 	for (const id of [randomUUID(), "nope"]) {
 		assert.equal((await client.get(`/admin/organisations/${id}/edit`)).statusCode, 404);
 		assert.equal((await client.post(`/admin/organisations/${id}/edit`, { name: "X", type: "other" })).statusCode, 404);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { idParamsSchema, oneRecordResponses, refSchema, uuidSchema } from "../../lib/api-schema.js";
+import { publicBaseUrl } from "../../lib/public-url.js";
 import { formState, parseForm } from "../../ui/forms.js";
 import { adoptionSchema } from "../decisions/index.js";
 import { checkedValues } from "../focus-areas/index.js";
@@ -31,23 +32,27 @@ const organisationRequired = ["id", "name", "type", "orgNumber", "description", 
 /** An organisation in the JSON API's list. */
 const organisationSchema = { type: "object", additionalProperties: false, required: organisationRequired, properties: organisationProperties } as const;
 
-/** An organisation's profile in the JSON API: the organisation and its standing adoption of the vision. */
-const profileSchema = {
-	type: "object",
-	additionalProperties: false,
-	required: [...organisationRequired, "adoption"],
-	properties: {
-		...organisationProperties,
-		adoption: { anyOf: [adoptionSchema, { type: "null" }], description: "The organisation's adoption of the vision, null when it has none" },
-	},
-} as const;
+/**
+ * An organisation's profile in the JSON API: the organisation and its standing adoption of the vision.
+ * Built when the routes are registered: the decisions module that defines the adoption may still be loading when this file is.
+ */
+const profileSchema = () =>
+	({
+		type: "object",
+		additionalProperties: false,
+		required: [...organisationRequired, "adoption"],
+		properties: {
+			...organisationProperties,
+			adoption: { anyOf: [adoptionSchema, { type: "null" }], description: "The organisation's adoption of the vision, null when it has none" },
+		},
+	}) as const;
 
 /** Public pages, joining, the organisation's workspace, invitations, contact, coordinator administration and JSON API of the organisations (actors). */
 export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db, config } = opts;
 	const deps = { db, config, limiter: app.rateLimiter };
 	// Links in mails need the site's address; behind a proxy PUBLIC_URL gives it.
-	const mailRequest = (req: FastifyRequest) => ({ t: req.t, base: config.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}` });
+	const mailRequest = (req: FastifyRequest) => ({ t: req.t, base: publicBaseUrl(config, req) });
 
 	app.get("/aktorer", async (req, reply) => {
 		const data = await service.actorsPage(db);
@@ -194,7 +199,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 				summary: "One organisation",
 				description: "An organisation's public profile: its record, focus areas and standing adoption of the vision.",
 				params: idParamsSchema,
-				response: oneRecordResponses(profileSchema, "The organisation's profile"),
+				response: oneRecordResponses(profileSchema(), "The organisation's profile"),
 			},
 		},
 		async (req) => service.organisationProfile(db, req.viewer, req.params.id),

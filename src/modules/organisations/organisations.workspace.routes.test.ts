@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
-import { createFocusArea, createOrganisation, createProgramme, createUser, lastMailTo, signInAs } from "../../../test/factories.js";
+import { createFocusArea, createOrganisation, createProgramme, createUser, lastMailTo, signedInUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
@@ -11,17 +11,10 @@ const { programme, coordinator } = await createProgramme(db);
 
 type Role = "member" | "admin";
 
-async function signedIn(values: Parameters<typeof createUser>[1] = {}) {
-	const user = await createUser(db, values);
-	const client = new TestClient(app);
-	await signInAs(client, db, user.id);
-	return { client, user };
-}
-
 /** An organisation with one admin (signed in) and, when asked, more members. */
 async function organisationWithAdmin(name = `Förening ${randomUUID().slice(0, 6)}`) {
 	const org = await createOrganisation(db, { name });
-	const admin = await signedIn({ name: "Anna Admin", memberOf: { organisationId: org.id, role: "admin" } });
+	const admin = await signedInUser(app, db, { name: "Anna Admin", memberOf: { organisationId: org.id, role: "admin" } });
 	return { org, admin };
 }
 
@@ -71,7 +64,7 @@ test("an admin invites a person by e-mail; the person signs in with that address
 	assert.match(anonymous.body, /<h1>Inbjudan till Byalaget<\/h1>/);
 	assert.ok(anonymous.body.includes(`href="/sign-in?next=${encodeURIComponent(link)}"`));
 
-	const invitee = await signedIn({ email: "ny.medlem@example.se" });
+	const invitee = await signedInUser(app, db, { email: "ny.medlem@example.se" });
 	const open = await invitee.client.get(link);
 	assert.match(open.body, /<button type="submit">Gå med i Byalaget<\/button>/);
 	const accepted = await invitee.client.post(link, {});
@@ -90,7 +83,7 @@ test("an invitation opened with another address, expired, unknown or revoked get
 	const { org, admin } = await organisationWithAdmin("Hembygdsföreningen");
 	const link = await invite(admin.client, org.id, "ratt@example.se");
 
-	const wrong = await signedIn({ email: "fel@example.se" });
+	const wrong = await signedInUser(app, db, { email: "fel@example.se" });
 	const page = await wrong.client.get(link);
 	assert.match(page.body, /Du är inloggad som fel@example\.se, men inbjudan skickades till en annan e-postadress\./);
 	assert.doesNotMatch(page.body, /ratt@example\.se/, "the invited address is not shown to someone else");
@@ -99,7 +92,7 @@ test("an invitation opened with another address, expired, unknown or revoked get
 	assert.equal(await membership(org.id, wrong.user.id), undefined);
 
 	await db.update(s.organisationInvitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(s.organisationInvitations.organisationId, org.id));
-	const right = await signedIn({ email: "ratt@example.se" });
+	const right = await signedInUser(app, db, { email: "ratt@example.se" });
 	const expired = await right.client.post(link, {});
 	assert.equal(expired.statusCode, 410);
 	assert.match(expired.body, /Inbjudan har gått ut\. Be organisationens administratör att skicka en ny\./);
@@ -120,7 +113,7 @@ test("an invitation opened with another address, expired, unknown or revoked get
 	const revoked = await admin.client.post(`/aktorer/${org.id}/inbjudningar/${open!.id}/aterkalla`, {});
 	assert.equal(revoked.statusCode, 303);
 	assert.match((await admin.client.get(`/aktorer/${org.id}/hantera`)).body, /Inbjudan är återkallad\./);
-	const ghost = await signedIn({ email: "angrad@example.se" });
+	const ghost = await signedInUser(app, db, { email: "angrad@example.se" });
 	assert.equal((await ghost.client.post(second, {})).statusCode, 404);
 	assert.equal((await admin.client.post(`/aktorer/${org.id}/inbjudningar/${open!.id}/aterkalla`, {})).statusCode, 404, "already revoked");
 	assert.equal((await admin.client.post(`/aktorer/${org.id}/inbjudningar/nope/aterkalla`, {})).statusCode, 404);
@@ -210,7 +203,7 @@ test("an admin chooses the organisation's focus areas, which show on its profile
 test("the contact form mails the contact person (or the admins), shows no recipient address and is rate-limited", async () => {
 	const { org, admin } = await organisationWithAdmin("Kontaktföreningen");
 	const contact = await createUser(db, { email: "kontakt.person@example.se", memberOf: { organisationId: org.id, role: "member" } });
-	const sender = await signedIn({ name: "Ivar Invånare", email: "ivar@example.se" });
+	const sender = await signedInUser(app, db, { name: "Ivar Invånare", email: "ivar@example.se" });
 
 	// No contact person chosen yet: the admins receive it.
 	const first = await sender.client.post(`/aktorer/${org.id}/kontakt`, { subject: "Skidspår", message: "Hej! Kan vi hjälpa till?" });
@@ -275,14 +268,14 @@ test("the contact form mails the contact person (or the admins), shows no recipi
 test("every write in the workspace is refused to everyone but the organisation's own admins", async () => {
 	const { org, admin } = await organisationWithAdmin();
 	const area = await createFocusArea(db, programme.id);
-	const member = await signedIn({ memberOf: { organisationId: org.id, role: "member" } });
-	const coordinatorAdmin = await signedIn({ memberOf: { organisationId: coordinator.id, role: "admin" } });
+	const member = await signedInUser(app, db, { memberOf: { organisationId: org.id, role: "member" } });
+	const coordinatorAdmin = await signedInUser(app, db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
 	const clients = {
 		anonymous: new TestClient(app),
-		resident: (await signedIn()).client,
+		resident: (await signedInUser(app, db)).client,
 		member: member.client,
 		coordinator: coordinatorAdmin.client,
-		administrator: (await signedIn({ isAdministrator: true })).client,
+		administrator: (await signedInUser(app, db, { isAdministrator: true })).client,
 	};
 	await invite(admin.client, org.id, "vantar@example.se");
 	const [invitation] = await db.select().from(s.organisationInvitations).where(eq(s.organisationInvitations.organisationId, org.id));

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { asc, eq } from "drizzle-orm";
-import { createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import { clientAs, createOrganisation, createProgramme, createUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { programmePhases, programmes } from "./programmes.schema.js";
 
@@ -11,12 +11,6 @@ const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coor
 const resident = await createUser(db);
 const otherOrganisation = await createOrganisation(db, { name: "Bygdeföreningen" });
 const otherAdmin = await createUser(db, { memberOf: { organisationId: otherOrganisation.id, role: "admin" } });
-
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
 
 const validProgramme = {
 	name: "Framtidsprogrammet",
@@ -35,7 +29,7 @@ const storedProgramme = async () => (await db.select().from(programmes).where(eq
 const storedPhases = () => db.select().from(programmePhases).where(eq(programmePhases.programmeId, programme.id)).orderBy(asc(programmePhases.position));
 
 test("a coordinator edits the programme; a population written with spaces is understood", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const page = await client.get("/admin/programme");
 	assert.equal(page.statusCode, 200);
 	assert.match(page.body, /<h1>Programmet<\/h1>/);
@@ -57,7 +51,7 @@ test("a coordinator edits the programme; a population written with spaces is und
 });
 
 test("bad programme input is shown again with a message, everything typed kept and nothing stored", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const before = await storedProgramme();
 	const cases: { change: Record<string, string>; field: string; message: RegExp }[] = [
 		{ change: { name: "" }, field: "name", message: /Fyll i fältet\./ },
@@ -87,7 +81,7 @@ test("bad programme input is shown again with a message, everything typed kept a
 });
 
 test("a coordinator adds, edits and removes phases; the timeline stays in date order", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	assert.equal((await client.get("/admin/programme/phases/new")).statusCode, 200);
 	const added = await client.post("/admin/programme/phases", { name: "Publik omröstning", description: "Fem förslag.", startsOn: "2019-01-08", endsOn: "2019-01-20" });
 	assert.equal(added.statusCode, 303);
@@ -138,7 +132,7 @@ test("a coordinator adds, edits and removes phases; the timeline stays in date o
 });
 
 test("bad phase input is shown again with a message, everything typed kept and nothing stored", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const before = await storedPhases();
 	const valid = { name: "Ny fas", description: "Beskrivning av fasen.", startsOn: "2020-03-01", endsOn: "2020-04-01" };
 	const cases: { change: Record<string, string>; field: string; message: RegExp }[] = [
@@ -170,7 +164,7 @@ test("only a coordinator or an administrator may administer the programme", asyn
 	const before = await storedProgramme();
 	const phaseForm = { name: "Smygfas", startsOn: "2020-01-01" };
 	for (const userId of [resident.id, otherAdmin.id]) {
-		const client = await clientFor(userId);
+		const client = await clientAs(app, db, userId);
 		assert.equal((await client.get("/admin/programme")).statusCode, 403);
 		assert.equal((await client.post("/admin/programme", { ...validProgramme, name: "Kapad" })).statusCode, 403);
 		assert.equal((await client.get("/admin/programme/phases/new")).statusCode, 403);
@@ -186,7 +180,7 @@ test("only a coordinator or an administrator may administer the programme", asyn
 	assert.deepEqual(await storedProgramme(), before);
 	assert.ok((await storedPhases()).every((p) => p.name !== "Smygfas"));
 
-	const administrator = await clientFor((await createUser(db, { isAdministrator: true })).id);
+	const administrator = await clientAs(app, db, (await createUser(db, { isAdministrator: true })).id);
 	assert.equal((await administrator.get("/admin/programme")).statusCode, 200);
 });
 

@@ -47,11 +47,6 @@ export async function insertPhases(db: Db, rows: (typeof programmePhases.$inferI
 /** The fields a coordinator edits on a phase. */
 export type PhaseValues = { name: string; description: string; startsOn: string; endsOn: string | null };
 
-/** Every organisation by name, to choose the coordinator from. */
-export async function listOrganisationChoices(db: Db): Promise<{ id: string; name: string }[]> {
-	return db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name));
-}
-
 /** Whether an organisation exists. */
 export async function organisationExists(db: Db, id: string): Promise<boolean> {
 	const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));

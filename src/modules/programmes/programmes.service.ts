@@ -6,6 +6,7 @@ import { isUuid } from "../../lib/ids.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { keyDecisions } from "../decisions/index.js";
+import { organisationChoices } from "../organisations/index.js";
 import { phaseInput, programmeInput } from "./programmes.input.js";
 import * as repo from "./programmes.repo.js";
 
@@ -50,7 +51,7 @@ export async function startPage(db: Db) {
 export async function programmeForAdmin(db: Db, viewer: Viewer | null) {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
-	const [phases, organisations] = await Promise.all([repo.listPhases(db, programme.id), repo.listOrganisationChoices(db)]);
+	const [phases, organisations] = await Promise.all([repo.listPhases(db, programme.id), organisationChoices(db, "all")]);
 	return { programme, phases, organisations };
 }
 

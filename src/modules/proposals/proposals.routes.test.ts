@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createOrganisation, createProgramme, createProposal, createUser, createVisionText, createVote, signInAs } from "../../../test/factories.js";
+import { clientAs, createOrganisation, createProgramme, createProposal, createUser, createVisionText, createVote } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { visionProposals } from "./proposals.schema.js";
 
@@ -11,12 +11,6 @@ const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coor
 const resident = await createUser(db);
 const otherOrganisation = await createOrganisation(db);
 const otherAdmin = await createUser(db, { memberOf: { organisationId: otherOrganisation.id, role: "admin" } });
-
-async function clientFor(userId: string): Promise<TestClient> {
-	const client = new TestClient(app);
-	await signInAs(client, db, userId);
-	return client;
-}
 
 const storedProposal = async (number: number) =>
 	(await db.select().from(visionProposals).where(eq(visionProposals.number, number)))[0];
@@ -117,7 +111,7 @@ test("the API gives the vision in force, the vote and the proposals", async () =
 });
 
 test("a coordinator adds a proposal and sees it in the list", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const form = await client.get("/admin/proposals/new");
 	assert.equal(form.statusCode, 200);
 	assert.match(form.body, /<h1>Nytt visionsförslag<\/h1>/);
@@ -136,7 +130,7 @@ test("a coordinator adds a proposal and sees it in the list", async () => {
 });
 
 test("bad proposal input is shown again with a message, everything typed kept and nothing stored", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const cases: { form: Record<string, string>; field: string; message: RegExp }[] = [
 		{ form: { number: "", title: "Titel A", subtext: "Text A" }, field: "number", message: /Fyll i fältet\./ },
 		{ form: { number: "0", title: "Titel B", subtext: "Text B" }, field: "number", message: /Skriv ett tal mellan 1 och 1000\./ },
@@ -161,7 +155,7 @@ test("bad proposal input is shown again with a message, everything typed kept an
 });
 
 test("a coordinator edits a proposal; a number already taken is refused", async () => {
-	const client = await clientFor(coordinatorAdmin.id);
+	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const proposal = await createProposal(db, programme.id, { number: 30, title: "Gammal rubrik", subtext: "Gammal text." });
 	const form = await client.get(`/admin/proposals/${proposal.id}`);
 	assert.equal(form.statusCode, 200);
@@ -187,7 +181,7 @@ test("only a coordinator or an administrator may manage proposals", async () => 
 	const proposal = await createProposal(db, programme.id, { number: 40 });
 	const form = { number: "41", title: "Smygförslag", subtext: "Ska inte sparas." };
 	for (const userId of [resident.id, otherAdmin.id]) {
-		const client = await clientFor(userId);
+		const client = await clientAs(app, db, userId);
 		assert.equal((await client.get("/admin/proposals")).statusCode, 403);
 		assert.equal((await client.get("/admin/proposals/new")).statusCode, 403);
 		assert.equal((await client.post("/admin/proposals", form)).statusCode, 403);
@@ -200,6 +194,6 @@ test("only a coordinator or an administrator may manage proposals", async () => 
 	assert.equal((await anonymous.post("/admin/proposals", form)).statusCode, 303);
 	assert.equal(await storedProposal(41), undefined);
 
-	const administrator = await clientFor((await createUser(db, { isAdministrator: true })).id);
+	const administrator = await clientAs(app, db, (await createUser(db, { isAdministrator: true })).id);
 	assert.equal((await administrator.get("/admin/proposals")).statusCode, 200);
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { NewInput } from "../inputs/index.js";
 import { surveyAnswers, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
@@ -104,11 +104,19 @@ export async function deleteQuestion(db: Db, id: string): Promise<void> {
 	await db.delete(surveyQuestions).where(eq(surveyQuestions.id, id));
 }
 
-/** Removes a section with its questions (and conditions elsewhere that pointed at them); run it in a transaction. */
-export async function deleteSection(db: Db, id: string): Promise<void> {
+/**
+ * Removes a section with its questions (and conditions elsewhere that pointed at them) while its survey has no answers,
+ * as the database sees it at the delete. Returns false when it had answers: run it in a transaction, and roll back then.
+ */
+export async function deleteSection(db: Db, surveyId: string, id: string): Promise<boolean> {
 	const inSection = db.select({ id: surveyQuestions.id }).from(surveyQuestions).where(eq(surveyQuestions.sectionId, id));
 	await db.update(surveyQuestions).set({ showIfQuestionId: null, showIfOptionId: null }).where(inArray(surveyQuestions.showIfQuestionId, inSection));
-	await db.delete(surveySections).where(eq(surveySections.id, id));
+	const unanswered = sql`not exists (select 1 from survey_responses where survey_id = ${surveyId})`;
+	const deleted = await db
+		.delete(surveySections)
+		.where(and(eq(surveySections.id, id), eq(surveySections.surveyId, surveyId), unanswered))
+		.returning({ id: surveySections.id });
+	return deleted.length > 0;
 }
 
 /** How many answers a survey has. */
@@ -133,16 +141,44 @@ export type NewAnswerWithId = NewAnswer & { id: string };
 /** Which surveys take an answer: web answers only while open and between their times, paper ones once no longer a draft. */
 export type ResponseGuard = "open" | "notDraft";
 
-const guards: Record<ResponseGuard, SQL> = {
-	// Decided by the database as the answer is stored, whatever a cached definition said a moment ago.
-	open: sql`s.status = 'open' and (s.opens_at is null or s.opens_at <= now()) and (s.closes_at is null or now() < s.closes_at)`,
-	notDraft: sql`s.status <> 'draft'`,
-};
+const p = (name: string) => sql.placeholder(name);
+
+/**
+ * The statement that stores an answer, its parts and its inputs. Its text never changes (parts come as arrays), so
+ * PostgreSQL parses and plans it once per connection instead of on every answer: that halves the database's work.
+ */
+function insertResponseStatement(db: Db) {
+	const open = db.$with("s", {}).as(sql`select s.id from surveys s where s.id = ${p("surveyId")} and case ${p("guard")}::text
+		when 'open' then s.status = 'open' and (s.opens_at is null or s.opens_at <= now()) and (s.closes_at is null or now() < s.closes_at)
+		else s.status <> 'draft' end`);
+	const response = db.$with("r", {}).as(sql`insert into survey_responses (id, survey_id, user_id, channel, submitted_on, locality, age_band)
+		select ${p("id")}::uuid, s.id, ${p("userId")}::uuid, ${p("channel")}, ${p("submittedOn")}::date, ${p("locality")}::text, ${p("ageBand")}::text from s
+		on conflict on constraint survey_responses_one_per_person do nothing returning id`);
+	const parts = db.$with("a", {}).as(sql`insert into survey_answers (id, response_id, question_id, option_id, number, text)
+		select v.id, r.id, v.question_id, v.option_id, v.number, v.text from r
+		cross join unnest(${p("partIds")}::uuid[], ${p("questionIds")}::uuid[], ${p("optionIds")}::uuid[], ${p("numbers")}::int[], ${p("texts")}::text[])
+			as v (id, question_id, option_id, number, text)`);
+	// The pool of inputs is the inputs module's table: written here so that an answer and its inputs are one statement
+	// (one round trip, no transaction held open between them). Its rows are made new, so no conflict can arise. They
+	// are dated to the start of the day, like the answer: a time of day could tie an anonymous text to a log line.
+	const pool = db.$with("i", {}).as(sql`insert into inputs (source, source_id, text, occurred_on, locality, age_band, created_at)
+		select v.source, v.source_id, v.text, v.occurred_on, v.locality, v.age_band, v.occurred_on::timestamp at time zone 'Europe/Stockholm' from r
+		cross join unnest(${p("sources")}::text[], ${p("sourceIds")}::text[], ${p("inputTexts")}::text[], ${p("occurredOn")}::date[], ${p("localities")}::text[], ${p("ageBands")}::text[])
+			as v (source, source_id, text, occurred_on, locality, age_band)`);
+	return db
+		.with(open, response, parts, pool)
+		.select({ open: sql<number>`(select count(*) from s)::int`, stored: sql<number>`count(*)::int` })
+		.from(sql`r`)
+		.prepare("survey_insert_response");
+}
+
+const insertResponseStatements = new WeakMap<Db, ReturnType<typeof insertResponseStatement>>();
 
 /**
  * Stores one answer, its parts and the inputs its free texts become, in one statement, only if the survey takes it at
- * that instant. A signed-in person's second answer (two tabs at once) meets the one-per-person constraint and is not
- * stored. Says whether the survey took answers and whether this one was stored.
+ * that instant (decided by the database, whatever a cached definition said a moment ago). A signed-in person's second
+ * answer (two tabs at once) meets the one-per-person constraint and is not stored. Says whether the survey took
+ * answers and whether this one was stored.
  */
 export async function insertResponse(
 	db: Db,
@@ -151,30 +187,32 @@ export async function insertResponse(
 	poolRows: NewInput[],
 	guard: ResponseGuard,
 ): Promise<{ open: boolean; stored: boolean }> {
-	const values = <T>(rows: T[], row: (r: T) => SQL) => sql.join(rows.map(row), sql`, `);
-	const parts = answers.length
-		? sql`, a as (insert into survey_answers (id, response_id, question_id, option_id, number, text)
-			select v.id, r.id, v.question_id, v.option_id, v.number, v.text from r cross join (values ${values(
-				answers,
-				(a) => sql`(${a.id}::uuid, ${a.questionId}::uuid, ${a.optionId}::uuid, ${a.number}::int, ${a.text}::text)`,
-			)}) as v (id, question_id, option_id, number, text))`
-		: sql``;
-	// The pool of inputs is the inputs module's table: written here so that an answer and its inputs are one statement
-	// (one round trip, no transaction held open between them). Its rows are made new, so no conflict can arise.
-	const pool = poolRows.length
-		? sql`, i as (insert into inputs (source, source_id, text, occurred_on, locality, age_band, focus_area_id)
-			select v.source, v.source_id, v.text, v.occurred_on, v.locality, v.age_band, v.focus_area_id from r cross join (values ${values(
-				poolRows,
-				(p) => sql`(${p.source}, ${p.sourceId}, ${p.text}, ${p.occurredOn}::date, ${p.locality ?? null}, ${p.ageBand ?? null}, ${p.focusAreaId ?? null}::uuid)`,
-			)}) as v (source, source_id, text, occurred_on, locality, age_band, focus_area_id))`
-		: sql``;
-	const onePerPerson = response.userId ? sql`on conflict on constraint survey_responses_one_per_person do nothing` : sql``;
-	const result = await db.execute(sql`with s as (select s.id from surveys s where s.id = ${response.surveyId} and ${guards[guard]}),
-		r as (insert into survey_responses (id, survey_id, user_id, channel, submitted_on, locality, age_band)
-			select ${response.id}::uuid, s.id, ${response.userId ?? null}::uuid, ${response.channel}, ${response.submittedOn}::date, ${response.locality ?? null}, ${response.ageBand ?? null} from s
-			${onePerPerson} returning id)${parts}${pool}
-		select (select count(*) from s)::int as open, (select count(*) from r)::int as stored`);
-	const [row] = (result as unknown as { rows: { open: number; stored: number }[] }).rows;
+	let statement = insertResponseStatements.get(db);
+	if (!statement) {
+		statement = insertResponseStatement(db);
+		insertResponseStatements.set(db, statement);
+	}
+	const [row] = await statement.execute({
+		surveyId: response.surveyId,
+		guard,
+		id: response.id,
+		userId: response.userId ?? null,
+		channel: response.channel,
+		submittedOn: response.submittedOn,
+		locality: response.locality ?? null,
+		ageBand: response.ageBand ?? null,
+		partIds: answers.map((a) => a.id),
+		questionIds: answers.map((a) => a.questionId),
+		optionIds: answers.map((a) => a.optionId),
+		numbers: answers.map((a) => a.number),
+		texts: answers.map((a) => a.text),
+		sources: poolRows.map((r) => r.source),
+		sourceIds: poolRows.map((r) => r.sourceId),
+		inputTexts: poolRows.map((r) => r.text),
+		occurredOn: poolRows.map((r) => r.occurredOn),
+		localities: poolRows.map((r) => r.locality ?? null),
+		ageBands: poolRows.map((r) => r.ageBand ?? null),
+	});
 	return { open: Number(row?.open) > 0, stored: Number(row?.stored) > 0 };
 }
 
@@ -196,18 +234,22 @@ export type ResultCounts = {
 	paper: number;
 };
 
-/** Everything the results page counts, in one statement: parts per question and option, answers per question where needed, answers and paper answers. */
-export async function resultCounts(db: Db, surveyId: string): Promise<ResultCounts> {
+/**
+ * Everything the results page counts, in one statement: parts per question and option, answers per question where one
+ * answer holds several parts (questionIds and manyPartIds are the survey's; listed so the planner sees how many rows
+ * each has), answers and paper answers.
+ */
+export async function resultCounts(db: Db, surveyId: string, questionIds: string[], manyPartIds: string[]): Promise<ResultCounts> {
+	// "in ()" is not valid SQL; the nil uuid matches no question.
+	const list = (ids: string[]) => (ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]);
 	const result = await db.execute(sql`
 		-- flag: whether the part is a text (a free text or an "other" text)
 		select 'part' as kind, a.question_id, a.option_id, a.number, a.text is not null as flag, count(*)::int as n
-		from survey_answers a join survey_questions q on q.id = a.question_id
-		where q.survey_id = ${surveyId}
+		from survey_answers a where a.question_id in ${list(questionIds)}
 		group by a.question_id, a.option_id, a.number, a.text is not null
 		union all
 		select 'answered', a.question_id, null, null, null, count(distinct a.response_id)::int
-		from survey_answers a join survey_questions q on q.id = a.question_id
-		where q.survey_id = ${surveyId} and q.kind in ('multiple', 'ranking')
+		from survey_answers a where a.question_id in ${list(manyPartIds)}
 		group by a.question_id
 		union all
 		-- flag: whether the answers came on paper

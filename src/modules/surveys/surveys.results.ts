@@ -19,7 +19,9 @@ const counts = surveyCache<repo.ResultCounts>();
 /** Per question: counts and shares; ranking questions count first places and average ranks. */
 export async function surveyResults(db: Db, viewer: Viewer | null, id: string, otherLabel: string) {
 	const page = await adminDefinition(db, viewer, id);
-	const { parts, answered, responses, paper } = await counts.get(db, id, () => repo.resultCounts(db, id));
+	const manyParts = page.questions.filter((q) => q.kind === "multiple" || q.kind === "ranking").map((q) => q.id);
+	const load = () => repo.resultCounts(db, id, page.questions.map((q) => q.id), manyParts);
+	const { parts, answered, responses, paper } = await counts.get(db, id, load);
 	const results: QuestionResult[] = page.questions.map((question) => {
 		const mine = parts.filter((c) => c.questionId === question.id);
 		// Single choice, rating and text hold one part per answer, so their sums are the number who answered.

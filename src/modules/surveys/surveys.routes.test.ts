@@ -5,6 +5,7 @@ import { createProgramme, createSurvey, createUser, signInAs } from "../../../te
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { inputs } from "../inputs/inputs.schema.js";
 import { applyRetention, surveyParticipation } from "./index.js";
+import { fromStockholmLocal } from "./surveys.service.js";
 import { surveyAnswers, surveyQuestions, surveyResponses, surveys } from "./surveys.schema.js";
 
 const { app, db } = await testApp();
@@ -61,6 +62,7 @@ test("a resident answers an anonymous survey; nothing links the answer to a pers
 	const pool = await db.select().from(inputs).where(eq(inputs.text, "Fler bussar till Skellefteå"));
 	assert.equal(pool.length, 1);
 	assert.equal(pool[0]!.locality, "Bastuträsk");
+	assert.deepEqual(pool[0]!.createdAt, fromStockholmLocal(`${stored!.submittedOn}T00:00`), "the input keeps the day, not the time, of the answer");
 });
 
 test("bad answers come back with a message per question, everything typed kept and nothing stored", async () => {

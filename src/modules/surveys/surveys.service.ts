@@ -205,9 +205,19 @@ export function sectionDeletable(page: { locked: boolean; sections: unknown[] })
 export async function deleteSection(db: Db, viewer: Viewer | null, id: string, sectionId: string): Promise<{ ok: boolean }> {
 	const { page } = await sectionForAdmin(db, viewer, id, sectionId);
 	if (!sectionDeletable(page)) return { ok: false };
-	await db.transaction((tx) => repo.deleteSection(tx, sectionId));
+	// An answer stored since the page was read keeps the section: the transaction is rolled back.
+	const answered = new Error("the survey was answered meanwhile");
+	const ok = await db
+		.transaction(async (tx) => {
+			if (!(await repo.deleteSection(tx, id, sectionId))) throw answered;
+			return true;
+		})
+		.catch((err: unknown) => {
+			if (err === answered) return false;
+			throw err;
+		});
 	changed(db, id);
-	return { ok: true };
+	return { ok };
 }
 
 /** The conditions a question may have: "an earlier choice question was answered with this option". */
@@ -409,6 +419,8 @@ async function submitOnce(db: Db, viewer: Viewer | null, id: string, body: unkno
 		if (mayRetry) return submitOnce(db, viewer, id, body, allowAnonymous, false);
 		return fail("closed", 409);
 	}
+	// The database found it closed though this process had it open (closed elsewhere): show it as it is now.
+	if (stored === "closed") changed(db, id);
 	if (stored !== "stored") return fail(stored, 409);
 	return { ok: true };
 }

@@ -8,4 +8,3 @@ export {
 	workshopParticipation,
 } from "./workshops.service.js";
 export { stockholmInstant, stockholmParts } from "./workshops.time.js";
-export { clockTime } from "./workshops.input.js";

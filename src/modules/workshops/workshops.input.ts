@@ -1,19 +1,10 @@
 import { z } from "zod";
-import { choice, email, integer, isoDate, optionalText, requiredText } from "../../ui/fields.js";
+import { choice, email, endsAfterStart, integer, optionalText, requiredText, timeSpanFields } from "../../ui/fields.js";
 import { msg } from "../../ui/messages.js";
 import { registrationModes } from "./workshops.schema.js";
 
 /** Longest texts the workshop forms accept; the forms state them. */
 export const limits = { title: 200, place: 200, locality: 100, description: 5000, group: 100, question: 300, notes: 20000, note: 1000, summary: 5000, counts: 2000, name: 200 };
-
-/** A time of day on Swedish clocks, HH:MM (a dot is accepted for the colon). */
-export const clockTime = () =>
-	z
-		.string({ error: "error.required" })
-		.trim()
-		.min(1, "error.required")
-		.regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "workshop.error.time")
-		.transform((v) => v.replace(".", ":"));
 
 /** The locality choice that means "another place", written in the text field beside it. */
 export const otherLocality = "other";
@@ -26,9 +17,7 @@ export const workshopInput = (localities: readonly string[]) =>
 	z
 		.object({
 			title: requiredText(limits.title),
-			date: isoDate(),
-			startTime: clockTime(),
-			endTime: clockTime(),
+			...timeSpanFields(),
 			place: requiredText(limits.place),
 			locality: z.string({ error: "error.required" }).trim().min(1, "error.required"),
 			otherLocality: optionalText(limits.locality),
@@ -42,7 +31,7 @@ export const workshopInput = (localities: readonly string[]) =>
 				.transform((v) => v || null)
 				.pipe(z.union([z.null(), email()])),
 		})
-		.refine((v) => v.endTime > v.startTime, { path: ["endTime"], message: "workshop.error.endBeforeStart" })
+		.refine(endsAfterStart, { path: ["endTime"], message: "error.endBeforeStart" })
 		.superRefine((v, ctx) => {
 			if (v.locality === otherLocality) {
 				if (!v.otherLocality) ctx.addIssue({ code: "custom", path: ["otherLocality"], message: "workshop.error.otherLocality" });
