@@ -108,6 +108,12 @@ export async function createServerDatabase(serverUrl: string, name: string, temp
 
 /** Drops a database created by createServerDatabase, ending its leftover connections. */
 export async function dropServerDatabase(serverUrl: string, name: string): Promise<void> {
+	// A closed pool's sessions end a moment after it says so; forcing the drop on them makes their clients throw.
+	for (let tries = 0; tries < 40; tries++) {
+		const [open] = (await adminQuery(serverUrl, "select count(*)::int as n from pg_stat_activity where datname = $1", [name])) as { n: number }[];
+		if (!open?.n) break;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
 	await adminQuery(serverUrl, `drop database if exists "${name}" with (force)`);
 }
 
