@@ -129,6 +129,19 @@ test("a member proposes to collaborate; the other actor's contact person is mail
 	}
 });
 
+test("one person sends at most ten proposals a day; the eleventh is refused with what was typed kept and nothing mailed", async () => {
+	const a = await actors();
+	const client = await clientAs(app, db, a.proposer.id);
+	const form = (n: number) => ({ to: a.municipality.id, focusAreaId: area.id, title: `Förslag ${n}`, message: `Meddelande nummer ${n}` });
+	for (let n = 1; n <= 10; n++) assert.equal((await client.post(`/aktorer/${a.association.id}/samarbeten/ny`, form(n))).statusCode, 303);
+	const refused = await client.post(`/aktorer/${a.association.id}/samarbeten/ny`, form(11));
+	assert.equal(refused.statusCode, 422);
+	assert.match(refused.body, /Du har skickat många förfrågningar i dag/);
+	assert.match(refused.body, /Meddelande nummer 11/);
+	assert.equal((await db.select().from(s.collaborationRequests).where(eq(s.collaborationRequests.title, "Förslag 11"))).length, 0);
+	assert.match((await lastMailTo(db, a.contact.email))!.body, /Meddelande nummer 10/);
+});
+
 test("an organisation without a contact person is reached through its admins", async () => {
 	const a = await actors();
 	await db.update(s.memberships).set({ isContact: false }).where(eq(s.memberships.userId, a.contact.id));

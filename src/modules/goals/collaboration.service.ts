@@ -6,6 +6,7 @@ import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js"
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { focusAreaChoices } from "../focus-areas/index.js";
+import type { RateLimiter } from "../../plugins/rate-limit.js";
 import { sendMail } from "../mail/index.js";
 import { contactRecipients, organisationChoices } from "../organisations/index.js";
 import { getProgramme } from "../programmes/index.js";
@@ -18,7 +19,14 @@ export type { RelatedGoal } from "./collaboration.repo.js";
 type Ref = { id: string; name: string };
 
 /** What the collaboration pages need from the application: the database, mail settings and the site's address for links. */
-export type CollaborationDeps = { db: Db; config: Config; baseUrl: string };
+export type CollaborationDeps = { db: Db; config: Config; baseUrl: string; limiter: RateLimiter };
+
+/** Proposals and invitations one person may send in a day: each one mails another organisation. */
+const proposalsPerDay = 10;
+
+function withinDailyLimit(deps: CollaborationDeps, viewer: Viewer): Promise<boolean> {
+	return deps.limiter.hit(`collaboration:user:${viewer.id}`, proposalsPerDay, 86_400);
+}
 
 // Mails go to people whose language we do not know: they are written in the programme's language, Swedish.
 const mailT = translator("sv");
@@ -133,6 +141,7 @@ export async function propose(deps: CollaborationDeps, viewer: Viewer | null, or
 	if (!area) return fail("focusAreaId", "error.badChoice");
 	const programme = await getProgramme(db);
 	if (form.theirGoal && (await repo.findGoal(db, programme.id, form.theirGoal.id))?.organisationId !== to.id) return fail("to", "collab.error.goalNotTheirs");
+	if (!(await withinDailyLimit(deps, viewer!))) return fail("message", "collab.error.tooMany");
 
 	const request = await repo.insertRequest(db, {
 		programmeId: programme.id,
@@ -283,6 +292,7 @@ export async function inviteCoOwner(
 	const to = isUuid(toId) ? await repo.findActiveOrganisation(deps.db, toId) : undefined;
 	if (!to) return fail("error.unknownOrganisation");
 	if ((await repo.pendingInvitees(deps.db, initiative.id)).includes(to.id)) return fail("collab.error.alreadyInvited");
+	if (!(await withinDailyLimit(deps, viewer))) return fail("collab.error.tooMany");
 	const request = await repo.insertRequest(deps.db, {
 		programmeId: initiative.programmeId,
 		focusAreaId: initiative.focusAreaId,
