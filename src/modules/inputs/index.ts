@@ -5,6 +5,7 @@ export type { Input, NewInput } from "./inputs.repo.js";
 export { inputsRoutes } from "./inputs.routes.js";
 /** The input a focus area is grounded in: how many visible inputs of each source are tied to it. */
 export { countInputsBySource as inputsBehindFocusArea } from "./inputs.repo.js";
+export { poolInsertStep } from "./inputs.repo.js";
 
 /** Adds free texts to the pool of inputs (or updates them: the same source and source id keep one stable input); works inside a transaction. */
 export async function addInputs(db: Db, rows: NewInput[]): Promise<void> {

@@ -111,3 +111,17 @@ export async function countInputsBySource(db: Db, focusAreaId: string): Promise<
 		.groupBy(inputs.source)
 		.orderBy(asc(inputs.source));
 }
+
+/**
+ * A step of another module's single-statement insert that adds rows to the pool: one per element of the arrays bound
+ * to the placeholders sources, sourceIds, inputTexts, occurredOn, localities and ageBands, once for each row of the
+ * statement's step `after` (none when that step stored nothing). Rows are new, so no conflict can arise. They are
+ * dated to the start of their day: a time of day could tie an anonymous text to a log line.
+ */
+export function poolInsertStep(db: Db, after: string) {
+	const p = (name: string) => sql.placeholder(name);
+	return db.$with("i", {}).as(sql`insert into ${inputs} (source, source_id, text, occurred_on, locality, age_band, created_at)
+		select v.source, v.source_id, v.text, v.occurred_on, v.locality, v.age_band, v.occurred_on::timestamp at time zone 'Europe/Stockholm' from ${sql.identifier(after)}
+		cross join unnest(${p("sources")}::text[], ${p("sourceIds")}::text[], ${p("inputTexts")}::text[], ${p("occurredOn")}::date[], ${p("localities")}::text[], ${p("ageBands")}::text[])
+			as v (source, source_id, text, occurred_on, locality, age_band)`);
+}

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import type { NewInput } from "../inputs/index.js";
+import { type NewInput, poolInsertStep } from "../inputs/index.js";
 import { surveyAnswers, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
 
 export type Survey = typeof surveys.$inferSelect;
@@ -158,13 +158,8 @@ function insertResponseStatement(db: Db) {
 		select v.id, r.id, v.question_id, v.option_id, v.number, v.text from r
 		cross join unnest(${p("partIds")}::uuid[], ${p("questionIds")}::uuid[], ${p("optionIds")}::uuid[], ${p("numbers")}::int[], ${p("texts")}::text[])
 			as v (id, question_id, option_id, number, text)`);
-	// The pool of inputs is the inputs module's table: written here so that an answer and its inputs are one statement
-	// (one round trip, no transaction held open between them). Its rows are made new, so no conflict can arise. They
-	// are dated to the start of the day, like the answer: a time of day could tie an anonymous text to a log line.
-	const pool = db.$with("i", {}).as(sql`insert into inputs (source, source_id, text, occurred_on, locality, age_band, created_at)
-		select v.source, v.source_id, v.text, v.occurred_on, v.locality, v.age_band, v.occurred_on::timestamp at time zone 'Europe/Stockholm' from r
-		cross join unnest(${p("sources")}::text[], ${p("sourceIds")}::text[], ${p("inputTexts")}::text[], ${p("occurredOn")}::date[], ${p("localities")}::text[], ${p("ageBands")}::text[])
-			as v (source, source_id, text, occurred_on, locality, age_band)`);
+	// The answer's inputs go into the pool in the same statement: one round trip, no transaction held open between them.
+	const pool = poolInsertStep(db, "r");
 	return db
 		.with(open, response, parts, pool)
 		.select({ open: sql<number>`(select count(*) from s)::int`, stored: sql<number>`count(*)::int` })
