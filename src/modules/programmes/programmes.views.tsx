@@ -96,6 +96,15 @@ export function StartPage({ ctx, data, today }: { ctx: PageContext; data: StartP
 						<a href="/aktorer">{t("programme.link.organisations")}</a>
 					</li>
 					<li>
+						<a href="/mal">{t("programme.link.goals")}</a>
+					</li>
+					<li>
+						<a href="/initiativ">{t("programme.link.initiatives")}</a>
+					</li>
+					<li>
+						<a href="/arenor">{t("programme.link.arenas")}</a>
+					</li>
+					<li>
 						<a href="/beslut">{t("programme.link.decisions")}</a>
 					</li>
 				</ul>
