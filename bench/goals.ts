@@ -2,6 +2,7 @@
 // rendered with the read cache off (every request reads and renders), beside a fixed-string route on the same app.
 // Ends with one `bench goals <figure> <value> <unit>` line per headline figure.
 import { buildApp } from "../src/app.js";
+import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
 import { loadConfig } from "../src/config.js";
 import { createServerDatabase, type Db, dropServerDatabase, openDatabase } from "../src/db/client.js";
 import * as s from "../src/db/schema.js";
@@ -13,7 +14,7 @@ const goalCount = 2000;
 const requests = 200;
 
 /** One programme, one focus area, 300 actors working in it and 2 000 goals among them (some sub-goals). */
-async function seed(db: Db): Promise<string> {
+async function seed(db: Db): Promise<{ areaId: string; organisationId: string }> {
 	const [kommun] = await db.insert(s.organisations).values({ name: "Benchkommun", type: "municipality" }).returning();
 	const [programme] = await db
 		.insert(s.programmes)
@@ -50,7 +51,7 @@ async function seed(db: Db): Promise<string> {
 		await db.insert(s.goalFocusAreas).values(goals.map((g) => ({ goalId: g.id, focusAreaId: area!.id })));
 		await db.insert(s.goalVersions).values(goals.map((g) => ({ goalId: g.id, version: 1, snapshot: {} })));
 	}
-	return area!.id;
+	return { areaId: area!.id, organisationId: organisations[0]!.id };
 }
 
 function median(values: number[]): number {
@@ -62,14 +63,18 @@ const name = `medskapa_bench_goals_${process.pid}`;
 const database = await openDatabase(await createServerDatabase(serverUrl, name));
 try {
 	await database.migrate();
-	const areaId = await seed(database.db);
+	const { areaId, organisationId } = await seed(database.db);
+	// A member of one of the actors also sees the other actors' goals most like its own, ranked by Swedish full text.
+	const [member] = await database.db.insert(s.users).values({ email: "medlem@bench.example" }).returning();
+	await database.db.insert(s.memberships).values({ userId: member!.id, organisationId, role: "member" });
+	const { token } = await startSession(database.db, member!.id);
 	const app = await buildApp({ ...loadConfig({}), logLevel: "silent", readCacheMs: 0 }, database);
 	app.get("/__bench/fixed", async () => "fixed");
-	const time = async (url: string) => {
+	const time = async (url: string, cookies: Record<string, string> = {}) => {
 		const times: number[] = [];
 		for (let i = 0; i < requests; i++) {
 			const started = performance.now();
-			const res = await app.inject({ method: "GET", url });
+			const res = await app.inject({ method: "GET", url, cookies });
 			times.push(performance.now() - started);
 			if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
 		}
@@ -77,6 +82,7 @@ try {
 	};
 	await time(`/fokusomraden/${areaId}`); // warm up
 	const page = await time(`/fokusomraden/${areaId}`);
+	const memberPage = await time(`/fokusomraden/${areaId}`, { [sessionCookie]: token });
 	const fixed = await time("/__bench/fixed");
 	const body = (await app.inject({ method: "GET", url: `/fokusomraden/${areaId}` })).body;
 	const goalLinks = new Set(body.match(/\/mal\/[0-9a-f-]{36}/g)).size;
@@ -85,6 +91,7 @@ try {
 	const lines = [
 		`bench goals focus_area_page_median_ms ${median(page).toFixed(1)} ms`,
 		`bench goals focus_area_page_p95_ms ${[...page].sort((a, b) => a - b)[Math.floor(page.length * 0.95)]!.toFixed(1)} ms`,
+		`bench goals focus_area_page_member_median_ms ${median(memberPage).toFixed(1)} ms`,
 		`bench goals fixed_route_median_ms ${median(fixed).toFixed(2)} ms`,
 		`bench goals goals_on_page ${goalCount} goals`,
 	];

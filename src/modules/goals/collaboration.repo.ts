@@ -32,7 +32,8 @@ export async function relatedGoals(
 			from ${goals} s, unnest(s.search) w
 			where s.id in (${uuids(q.sourceIds)}) and w.lexeme !~ '[''\\\\:&|!()<>*[:space:]]'
 		),
-		query as (select case when text is null then null else to_tsquery('simple', text) end as q from words),
+		-- Materialized: built once, not again for every candidate goal (the planner would otherwise inline it).
+		query as materialized (select case when text is null then null else to_tsquery('simple', text) end as q from words),
 		scored as (
 			select g.id, g.title, g.status, g.status_changed_on, g.focus_area_id, g.organisation_id, o.name as organisation_name, g.initiative_id, i.title as initiative_title,
 				(g.focus_area_id in (${uuids(q.areaIds)})
