@@ -1,12 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
+import { h } from "preact";
 import * as s from "../db/schema.js";
 import { createProgramme, createUser, signInAs } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";
 
 // Read caching on, as in production: public pages are then rendered once per cache period.
 const { app, db } = await testApp({ readCacheMs: 60_000 });
+// A public route whose page holds a form, as a future page might.
+app.get("/__test/public-form", { config: { publicPage: true } }, async (_req, reply) =>
+	reply.page("Formulär", (ctx) => h("form", { method: "post", action: "/" }, h("input", { type: "hidden", name: "_csrf", value: ctx.csrfToken }))),
+);
 
 test("anonymous visitors share a public page's HTML; signed-in people and other languages get their own", async () => {
 	const { programme } = await createProgramme(db, { name: "Framtid Cache" });
@@ -29,4 +34,12 @@ test("anonymous visitors share a public page's HTML; signed-in people and other 
 	assert.match((await new TestClient(app).get("/")).body, /<h1>Framtid Cache<\/h1>/);
 	await signedIn.post("/sign-out", {});
 	assert.match((await new TestClient(app).get("/")).body, /<h1>Nytt namn<\/h1>/);
+});
+
+test("a public page that shows a form is never shared: each visitor gets a CSRF token of their own", async () => {
+	const token = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+	const first = token((await new TestClient(app).get("/__test/public-form")).body);
+	const second = token((await new TestClient(app).get("/__test/public-form")).body);
+	assert.ok(first && second);
+	assert.notEqual(first, second);
 });

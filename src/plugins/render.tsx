@@ -30,8 +30,8 @@ declare module "fastify" {
 
 const flashCookie = "medskapa_flash";
 
-/** The context a page is rendered with, from the request. */
-export function pageContext(req: FastifyRequest): PageContext {
+/** The context a page is rendered with, from the request; `onCsrfToken` hears when a form asks for a token. */
+export function pageContext(req: FastifyRequest, onCsrfToken?: () => void): PageContext {
 	const flash = req.cookies[flashCookie];
 	return {
 		lang: req.lang,
@@ -39,6 +39,7 @@ export function pageContext(req: FastifyRequest): PageContext {
 		path: req.url.split("?")[0] ?? "/",
 		// Made only when a form asks for it, so pages without forms set no cookie and stay cacheable.
 		get csrfToken() {
+			onCsrfToken?.();
 			return req.csrfToken();
 		},
 		viewer: req.viewer,
@@ -50,16 +51,28 @@ export function pageContext(req: FastifyRequest): PageContext {
 /** Server-side rendering of pages and the post/redirect/get pattern. */
 export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
 	app.decorateReply("page", function (this: FastifyReply, title: string, body: (ctx: PageContext) => ComponentChildren, status = 200) {
-		const ctx = pageContext(this.request);
+		let hasForm = false;
+		const ctx = pageContext(this.request, () => {
+			hasForm = true;
+		});
 		if (ctx.flash) this.clearCookie(flashCookie, { path: "/" });
-		const render = () =>
-			`<!doctype html>${renderToString(
+		let rendered: string | undefined;
+		const render = () => {
+			rendered ??= `<!doctype html>${renderToString(
 				<Layout ctx={ctx} title={title}>
 					{body(ctx)}
 				</Layout>,
 			)}`;
+			return rendered;
+		};
 		const shared = this.request.routeOptions.config.publicPage && !ctx.viewer && !ctx.flash && status === 200;
-		const html = shared ? cachedValue(opts.db, `page:${ctx.lang}:${this.request.url}`, render) : render();
+		// A page with a form carries the visitor's own CSRF token: it is never shared, even on a public route.
+		const shareable = () => {
+			const html = render();
+			return hasForm ? null : html;
+		};
+		const sharedHtml = shared ? cachedValue(opts.db, `page:${ctx.lang}:${this.request.url}`, shareable) : null;
+		const html = sharedHtml ?? render();
 		return this.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(html);
 	});
 	app.decorateReply("seeOther", function (this: FastifyReply, url: string, flashKey?: string) {
