@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { seededRandom } from "./norsjo-surveys.js";
-import { testApp } from "../../test/helpers.js";
+import { eq } from "drizzle-orm";
+import { signInAs } from "../../test/factories.js";
+import { TestClient, testApp } from "../../test/helpers.js";
+import * as s from "../db/schema.js";
 import { seedDemo } from "./seed.js";
 import { surveyParticipation } from "../modules/surveys/index.js";
 
-const { db } = await testApp();
+const { app, db } = await testApp();
 
 test("the demo survey has 550 answers, about 30 % on paper, spread over the localities, the same on every run", async () => {
 	await seedDemo(db);
@@ -17,4 +20,15 @@ test("the demo survey has 550 answers, about 30 % on paper, spread over the loca
 	const a = seededRandom(2018);
 	const b = seededRandom(2018);
 	assert.deepEqual([a(), a(), a()], [b(), b(), b()]);
+});
+
+test("the demo survey's history shows the coordinator opening it in September 2018 and closing it in November", async () => {
+	const [survey] = await db.select().from(s.surveys);
+	const coordinator = new TestClient(app);
+	const [user] = await db.select().from(s.users).where(eq(s.users.email, "samordnare@norsjo.example"));
+	await signInAs(coordinator, db, user!.id);
+	const page = (await coordinator.get(`/admin/enkater/${survey!.id}`)).body;
+	assert.match(page, /3 september 2018/);
+	assert.match(page, /19 november 2018/);
+	assert.match(page, /Samordnare \(demo\)/);
 });

@@ -1,5 +1,6 @@
 // Demo data: the survey "Vad tycker du om Norsjöbygden" with 550 made-up answers (about 30 % on paper),
 // generated from small phrase lists with a fixed seed so that every demo database holds the same answers.
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import * as s from "../db/schema.js";
 import { addInputs } from "../modules/inputs/index.js";
@@ -160,4 +161,14 @@ export async function seedNorsjoSurveys(db: Db, programmeId: string, focusAreaId
 	await db.insert(s.surveyResponses).values(responses);
 	for (let i = 0; i < answers.length; i += 2000) await db.insert(s.surveyAnswers).values(answers.slice(i, i + 2000));
 	await addInputs(db, newInputs);
+}
+
+/** The demo survey's history: the coordinator opened it in September 2018 and closed it after its closing time. */
+export async function seedNorsjoSurveyHistory(db: Db, programmeId: string): Promise<void> {
+	const [survey] = await db.select().from(s.surveys).where(eq(s.surveys.programmeId, programmeId));
+	const [coordinator] = await db.select().from(s.users).where(eq(s.users.email, "samordnare@norsjo.example"));
+	await db.insert(s.surveyEvents).values([
+		{ surveyId: survey!.id, kind: "opened", at: survey!.opensAt!, byUserId: coordinator!.id, closesAt: survey!.closesAt },
+		{ surveyId: survey!.id, kind: "closed", at: new Date("2018-11-19T07:30:00Z"), byUserId: coordinator!.id, closesAt: survey!.closesAt },
+	]);
 }

@@ -6,7 +6,7 @@ import { seedNorsjoCollaboration } from "./norsjo-collaboration.js";
 import { seedNorsjoDecisions } from "./norsjo-decisions.js";
 import { dateDemoGoalHistory, seedNorsjoGoals } from "./norsjo-goals.js";
 import { seedNorsjoParticipation } from "./norsjo-participation.js";
-import { seedNorsjoSurveys } from "./norsjo-surveys.js";
+import { seedNorsjoSurveyHistory, seedNorsjoSurveys } from "./norsjo-surveys.js";
 import { seedNorsjoVotes } from "./norsjo-votes.js";
 
 /** Loads the Norsjöbygden demo into an empty database, in one transaction. */
@@ -45,6 +45,7 @@ export async function seedDemo(db: Db): Promise<void> {
 			const [user] = await tx.insert(s.users).values({ email: u.email, name: u.name, isAdministrator: u.isAdministrator }).returning();
 			if (u.membership) await tx.insert(s.memberships).values({ userId: user!.id, organisationId: kommun!.id, role: u.membership });
 		}
+		await seedNorsjoSurveyHistory(tx, programmeId);
 		await seedNorsjoParticipation(tx, programmeId, areas.map((a) => a.id));
 		await seedNorsjoGoals(tx, programmeId);
 		await seedNorsjoCollaboration(tx, programmeId);

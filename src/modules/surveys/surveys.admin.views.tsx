@@ -1,9 +1,10 @@
-import { formatNumber } from "../../i18n/i18n.js";
+import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { type FormState, formState } from "../../ui/forms.js";
 import { questionKinds } from "./surveys.schema.js";
 import type { QuestionWithOptions, Section, Survey } from "./surveys.repo.js";
+import type { HistoryEntry } from "./surveys.service.js";
 import { SurveyTimes } from "./surveys.views.js";
 
 function Checkbox({ form, name, label }: { form: FormState; name: string; label: string }) {
@@ -105,6 +106,7 @@ export function SurveyAdminPage(props: {
 	form: FormState;
 	sectionForm: FormState;
 	reopenForm?: FormState;
+	history: HistoryEntry[];
 }) {
 	const { ctx, survey, questions } = props;
 	const { t, lang } = ctx;
@@ -135,6 +137,7 @@ export function SurveyAdminPage(props: {
 					</li>
 				)}
 			</ul>
+			<History ctx={ctx} history={props.history} />
 			{props.locked && <p class="notice">{t("survey.admin.lockedNote", { count: formatNumber(lang, props.answers) })}</p>}
 			<section aria-labelledby="survey-questions">
 				<h2 id="survey-questions">{t("survey.admin.sections")}</h2>
@@ -185,6 +188,35 @@ export function SurveyAdminPage(props: {
 				<SettingsForm ctx={ctx} form={props.form} action={base} />
 			</section>
 		</>
+	);
+}
+
+/** Who opened, closed or reopened the survey and when, newest first. */
+function History({ ctx, history }: { ctx: PageContext; history: HistoryEntry[] }) {
+	const { t, lang } = ctx;
+	const line = (e: HistoryEntry) => {
+		const parts = [t(`survey.history.${e.kind}`)];
+		if (e.kind !== "closed" && e.kind !== "closedAtClosingTime") {
+			parts.push(e.closesAt ? t("survey.history.closesAt", { at: formatDateTime(lang, e.closesAt) }) : t("survey.history.noClosesAt"));
+		}
+		if (e.kind !== "closedAtClosingTime") parts.push(e.by ? t("survey.history.by", { name: e.by }) : t("survey.history.byDeleted"));
+		return `${parts.join(", ")}.`;
+	};
+	return (
+		<section aria-labelledby="survey-history">
+			<h2 id="survey-history">{t("survey.history.title")}</h2>
+			{history.length === 0 ? (
+				<p>{t("survey.history.none")}</p>
+			) : (
+				<ul>
+					{history.map((e) => (
+						<li key={`${e.kind}-${e.at.toISOString()}`}>
+							<time dateTime={e.at.toISOString()}>{formatDateTime(lang, e.at)}</time>: {line(e)}
+						</li>
+					))}
+				</ul>
+			)}
+		</section>
 	);
 }
 

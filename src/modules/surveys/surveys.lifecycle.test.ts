@@ -1,10 +1,11 @@
-// Reopening, deleting sections, and answering while survey definitions are cached (as in production).
+// Reopening and the history of who opened and closed a survey, deleting sections, and answering while survey definitions are cached (as in production).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createProgramme, createSurvey, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import { surveyAnswers, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
+import { surveyAnswers, surveyEvents, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
+import { surveyHistory } from "./surveys.service.js";
 
 // A cache that never expires during the file: every change must show because it was forgotten, not because time passed.
 const { app, db } = await testApp({ readCacheMs: 600_000 });
@@ -136,4 +137,96 @@ test("the database, not the cached survey, decides: a survey closed or changed b
 
 	const results = await (await clientFor(coordinatorAdmin.id)).get(`/admin/enkater/${changedElsewhere.survey.id}/resultat`);
 	assert.match(results.body, /1 svar, varav 0 på papper\. Siffrorna kan vara upp till 600 sekunder gamla\./);
+});
+
+const eventsOf = async (surveyId: string) =>
+	(await db.select().from(surveyEvents).where(eq(surveyEvents.surveyId, surveyId))).sort((a, b) => a.at.getTime() - b.at.getTime());
+
+/** The lines of the coordinator's "Historik" list, in the order shown. */
+const historyLines = (body: string) => {
+	const section = /<h2 id="survey-history">Historik<\/h2>([\s\S]*?)<\/section>/.exec(body)?.[1] ?? "";
+	return [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+};
+
+test("opening, closing and reopening a survey records who did it and when, newest first on the page and in the JSON export", async () => {
+	const anna = await createUser(db, { name: "Anna Lindqvist", memberOf: { organisationId: coordinator.id, role: "admin" } });
+	const { survey } = await createSurvey(db, programme.id, { status: "draft" });
+	const annaClient = await clientFor(anna.id);
+	const other = await clientFor(coordinatorAdmin.id);
+	const base = `/admin/enkater/${survey.id}`;
+	assert.match((await annaClient.get(base)).body, /Ingen händelse är sparad ännu\./);
+
+	assert.equal((await annaClient.post(`${base}/status`, { to: "open" })).statusCode, 303);
+	assert.equal((await other.post(`${base}/status`, { to: "closed" })).statusCode, 303);
+	assert.equal((await annaClient.post(`${base}/oppna-igen`, { newClosesAt: "2099-12-31T12:00" })).statusCode, 303);
+
+	const events = await eventsOf(survey.id);
+	assert.deepEqual(
+		events.map((e) => [e.kind, e.byUserId, e.closesAt?.toISOString() ?? null]),
+		[
+			["opened", anna.id, null],
+			["closed", coordinatorAdmin.id, null],
+			["reopened", anna.id, "2099-12-31T11:00:00.000Z"],
+		],
+	);
+	const lines = historyLines((await other.get(base)).body);
+	assert.equal(lines.length, 3);
+	assert.match(lines[0]!, /: Öppnades igen, sluttid 31 december 2099 kl. 12:00, av Anna Lindqvist\.$/);
+	assert.match(lines[1]!, new RegExp(`: Stängdes, av ${coordinatorAdmin.email.replace(/\./g, "\\.")}\\.$`));
+	assert.match(lines[2]!, /: Öppnades, utan sluttid, av Anna Lindqvist\.$/);
+
+	const exported = (await other.get(`${base}/export.json`)).json() as { history: { kind: string; at: string; closesAt: string | null; by: string | null }[] };
+	assert.deepEqual(
+		exported.history.map((e) => [e.kind, e.by, e.closesAt]),
+		[
+			["opened", "Anna Lindqvist", null],
+			["closed", coordinatorAdmin.email, null],
+			["reopened", "Anna Lindqvist", "2099-12-31T11:00:00.000Z"],
+		],
+	);
+	assert.deepEqual(exported.history.map((e) => e.at), events.map((e) => e.at.toISOString()));
+});
+
+test("a refused reopening, a repeated status change and unchanged settings record nothing; a new closing time does", async () => {
+	const { survey } = await createSurvey(db, programme.id, { status: "closed", title: "Stängd enkät" });
+	const client = await clientFor(coordinatorAdmin.id);
+	const base = `/admin/enkater/${survey.id}`;
+	assert.equal((await client.post(`${base}/oppna-igen`, { newClosesAt: "2020-01-01T12:00" })).statusCode, 422);
+	assert.equal((await client.post(`${base}/oppna-igen`, { newClosesAt: "i morgon" })).statusCode, 422);
+	assert.equal((await client.post(`${base}/status`, { to: "closed" })).statusCode, 404);
+	const settings = { title: "Stängd enkät", intro: "", anonymous: "true", opensAt: "", closesAt: "", retainUntil: "" };
+	assert.equal((await client.post(base, settings)).statusCode, 303);
+	assert.deepEqual(await eventsOf(survey.id), []);
+
+	assert.equal((await client.post(base, { ...settings, closesAt: "2099-06-01T08:00" })).statusCode, 303);
+	const [moved] = await eventsOf(survey.id);
+	assert.equal(moved!.kind, "closesAtChanged");
+	assert.equal(moved!.closesAt!.toISOString(), "2099-06-01T06:00:00.000Z");
+	assert.match(historyLines((await client.get(base)).body)[0]!, /: Sluttiden ändrades, sluttid 1 juni 2099 kl. 08:00, av /);
+});
+
+test("a survey whose closing time passed while it was open shows as closed at its closing time, from the closing time alone", () => {
+	const at = (iso: string) => new Date(iso);
+	const survey = { status: "open", closesAt: at("2026-03-01T12:00:00Z") } as Parameters<typeof surveyHistory>[0];
+	const event = (kind: "opened" | "closed" | "reopened" | "closesAtChanged", when: string, closesAt: string | null) => ({
+		kind,
+		at: at(when),
+		closesAt: closesAt ? at(closesAt) : null,
+		byName: "Anna",
+		byEmail: "anna@example.se",
+	});
+	const events = [
+		event("opened", "2026-01-01T08:00:00Z", "2026-02-01T12:00:00Z"),
+		// Extended after it had timed out; then it times out again.
+		event("closesAtChanged", "2026-02-10T08:00:00Z", "2026-03-01T12:00:00Z"),
+	];
+	const kinds = (now: string) => surveyHistory(survey, events, at(now)).map((e) => `${e.kind} ${e.at.toISOString().slice(0, 10)}`);
+	assert.deepEqual(kinds("2026-03-02T00:00:00Z"), ["closedAtClosingTime 2026-03-01", "closesAtChanged 2026-02-10", "closedAtClosingTime 2026-02-01", "opened 2026-01-01"]);
+	assert.deepEqual(kinds("2026-02-20T00:00:00Z"), ["closesAtChanged 2026-02-10", "closedAtClosingTime 2026-02-01", "opened 2026-01-01"]);
+	// Closed by hand before its closing time: nothing more happened when the closing time came.
+	const closedEarly = [events[0]!, event("closed", "2026-01-15T08:00:00Z", "2026-02-01T12:00:00Z")];
+	assert.deepEqual(
+		surveyHistory({ ...survey, status: "closed" }, closedEarly, at("2026-03-02T00:00:00Z")).map((e) => e.kind),
+		["closed", "opened"],
+	);
 });

@@ -1,13 +1,17 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { type NewInput, poolInsertStep } from "../inputs/index.js";
-import { surveyAnswers, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
+import { users } from "../accounts/accounts.schema.js";
+import { surveyAnswers, surveyEvents, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
 
 export type Survey = typeof surveys.$inferSelect;
 export type Section = typeof surveySections.$inferSelect;
 export type Question = typeof surveyQuestions.$inferSelect;
 export type Option = typeof surveyOptions.$inferSelect;
 export type Response = typeof surveyResponses.$inferSelect;
+export type SurveyEventKind = (typeof surveyEvents.$inferSelect)["kind"];
+/** One stored event of a survey's history, with the acting person's name and e-mail (null once their account is gone). */
+export type StoredSurveyEvent = { kind: SurveyEventKind; at: Date; closesAt: Date | null; byName: string | null; byEmail: string | null };
 export type NewAnswer = { questionId: string; optionId: string | null; number: number | null; text: string | null };
 /** A question with its options in order. */
 export type QuestionWithOptions = Question & { options: Option[] };
@@ -30,6 +34,26 @@ export async function insertSurvey(db: Db, values: typeof surveys.$inferInsert):
 /** Changes a survey's settings or status. */
 export async function updateSurvey(db: Db, id: string, values: Partial<typeof surveys.$inferInsert>): Promise<void> {
 	await db.update(surveys).set(values).where(eq(surveys.id, id));
+}
+
+/** One survey, locked until the transaction ends, so that a change and its history event see the same survey. */
+export async function lockSurvey(db: Db, id: string): Promise<Survey | undefined> {
+	return (await db.select().from(surveys).where(eq(surveys.id, id)).for("update"))[0];
+}
+
+/** Adds an event to a survey's history (which is only ever added to). */
+export async function insertSurveyEvent(db: Db, values: typeof surveyEvents.$inferInsert): Promise<void> {
+	await db.insert(surveyEvents).values(values);
+}
+
+/** A survey's history, oldest first. */
+export async function listSurveyEvents(db: Db, surveyId: string): Promise<StoredSurveyEvent[]> {
+	return db
+		.select({ kind: surveyEvents.kind, at: surveyEvents.at, closesAt: surveyEvents.closesAt, byName: users.name, byEmail: users.email })
+		.from(surveyEvents)
+		.leftJoin(users, eq(users.id, surveyEvents.byUserId))
+		.where(eq(surveyEvents.surveyId, surveyId))
+		.orderBy(asc(surveyEvents.at), asc(surveyEvents.id));
 }
 
 /** A survey's sections in order. */

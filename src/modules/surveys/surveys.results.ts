@@ -93,12 +93,13 @@ export async function exportCsv(db: Db, viewer: Viewer | null, id: string, semic
 	return { survey: page.survey, csv: csvDocument([header, ...rows], sep) };
 }
 
-/** The survey and its answers as JSON, with option ids and labels, for other tools. */
+/** The survey, its history (oldest first) and its answers as JSON, with option ids and labels, for other tools. */
 export async function exportJson(db: Db, viewer: Viewer | null, id: string) {
 	const page = await surveyForAdmin(db, viewer, id);
 	const responses = await repo.allResponses(db, id);
 	return {
 		survey: { id: page.survey.id, title: page.survey.title, anonymous: page.survey.anonymous, status: page.survey.status },
+		history: page.history.toReversed().map((e) => ({ kind: e.kind, at: e.at.toISOString(), closesAt: e.closesAt?.toISOString() ?? null, by: e.by })),
 		questions: page.questions.map((q) => ({
 			id: q.id,
 			kind: q.kind,

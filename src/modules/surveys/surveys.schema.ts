@@ -8,6 +8,8 @@ export const questionKinds = ["short_text", "long_text", "single", "multiple", "
 export const backgroundKinds = ["locality", "age_band", "relation"] as const;
 /** The life of a survey. */
 export const surveyStatuses = ["draft", "open", "closed"] as const;
+/** What a coordinator did to a survey's life: each is one row of its history. */
+export const surveyEventKinds = ["opened", "closed", "reopened", "closesAtChanged"] as const;
 
 /** A survey of the programme: anonymous or signed-in, open between two instants. */
 export const surveys = pgTable("surveys", {
@@ -116,4 +118,24 @@ export const surveyAnswers = pgTable(
 		text: text("text"),
 	},
 	(t) => [index("survey_answers_question").on(t.questionId, t.optionId), index("survey_answers_response").on(t.responseId)],
+);
+
+/**
+ * A survey's history: who opened, closed or reopened it, or moved its closing time, and when. Rows are only ever added,
+ * in the transaction that made the change. A survey that closes because its closing time passes has no row: that is
+ * read from closesAt, the closing time in force after each event.
+ */
+export const surveyEvents = pgTable(
+	"survey_events",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		surveyId: uuid("survey_id")
+			.notNull()
+			.references(() => surveys.id, { onDelete: "cascade" }),
+		kind: text("kind", { enum: surveyEventKinds }).notNull(),
+		at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+		byUserId: uuid("by_user_id").references(() => users.id, { onDelete: "set null" }),
+		closesAt: timestamp("closes_at", { withTimezone: true }),
+	},
+	(t) => [index("survey_events_survey").on(t.surveyId, t.at)],
 );

@@ -110,11 +110,51 @@ const times = (opensAt: string | null, closesAt: string | null) => ({
 	closesAt: closesAt ? fromStockholmLocal(closesAt) : null,
 });
 
-/** A survey as the coordinator edits it: its definition, its answer count and whether its structure is locked. */
+/** A survey as the coordinator edits it: its definition, its answer count, whether its structure is locked, and its history. */
 export async function surveyForAdmin(db: Db, viewer: Viewer | null, id: string) {
 	const def = await adminDefinition(db, viewer, id);
-	const answers = await repo.countResponses(db, id);
-	return { ...def, answers, locked: answers > 0 };
+	const [answers, events] = await Promise.all([repo.countResponses(db, id), repo.listSurveyEvents(db, id)]);
+	return { ...def, answers, locked: answers > 0, history: surveyHistory(def.survey, events) };
+}
+
+/** One line of a survey's history: a stored event, or its closing time passing while it was open ("closedAtClosingTime"). */
+export type HistoryEntry = { kind: repo.SurveyEventKind | "closedAtClosingTime"; at: Date; closesAt: Date | null; by: string | null };
+
+/**
+ * A survey's history, newest first. Nobody acts when a closing time passes, so that is not stored but read from the
+ * closing time in force after each event: it is shown when the survey was open and taking answers then, and the
+ * closing time came before the next event (or now).
+ */
+export function surveyHistory(survey: repo.Survey, events: repo.StoredSurveyEvent[], now = new Date()): HistoryEntry[] {
+	const entries: HistoryEntry[] = [];
+	const closedAt = (at: Date): HistoryEntry => ({ kind: "closedAtClosingTime", at, closesAt: at, by: null });
+	let open = false;
+	for (const [i, e] of events.entries()) {
+		entries.push({ kind: e.kind, at: e.at, closesAt: e.closesAt, by: e.byName || e.byEmail });
+		if (e.kind === "opened" || e.kind === "reopened") open = true;
+		else if (e.kind === "closed") open = false;
+		const until = events[i + 1]?.at ?? now;
+		if (open && e.closesAt && e.at < e.closesAt && e.closesAt <= until) entries.push(closedAt(e.closesAt));
+	}
+	// Surveys opened before their history was kept have no events; what they are now still tells whether they timed out.
+	if (events.length === 0 && survey.status === "open" && survey.closesAt && survey.closesAt <= now) entries.push(closedAt(survey.closesAt));
+	return entries.reverse();
+}
+
+/**
+ * Changes a survey and adds the event to its history in one transaction, while the survey is still in status `from`
+ * (another coordinator may have moved it since the page was read: then nothing changes and the request is not found).
+ */
+async function moveSurvey(db: Db, by: string, id: string, from: repo.Survey["status"], values: { status: repo.Survey["status"]; closesAt?: Date | null }, kind: repo.SurveyEventKind) {
+	const moved = await db.transaction(async (tx) => {
+		const current = await repo.lockSurvey(tx, id);
+		if (current?.status !== from) return false;
+		await repo.updateSurvey(tx, id, values);
+		await repo.insertSurveyEvent(tx, { surveyId: id, kind, byUserId: by, closesAt: values.closesAt === undefined ? current.closesAt : values.closesAt });
+		return true;
+	});
+	if (!moved) throw notFound();
+	changed(db, id);
 }
 
 /** The settings form filled from a stored survey. */
@@ -138,7 +178,16 @@ export async function updateSurvey(db: Db, viewer: Viewer | null, id: string, bo
 		return { ok: false as const, page, state: withError(body as Record<string, unknown>, "anonymous", "survey.error.locked") };
 	}
 	const { opensAt, closesAt, ...rest } = parsed.data;
-	await repo.updateSurvey(db, id, { ...rest, ...times(opensAt, closesAt) });
+	const values = { ...rest, ...times(opensAt, closesAt) };
+	await db.transaction(async (tx) => {
+		const current = await repo.lockSurvey(tx, id);
+		await repo.updateSurvey(tx, id, values);
+		// A new closing time can end an open survey or let one that timed out take answers again: that belongs in its history.
+		// Compared as the form shows it (to the minute), so saving other settings never records a change.
+		if (current && current.status !== "draft" && (current.closesAt ? toStockholmLocal(current.closesAt) : null) !== closesAt) {
+			await repo.insertSurveyEvent(tx, { surveyId: id, kind: "closesAtChanged", byUserId: viewer!.id, closesAt: values.closesAt });
+		}
+	});
 	changed(db, id);
 	return { ok: true as const };
 }
@@ -148,8 +197,8 @@ export async function changeStatus(db: Db, viewer: Viewer | null, id: string, to
 	const { survey } = await surveyForAdmin(db, viewer, id);
 	const next = ({ draft: "open", open: "closed", closed: null } as const)[survey.status];
 	if (!next || to !== next) throw notFound();
-	await repo.updateSurvey(db, id, { status: next });
-	changed(db, id);
+	// surveyForAdmin let only a signed-in coordinator through.
+	await moveSurvey(db, viewer!.id, id, survey.status, { status: next }, next === "open" ? "opened" : "closed");
 }
 
 /** Opens a closed survey again, with a new closing time (or none); the time must lie ahead, or it would stay closed. */
@@ -160,8 +209,7 @@ export async function reopenSurvey(db: Db, viewer: Viewer | null, id: string, bo
 	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
 	const closesAt = parsed.data.newClosesAt ? fromStockholmLocal(parsed.data.newClosesAt) : null;
 	if (closesAt && closesAt <= new Date()) return { ok: false as const, page, state: withError(body as Record<string, unknown>, "newClosesAt", "survey.error.closesInPast") };
-	await repo.updateSurvey(db, id, { status: "open", closesAt });
-	changed(db, id);
+	await moveSurvey(db, viewer!.id, id, "closed", { status: "open", closesAt }, "reopened");
 	return { ok: true as const };
 }
 
