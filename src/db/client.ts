@@ -55,6 +55,39 @@ function withSharedParsers<T extends Queryable>(target: T): T {
 	});
 }
 
+/**
+ * The pool as drizzle sees it: a transaction's connection runs its queries one after another. Services read in parallel
+ * (Promise.all), which on a pool uses several connections but inside a transaction would put two queries on one
+ * connection at once: pg queues them today and will refuse them from pg 9.
+ */
+function withQueuedTransactions(pool: pg.Pool): pg.Pool {
+	return new Proxy(pool, {
+		get(target, prop) {
+			if (prop === "connect") {
+				return async () => {
+					const client = await target.connect();
+					let last: Promise<unknown> = Promise.resolve();
+					return new Proxy(client, {
+						get(c, key) {
+							if (key === "query") {
+								return (...args: unknown[]) => {
+									const run = last.then(() => (c.query as (...a: unknown[]) => Promise<unknown>)(...args));
+									last = run.catch(() => undefined);
+									return run;
+								};
+							}
+							const value = Reflect.get(c, key, c);
+							return typeof value === "function" ? value.bind(c) : value;
+						},
+					});
+				};
+			}
+			const value = Reflect.get(target, prop, target);
+			return typeof value === "function" ? value.bind(target) : value;
+		},
+	});
+}
+
 /** Opens the database named by a URL: `pglite:<dir>`, `pglite:memory:` or `postgres://…`. */
 export async function openDatabase(url: string, options: { poolSize?: number; snapshot?: Blob } = {}): Promise<Database> {
 	if (url.startsWith("pglite:")) {
@@ -80,7 +113,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; sn
 		};
 	}
 	const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-	const db = drizzlePg({ client: pool }) as unknown as Db;
+	const db = drizzlePg({ client: withQueuedTransactions(pool) }) as unknown as Db;
 	return {
 		db,
 		kind: "postgres",
