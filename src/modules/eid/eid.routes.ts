@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { publicBaseUrl } from "../../lib/public-url.js";
 import type { Config } from "../../config.js";
 import { localPath } from "../../lib/local-path.js";
 import type { VerifiedPin } from "./eid.pin.js";
@@ -43,20 +44,19 @@ export function forgetIdentity(reply: FastifyReply): void {
 export async function eidRoutes(app: FastifyInstance, opts: { config: Config }) {
 	const { config } = opts;
 	// The redirect URI registered with the broker: the public address when set, else the address the request came to.
-	const base = (req: FastifyRequest) => config.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}`;
 
 	const refused = (req: FastifyRequest, reply: FastifyReply, reason: service.EidRefusal, returnTo: string) =>
 		reply.page(req.t("eid.refused.title"), (ctx) => EidRefusedPage({ ctx, reason, returnTo }), status[reason]);
 
 	app.get<{ Querystring: { returnTo?: string } }>("/eid/start", async (req, reply) => {
-		const result = await service.startSignIn(config, { callbackUrl: `${base(req)}/eid/callback`, returnTo: req.query.returnTo });
+		const result = await service.startSignIn(config, { callbackUrl: `${publicBaseUrl(config, req)}/eid/callback`, returnTo: req.query.returnTo });
 		if (!result.ok) return refused(req, reply, result.reason, localPath(req.query.returnTo));
 		reply.setCookie(service.flowCookie, result.flow, cookieOptions(req, "/eid"));
 		return reply.redirect(result.redirectTo, 303);
 	});
 
 	app.get("/eid/callback", async (req, reply) => {
-		const result = await service.finishSignIn(config, { currentUrl: new URL(req.url, base(req)), flow: req.cookies[service.flowCookie] });
+		const result = await service.finishSignIn(config, { currentUrl: new URL(req.url, publicBaseUrl(config, req)), flow: req.cookies[service.flowCookie] });
 		// An attempt is used once, whatever its outcome.
 		reply.clearCookie(service.flowCookie, { path: "/eid" });
 		if (!result.ok) {

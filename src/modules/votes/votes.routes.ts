@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { publicBaseUrl } from "../../lib/public-url.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { tooManyRequests } from "../../plugins/http-errors.js";
@@ -152,6 +153,6 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 	});
 
 	function voteUrl(req: FastifyRequest, id: string): string {
-		return `${config.publicUrl?.replace(/\/$/, "") ?? `${req.protocol}://${req.host}`}/omrostning/${id}`;
+		return `${publicBaseUrl(config, req)}/omrostning/${id}`;
 	}
 }
