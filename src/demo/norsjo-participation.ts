@@ -3,7 +3,7 @@
 import type { Db } from "../db/client.js";
 import * as s from "../db/schema.js";
 import { addInputs } from "../modules/inputs/index.js";
-import { stockholmInstant } from "../modules/workshops/index.js";
+import { stockholmInstant } from "../i18n/stockholm-time.js";
 
 const questions = ["Vad är bäst med bygden i dag?", "Hur vill vi att bygden ska vara 2030?"];
 

@@ -7,7 +7,7 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { getProgramme, isCoordinator } from "../programmes/index.js";
-import { stockholmInstant, stockholmParts } from "../workshops/index.js";
+import { stockholmInstant, stockholmParts } from "../../i18n/stockholm-time.js";
 import { choiceFields, meetingInput } from "./arenas.input.js";
 import * as repo from "./arenas.repo.js";
 

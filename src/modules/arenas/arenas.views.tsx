@@ -3,7 +3,7 @@ import type { PageContext } from "../../ui/context.js";
 import { Form, TextArea, TextField } from "../../ui/form.js";
 import { Paragraphs } from "../../ui/text.js";
 import { CheckboxGroup } from "../focus-areas/index.js";
-import { stockholmParts } from "../workshops/index.js";
+import { stockholmParts } from "../../i18n/stockholm-time.js";
 import { choiceFields, limits } from "./arenas.input.js";
 import type { arenaList, arenaPage, MeetingForm, MeetingSummary } from "./arenas.service.js";
 

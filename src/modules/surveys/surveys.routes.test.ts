@@ -5,7 +5,7 @@ import { createProgramme, createSurvey, createUser, signInAs } from "../../../te
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { inputs } from "../inputs/inputs.schema.js";
 import { applyRetention, surveyParticipation } from "./index.js";
-import { fromStockholmLocal } from "./surveys.service.js";
+import { fromStockholmLocal } from "../../i18n/stockholm-time.js";
 import { surveyAnswers, surveyQuestions, surveyResponses, surveys } from "./surveys.schema.js";
 
 const { app, db } = await testApp();

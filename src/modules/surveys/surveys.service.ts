@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { fromStockholmLocal, toStockholmLocal } from "../../i18n/stockholm-time.js";
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
@@ -16,30 +17,6 @@ export type { AnswerState } from "./surveys.answers.js";
 
 /** A survey with its sections and questions. */
 export type SurveyDefinition = { survey: repo.Survey; sections: repo.Section[]; questions: repo.QuestionWithOptions[] };
-
-const stockholmParts = new Intl.DateTimeFormat("sv-SE", {
-	timeZone: "Europe/Stockholm",
-	year: "numeric",
-	month: "2-digit",
-	day: "2-digit",
-	hour: "2-digit",
-	minute: "2-digit",
-	hourCycle: "h23",
-});
-
-/** An instant as Swedish local time for a datetime-local field (YYYY-MM-DDTHH:MM). */
-export function toStockholmLocal(at: Date): string {
-	const p = Object.fromEntries(stockholmParts.formatToParts(at).map((x) => [x.type, x.value]));
-	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
-
-/** The instant a Swedish local time (YYYY-MM-DDTHH:MM) names; the offset is found by checking the guess once. */
-export function fromStockholmLocal(local: string): Date {
-	const asUtc = Date.parse(`${local}:00Z`);
-	let guess = asUtc;
-	for (let i = 0; i < 2; i++) guess = asUtc - (Date.parse(`${toStockholmLocal(new Date(guess))}:00Z`) - guess);
-	return new Date(guess);
-}
 
 /** Whether a survey takes answers now: open, and between its open and close times. */
 export function acceptsAnswers(survey: repo.Survey, now = new Date()): boolean {

@@ -7,4 +7,3 @@ export {
 	workshopEvents,
 	workshopParticipation,
 } from "./workshops.service.js";
-export { stockholmInstant, stockholmParts } from "./workshops.time.js";

@@ -9,7 +9,7 @@ import { addInputs } from "../inputs/index.js";
 import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
 import { namedRegistrationInput, notesInput, otherLocality, outcomeInput, workshopInput } from "./workshops.input.js";
 import * as repo from "./workshops.repo.js";
-import { stockholmInstant, stockholmParts } from "./workshops.time.js";
+import { stockholmInstant, stockholmParts } from "../../i18n/stockholm-time.js";
 
 type Found = NonNullable<Awaited<ReturnType<typeof repo.findWorkshop>>>;
 

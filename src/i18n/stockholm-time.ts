@@ -1,4 +1,4 @@
-// Workshops are planned in Swedish wall-clock time and stored as UTC instants.
+// Times are entered and shown on Swedish clocks and stored as UTC instants.
 
 const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "longOffset" });
 const partsFormat = new Intl.DateTimeFormat("sv-SE", {
@@ -29,4 +29,16 @@ export function stockholmInstant(date: string, time: string): Date {
 export function stockholmParts(at: Date): { date: string; time: string } {
 	const p = Object.fromEntries(partsFormat.formatToParts(at).map((x) => [x.type, x.value]));
 	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/** An instant as Swedish local time for a datetime-local field (YYYY-MM-DDTHH:MM). */
+export function toStockholmLocal(at: Date): string {
+	const { date, time } = stockholmParts(at);
+	return `${date}T${time}`;
+}
+
+/** The instant a Swedish local time from a datetime-local field (YYYY-MM-DDTHH:MM) names. */
+export function fromStockholmLocal(local: string): Date {
+	const [date = "", time = ""] = local.split("T");
+	return stockholmInstant(date, time);
 }
