@@ -34,6 +34,10 @@ test("an association joins, the coordinator approves it, it picks two focus area
 	await signIn(coordinator.page, app, "samordnare@norsjo.example");
 	await coordinator.page.goto(`${app.url}/admin/organisations`);
 	await noAxeViolations(coordinator.page, "the coordinator's organisations with one awaiting approval");
+	await coordinator.page.getByRole("link", { name: `Avslå ${association}` }).click();
+	await coordinator.page.getByLabel(/^Motivering/).waitFor();
+	await noAxeViolations(coordinator.page, "the form that declines an organisation with a reason");
+	await coordinator.page.getByRole("link", { name: "Tillbaka till organisationerna" }).click();
 	await coordinator.page.getByRole("button", { name: `Godkänn ${association}` }).click();
 	await coordinator.page.getByText("Organisationen är godkänd och visas nu för alla.").waitFor();
 	await coordinator.context.close();
@@ -50,6 +54,21 @@ test("an association joins, the coordinator approves it, it picks two focus area
 	await page.getByRole("button", { name: "Skicka inbjudan" }).click();
 	await page.getByText("Inbjudan är skickad.").waitFor();
 	await noAxeViolations(page, "the workspace with members, areas and an invitation");
+
+	// The association's own admin keeps its details current; the type and number stay with the coordinator.
+	await page.getByRole("link", { name: "Ändra organisationens namn, beskrivning och webbplats" }).click();
+	await page.getByRole("heading", { level: 1, name: `Ändra uppgifter om ${association}` }).waitFor();
+	await noAxeViolations(page, "the profile form of the organisation's admins");
+	await page.getByLabel(/^Webbplats/).fill("petiktrask punkt se");
+	await page.getByRole("button", { name: "Spara" }).click();
+	await page.getByRole("heading", { name: "Det finns fel i formuläret" }).waitFor();
+	await noAxeViolations(page, "the profile form with errors");
+	await page.getByLabel(/^Webbplats/).fill("https://petiktrask.example");
+	await page.getByRole("button", { name: "Spara" }).click();
+	await page.getByText("Organisationens uppgifter är sparade.").waitFor();
+	await page.getByRole("link", { name: "https://petiktrask.example" }).waitFor();
+	await page.getByRole("link", { name: "Hantera organisationen" }).click();
+	await page.getByRole("heading", { level: 1, name: `Hantera ${association}` }).waitFor();
 
 	await page.getByRole("link", { name: "Sätt ett nytt mål" }).click();
 	await page.getByLabel(/^Mål \(/).fill("Tänd belysning längs skoterleden");

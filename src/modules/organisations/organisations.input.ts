@@ -30,6 +30,15 @@ export const organisationInput = z.object({
 	website: optionalUrl(),
 });
 
+/** The profile form of an organisation's own admins: what it is and does. Its type and number stay with the coordinator, who checks the number. */
+export const profileInput = organisationInput.pick({ name: true, description: true, website: true });
+
+/** Limit of the reason the coordinator may give for declining an organisation, stated on the form. */
+export const declineReasonMax = 2000;
+
+/** The coordinator's form that declines a pending organisation: an optional reason, mailed to its admins. */
+export const declineInput = z.object({ reason: optionalText(declineReasonMax) });
+
 /** The join form: the organisation, and why it joins (mailed to the coordinator, not published). */
 export const joinInput = organisationInput.extend({
 	reason: requiredText(2000),

@@ -86,19 +86,45 @@ test("the coordinator declines a pending organisation: it is removed and its adm
 	const coordinatorClient = new TestClient(app);
 	await signInAs(coordinatorClient, db, coordinatorAdmin.id);
 
-	const res = await coordinatorClient.post(`/admin/organisations/${org!.id}/decline`, {});
+	const list = await coordinatorClient.get("/admin/organisations");
+	assert.ok(list.body.includes(`<a href="/admin/organisations/${org!.id}/decline" aria-label="Avslå Avslagna föreningen">Avslå</a>`));
+	const form = await coordinatorClient.get(`/admin/organisations/${org!.id}/decline`);
+	assert.equal(form.statusCode, 200);
+	assert.match(form.body, /<h1>Avslå Avslagna föreningen<\/h1>/);
+	assert.match(form.body, /Motivering<span class="field-need"> \(valfritt\)/);
+	assert.match(form.body, /Skickas med i mejlet till organisationens administratörer\. Högst 2\s000 tecken\./);
+
+	const tooLong = await coordinatorClient.post(`/admin/organisations/${org!.id}/decline`, { reason: `För långt. ${"x".repeat(2000)}` });
+	assert.equal(tooLong.statusCode, 422);
+	assert.match(tooLong.body, /Motivering: Texten får vara högst 2000 tecken\./);
+	assert.match(tooLong.body, />För långt\. x+<\/textarea>/);
+	assert.ok(await organisationNamed("Avslagna föreningen"), "nothing is removed");
+
+	const res = await coordinatorClient.post(`/admin/organisations/${org!.id}/decline`, { reason: "Föreningen finns inte i Norsjö kommun." });
 	assert.equal(res.statusCode, 303);
 	assert.equal(await organisationNamed("Avslagna föreningen"), undefined);
-	assert.match((await lastMailTo(db, user.email))?.subject ?? "", /Avslagna föreningen godkändes inte/);
+	const mail = await lastMailTo(db, user.email);
+	assert.match(mail?.subject ?? "", /Avslagna föreningen godkändes inte/);
+	assert.match(mail?.body ?? "", /Samordnarens motivering:\nFöreningen finns inte i Norsjö kommun\./);
+
+	// Without a reason the mail says only that the application was declined.
+	await client.post("/aktorer/anslut", joinForm("Utan motivering"));
+	const silent = await organisationNamed("Utan motivering");
+	assert.equal((await coordinatorClient.post(`/admin/organisations/${silent!.id}/decline`, { reason: "  " })).statusCode, 303);
+	const plain = await lastMailTo(db, user.email);
+	assert.match(plain?.subject ?? "", /Utan motivering godkändes inte/);
+	assert.doesNotMatch(plain?.body ?? "", /motivering:/);
 
 	const active = await createOrganisation(db, { name: "Redan godkänd" });
 	const refused = await coordinatorClient.post(`/admin/organisations/${active.id}/decline`, {});
 	assert.equal(refused.statusCode, 409);
 	assert.match(refused.body, /Bara organisationer som väntar på godkännande kan avslås\./);
+	assert.equal((await coordinatorClient.get(`/admin/organisations/${active.id}/decline`)).statusCode, 409, "no decline form for an approved one");
 	assert.ok(await organisationNamed("Redan godkänd"));
 	for (const id of [randomUUID(), "nope"]) {
 		assert.equal((await coordinatorClient.post(`/admin/organisations/${id}/approve`, {})).statusCode, 404);
 		assert.equal((await coordinatorClient.post(`/admin/organisations/${id}/decline`, {})).statusCode, 404);
+		assert.equal((await coordinatorClient.get(`/admin/organisations/${id}/decline`)).statusCode, 404);
 	}
 });
 
@@ -143,6 +169,8 @@ test("only signed-in people can join, and only a coordinator or administrator ca
 			const res = await client.post(`/admin/organisations/${org.id}/${action}`, {});
 			assert.equal(res.statusCode, who === "anonymous" ? 303 : 403, `${who} ${action}`);
 		}
+		const declineForm = await client.get(`/admin/organisations/${org.id}/decline`);
+		assert.equal(declineForm.statusCode, who === "anonymous" ? 303 : 403, `${who} sees the decline form`);
 	}
 	assert.equal((await organisationNamed("Väntande klubben"))?.status, "pending");
 

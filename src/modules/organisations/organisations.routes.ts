@@ -7,9 +7,18 @@ import { formState, parseForm } from "../../ui/forms.js";
 import { adoptionSchema } from "../decisions/index.js";
 import { checkedValues } from "../focus-areas/index.js";
 import * as contact from "./organisations.contact.service.js";
-import { areasField, joinInput, organisationInput, organisationTypes } from "./organisations.input.js";
+import { areasField, declineInput, joinInput, organisationInput, organisationTypes } from "./organisations.input.js";
 import * as service from "./organisations.service.js";
-import { ActorsPage, AdminOrganisationsPage, ContactFormPage, JoinPage, OrganisationFormPage, ProfilePage } from "./organisations.views.js";
+import {
+	ActorsPage,
+	AdminOrganisationsPage,
+	ContactFormPage,
+	DeclinePage,
+	JoinPage,
+	OrganisationFormPage,
+	ProfileFormPage,
+	ProfilePage,
+} from "./organisations.views.js";
 import * as workspace from "./organisations.workspace.service.js";
 import { InvitationPage, WorkspacePage } from "./organisations.workspace.views.js";
 
@@ -99,6 +108,19 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 		return reply.page(workspaceTitle(req, page), (ctx) => WorkspacePage({ ctx, page }));
 	});
 
+	const profileTitle = (req: FastifyRequest, form: workspace.ProfileForm) => req.t("organisation.profileForm.title", { name: form.organisation.name });
+
+	app.get<ById>("/aktorer/:id/hantera/uppgifter", async (req, reply) => {
+		const form = await workspace.profileForm(db, req.viewer, req.params.id);
+		return reply.page(profileTitle(req, form), (ctx) => ProfileFormPage({ ctx, form }));
+	});
+
+	app.post<ById>("/aktorer/:id/hantera/uppgifter", async (req, reply) => {
+		const result = await workspace.updateProfile(db, req.viewer, req.params.id, req.body);
+		if (result.ok) return reply.seeOther(`/aktorer/${result.organisationId}`, "flash.organisationProfileSaved");
+		return reply.page(profileTitle(req, result.form), (ctx) => ProfileFormPage({ ctx, form: result.form }), 422);
+	});
+
 	app.post<ById>("/aktorer/:id/inbjudningar", async (req, reply) =>
 		changed(await workspace.invite(deps, req.viewer, req.params.id, req.body, mailRequest(req)), req, reply, "flash.memberInvited"),
 	);
@@ -161,9 +183,17 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 		return reply.seeOther("/admin/organisations", "flash.organisationApproved");
 	});
 
+	const declineTitle = (req: FastifyRequest, form: service.DeclineForm) => req.t("organisation.decline.title", { name: form.organisation.name });
+
+	app.get<ById>("/admin/organisations/:id/decline", async (req, reply) => {
+		const form = await service.declineForm(db, req.viewer, req.params.id);
+		return reply.page(declineTitle(req, form), (ctx) => DeclinePage({ ctx, form }));
+	});
+
 	app.post<ById>("/admin/organisations/:id/decline", async (req, reply) => {
-		await service.declineOrganisation(deps, req.viewer, req.params.id, mailRequest(req));
-		return reply.seeOther("/admin/organisations", "flash.organisationDeclined");
+		const result = await service.declineOrganisation(deps, req.viewer, req.params.id, parseForm(declineInput, req.body), mailRequest(req));
+		if (result.ok) return reply.seeOther("/admin/organisations", "flash.organisationDeclined");
+		return reply.page(declineTitle(req, result.form), (ctx) => DeclinePage({ ctx, form: result.form }), 422);
 	});
 
 	app.get<ById>("/admin/organisations/:id/edit", async (req, reply) => {

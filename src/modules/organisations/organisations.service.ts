@@ -13,7 +13,7 @@ import { focusAreasByOrganisation, focusAreasOf } from "../focus-areas/index.js"
 import { goalsOfOrganisation, initiativesOfOrganisation } from "../goals/index.js";
 import { sendMail } from "../mail/index.js";
 import { coordinatorId, getProgramme, requireCoordinator } from "../programmes/index.js";
-import type { joinInput, organisationInput } from "./organisations.input.js";
+import type { declineInput, joinInput, organisationInput } from "./organisations.input.js";
 import * as repo from "./organisations.repo.js";
 
 /** An organisation as the public sees it, with the focus areas it works in. */
@@ -200,11 +200,32 @@ export async function approveOrganisation(deps: MailDeps, viewer: Viewer | null,
 	}
 }
 
-/** The coordinator declines a pending organisation: it is deleted with its memberships, and its admins are told. */
-export async function declineOrganisation(deps: MailDeps, viewer: Viewer | null, id: string, req: MailRequest): Promise<void> {
-	await requireCoordinator(deps.db, viewer);
-	const organisation = await findOrganisation(deps.db, id);
+/** What the decline form shows: the organisation awaiting approval and the reason typed. */
+export type DeclineForm = { organisation: repo.Organisation; state: FormState };
+
+// Only an organisation still awaiting approval can be declined, and only by the coordinator.
+async function pendingOrganisation(db: Db, viewer: Viewer | null, id: string): Promise<repo.Organisation> {
+	await requireCoordinator(db, viewer);
+	const organisation = await findOrganisation(db, id);
 	if (organisation.status !== "pending") throw new HttpError(409, "organisation.decline.notPending", "organisation.decline.notPendingTitle");
+	return organisation;
+}
+
+/** The coordinator's form that declines a pending organisation, with room for a reason. */
+export async function declineForm(db: Db, viewer: Viewer | null, id: string): Promise<DeclineForm> {
+	return { organisation: await pendingOrganisation(db, viewer, id), state: formState() };
+}
+
+/** The coordinator declines a pending organisation: it is deleted with its memberships, and its admins are told, with the reason if one is given. */
+export async function declineOrganisation(
+	deps: MailDeps,
+	viewer: Viewer | null,
+	id: string,
+	parsed: ReturnType<typeof parseForm<typeof declineInput>>,
+	req: MailRequest,
+): Promise<{ ok: true } | { ok: false; form: DeclineForm }> {
+	const organisation = await pendingOrganisation(deps.db, viewer, id);
+	if (!parsed.ok) return { ok: false, form: { organisation, state: parsed.state } };
 	const admins = await adminAddresses(deps.db, organisation.id);
 	try {
 		if (!(await repo.deletePendingOrganisation(deps.db, organisation.id))) throw notFound();
@@ -215,8 +236,12 @@ export async function declineOrganisation(deps: MailDeps, viewer: Viewer | null,
 		}
 		throw err;
 	}
-	const body = req.t("organisation.decline.mail.body", { name: organisation.name });
+	const { reason } = parsed.data;
+	const body = reason
+		? req.t("organisation.decline.mail.bodyWithReason", { name: organisation.name, reason })
+		: req.t("organisation.decline.mail.body", { name: organisation.name });
 	for (const to of admins) {
 		await sendMail(deps.db, deps.config, { to, subject: req.t("organisation.decline.mail.subject", { name: organisation.name }), body });
 	}
+	return { ok: true };
 }

@@ -6,9 +6,10 @@ import { Paragraphs } from "../../ui/text.js";
 import { AdoptionSentence, AdoptionsTable, type PublicAdoption } from "../decisions/index.js";
 import { GoalList, type GoalRow, InitiativeList, type InitiativeWithOwners } from "../goals/index.js";
 import type { ContactPage } from "./organisations.contact.service.js";
-import { contactLimits, organisationTypes } from "./organisations.input.js";
+import { contactLimits, declineReasonMax, organisationTypes } from "./organisations.input.js";
 import type { Organisation } from "./organisations.repo.js";
-import type { OrganisationForm, OrganisationProfile, PublicOrganisation } from "./organisations.service.js";
+import type { DeclineForm, OrganisationForm, OrganisationProfile, PublicOrganisation } from "./organisations.service.js";
+import type { ProfileForm } from "./organisations.workspace.service.js";
 
 /** The actors page: the table of adoptions, then every organisation taking part. */
 export function ActorsPage({ ctx, adoptions, organisations }: { ctx: PageContext; adoptions: PublicAdoption[]; organisations: PublicOrganisation[] }) {
@@ -156,7 +157,7 @@ export function AdminOrganisationsPage({ ctx, organisations }: { ctx: PageContex
 	);
 }
 
-/** The coordinator's buttons that approve or decline an organisation awaiting approval. */
+/** The coordinator's button that approves an organisation awaiting approval, and the link to declining it with a reason. */
 function ApproveButtons({ ctx, organisation }: { ctx: PageContext; organisation: Organisation }) {
 	const { t } = ctx;
 	return (
@@ -168,12 +169,9 @@ function ApproveButtons({ ctx, organisation }: { ctx: PageContext; organisation:
 					{t("organisation.approve")}
 				</button>
 			</form>{" "}
-			<form method="post" action={`/admin/organisations/${organisation.id}/decline`} class="inline-form">
-				<input type="hidden" name="_csrf" value={ctx.csrfToken} />
-				<button type="submit" class="link-button" aria-label={t("organisation.declineNamed", { name: organisation.name })}>
-					{t("organisation.decline")}
-				</button>
-			</form>
+			<a href={`/admin/organisations/${organisation.id}/decline`} aria-label={t("organisation.declineNamed", { name: organisation.name })}>
+				{t("organisation.decline")}
+			</a>
 		</>
 	);
 }
@@ -190,16 +188,23 @@ function organisationLabels(ctx: PageContext) {
 	};
 }
 
-/** The fields describing an organisation, shared by the coordinator's form and the join form. */
-function OrganisationFields({ ctx, state }: { ctx: PageContext; state: FormState }) {
+/**
+ * The fields describing an organisation, shared by the coordinator's form, the join form and the admins' profile form.
+ * The type and the checked organisation number are left out of the profile form: only the coordinator changes them.
+ */
+function OrganisationFields({ ctx, state, coordinatorFields = true }: { ctx: PageContext; state: FormState; coordinatorFields?: boolean }) {
 	const { t } = ctx;
 	const labels = organisationLabels(ctx);
 	const typeOptions = organisationTypes.map((value) => ({ value, label: t(`organisation.type.${value}`) }));
 	return (
 		<>
 			<TextField ctx={ctx} form={state} name="name" label={labels.name} required maxLength={200} autocomplete="organization" />
-			<SelectField ctx={ctx} form={state} name="type" label={labels.type} required options={typeOptions} />
-			<TextField ctx={ctx} form={state} name="orgNumber" label={labels.orgNumber} hint={t("organisation.hint.orgNumber")} />
+			{coordinatorFields && (
+				<>
+					<SelectField ctx={ctx} form={state} name="type" label={labels.type} required options={typeOptions} />
+					<TextField ctx={ctx} form={state} name="orgNumber" label={labels.orgNumber} hint={t("organisation.hint.orgNumber")} />
+				</>
+			)}
 			<TextArea ctx={ctx} form={state} name="description" label={labels.description} maxLength={4000} />
 			<TextField ctx={ctx} form={state} name="website" label={labels.website} hint={t("organisation.hint.website")} type="url" autocomplete="url" />
 		</>
@@ -218,6 +223,58 @@ export function OrganisationFormPage({ ctx, form }: { ctx: PageContext; form: Or
 			<h1>{organisation ? t("organisation.admin.edit", { name: organisation.name }) : t("organisation.admin.new")}</h1>
 			<Form ctx={ctx} form={state} action={organisation ? `/admin/organisations/${organisation.id}/edit` : "/admin/organisations/new"} labels={organisationLabels(ctx)}>
 				<OrganisationFields ctx={ctx} state={state} />
+			</Form>
+		</>
+	);
+}
+
+/** The form where an organisation's admins change its name, description and website; it says why the type and number stay with the coordinator. */
+export function ProfileFormPage({ ctx, form }: { ctx: PageContext; form: ProfileForm }) {
+	const { t } = ctx;
+	const { organisation, state } = form;
+	const base = `/aktorer/${organisation.id}`;
+	return (
+		<>
+			<p>
+				<a href={`${base}/hantera`}>{t("organisation.workspace.back", { name: organisation.name })}</a>
+			</p>
+			<h1>{t("organisation.profileForm.title", { name: organisation.name })}</h1>
+			<p class="lead">{t("organisation.profileForm.intro")}</p>
+			<p>{t("organisation.profileForm.locked")}</p>
+			<dl class="facts">
+				<dt>{t("organisation.field.type")}</dt>
+				<dd>{t(`organisation.type.${organisation.type}`)}</dd>
+				<dt>{t("organisation.field.orgNumber")}</dt>
+				<dd>{organisation.orgNumber ?? t("organisation.missing")}</dd>
+			</dl>
+			<Form ctx={ctx} form={state} action={`${base}/hantera/uppgifter`} labels={organisationLabels(ctx)}>
+				<OrganisationFields ctx={ctx} state={state} coordinatorFields={false} />
+			</Form>
+		</>
+	);
+}
+
+/** The coordinator's form that declines an organisation awaiting approval, with an optional reason mailed to its admins. */
+export function DeclinePage({ ctx, form }: { ctx: PageContext; form: DeclineForm }) {
+	const { t } = ctx;
+	const { organisation, state } = form;
+	const label = t("organisation.field.declineReason");
+	return (
+		<>
+			<p>
+				<a href="/admin/organisations">{t("organisation.admin.back")}</a>
+			</p>
+			<h1>{t("organisation.decline.title", { name: organisation.name })}</h1>
+			<p class="lead">{t("organisation.decline.intro")}</p>
+			<Form ctx={ctx} form={state} action={`/admin/organisations/${organisation.id}/decline`} labels={{ reason: label }} submit={t("organisation.decline.submit")}>
+				<TextArea
+					ctx={ctx}
+					form={state}
+					name="reason"
+					label={label}
+					hint={t("organisation.hint.declineReason", { max: formatNumber(ctx.lang, declineReasonMax) })}
+					maxLength={declineReasonMax}
+				/>
 			</Form>
 		</>
 	);

@@ -1,4 +1,4 @@
-// The organisation's own workspace: members and roles, invitations, focus areas and contact person.
+// The organisation's own workspace: its profile, members and roles, invitations, focus areas and contact person.
 // Members may look; only the organisation's admins may change anything.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
@@ -9,7 +9,7 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { requireSignedIn } from "../accounts/index.js";
 import { focusAreaChoices, focusAreasOf, setFocusAreasOf } from "../focus-areas/index.js";
 import { sendMail } from "../mail/index.js";
-import { areasField, contactPersonInput, invitationInput, roleInput } from "./organisations.input.js";
+import { areasField, contactPersonInput, invitationInput, profileInput, roleInput } from "./organisations.input.js";
 import * as repo from "./organisations.repo.js";
 import { findOrganisation, type MailDeps, type MailRequest } from "./organisations.service.js";
 
@@ -164,6 +164,29 @@ export async function chooseFocusAreas(db: Db, viewer: Viewer | null, id: string
 	if (!(await setFocusAreasOf(db, organisation.id, chosen))) {
 		return failed(db, viewer, id, 422, { areas: withError(formState(), areasField, "organisation.areas.unknown") });
 	}
+	return { ok: true, organisationId: organisation.id };
+}
+
+/** What the profile form shows: the stored organisation (its name heads the page) and the values. */
+export type ProfileForm = { organisation: repo.Organisation; state: FormState };
+
+/** The form where the organisation's admins change its name, description and website. */
+export async function profileForm(db: Db, viewer: Viewer | null, id: string): Promise<ProfileForm> {
+	const { organisation } = await requireAdmin(db, viewer, id);
+	return { organisation, state: formState(organisation) };
+}
+
+/** Saves the organisation's name, description and website; its type and number stay as the coordinator set them. */
+export async function updateProfile(
+	db: Db,
+	viewer: Viewer | null,
+	id: string,
+	body: unknown,
+): Promise<{ ok: true; organisationId: string } | { ok: false; form: ProfileForm }> {
+	const { organisation } = await requireAdmin(db, viewer, id);
+	const parsed = parseForm(profileInput, body);
+	if (!parsed.ok) return { ok: false, form: { organisation, state: parsed.state } };
+	await repo.updateOrganisation(db, organisation.id, parsed.data);
 	return { ok: true, organisationId: organisation.id };
 }
 

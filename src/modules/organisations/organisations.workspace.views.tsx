@@ -194,6 +194,11 @@ export function WorkspacePage({ ctx, page, forms = {} }: { ctx: PageContext; pag
 				<li>
 					<a href={`${base}/samarbeten`}>{t("organisation.workspace.collaboration")}</a>
 				</li>
+				{page.isAdmin && (
+					<li>
+						<a href={`${base}/hantera/uppgifter`}>{t("organisation.profileForm.link")}</a>
+					</li>
+				)}
 			</ul>
 			<MembersSection ctx={ctx} page={page} error={forms.members?.errors.members} />
 			<ContactPersonSection ctx={ctx} page={page} form={forms.contact} />
