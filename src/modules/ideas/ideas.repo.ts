@@ -56,6 +56,24 @@ export async function showComment(db: Db, id: string): Promise<void> {
 	await db.update(ideaComments).set({ hiddenAt: null, hiddenReason: null, hiddenBy: null }).where(eq(ideaComments.id, id));
 }
 
+/**
+ * Locks an idea's row for the rest of the transaction and says whether it is hidden: moderation of an idea and of its
+ * comments, and new comments, take this lock first, so that the inputs they mark hidden or shown agree with the end state.
+ */
+export async function lockIdea(db: Db, id: string): Promise<{ hidden: boolean } | undefined> {
+	const [row] = await db.select({ hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, id)).for("update");
+	return row && { hidden: row.hiddenAt !== null };
+}
+
+/** The ids of an idea's comments; only those not hidden one by one when asked. */
+export async function commentIds(db: Db, ideaId: string, notHiddenOnly: boolean): Promise<string[]> {
+	const rows = await db
+		.select({ id: ideaComments.id })
+		.from(ideaComments)
+		.where(and(eq(ideaComments.ideaId, ideaId), notHiddenOnly ? isNull(ideaComments.hiddenAt) : undefined));
+	return rows.map((r) => r.id);
+}
+
 /** Whether a person supports an idea. */
 export async function hasSupport(db: Db, ideaId: string, userId: string): Promise<boolean> {
 	const rows = await db.select({ u: ideaSupports.userId }).from(ideaSupports).where(and(eq(ideaSupports.ideaId, ideaId), eq(ideaSupports.userId, userId)));

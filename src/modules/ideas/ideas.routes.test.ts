@@ -281,6 +281,19 @@ test("hiding an idea hides its comments' inputs; restoring it leaves a comment h
 	assert.equal((await storedComment(spam)).hiddenReason, "Reklam.");
 });
 
+test("restoring an idea while another coordinator hides one of its comments leaves that comment's input hidden", async () => {
+	for (let round = 0; round < 5; round++) {
+		const { id, commentIds } = await ideaWithComments(`Badplats vid Petikträsk ${round}`, ["Reklam för en firma", "Bra idé"]);
+		const [spam, fine] = commentIds as [string, string];
+		const first = await clientAs(app, db, coordinatorAdmin.id);
+		const second = await clientAs(app, db, coordinatorAdmin.id);
+		assert.equal((await first.post(`/ideer/${id}/dolj`, { hideReason: "Granskas." })).statusCode, 303);
+		const [restored, hidden] = await Promise.all([first.post(`/ideer/${id}/aterstall`, {}), second.post(`/ideer/${id}/kommentarer/${spam}/dolj`, { hideReason: "Reklam." })]);
+		assert.deepEqual([restored.statusCode, hidden.statusCode], [303, 303]);
+		assert.deepEqual([await commentInputHidden(spam), await commentInputHidden(fine)], [true, false], `round ${round}`);
+	}
+});
+
 test("a reported comment is hidden from the moderation page and restored there; a hidden comment cannot be reported", async () => {
 	const { id, commentIds } = await ideaWithComments("Konstgräsplan vid skolan", ["Dumma förslag från dumma människor"]);
 	const comment = commentIds[0]!;

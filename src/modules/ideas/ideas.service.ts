@@ -76,10 +76,14 @@ export async function addComment(db: Db, viewer: Viewer | null, id: string, body
 	const page = await visibleIdea(db, viewer, id);
 	const parsed = parseForm(commentInput, body);
 	if (!parsed.ok) return { ok: false as const, page, forms: { comment: parsed.state } satisfies IdeaForms };
-	await db.transaction(async (tx) => {
+	const added = await db.transaction(async (tx) => {
+		// Hidden in the meantime: the comment would be an input nobody may see.
+		if ((await repo.lockIdea(tx, page.idea.id))?.hidden !== false) return false;
 		const row = await repo.insertComment(tx, { ideaId: page.idea.id, authorId: viewer!.id, text: parsed.data.comment });
 		await addInputs(tx, [{ source: "comment", sourceId: row.id, text: row.text, occurredOn: todayInSweden(row.createdAt), focusAreaId: page.idea.focusAreaId }]);
+		return true;
 	});
+	if (!added) throw notFound();
 	return { ok: true as const, id: page.idea.id };
 }
 
@@ -115,9 +119,10 @@ export async function hide(db: Db, viewer: Viewer | null, id: string, body: unkn
 	const parsed = parseForm(hideInput, body);
 	if (!parsed.ok) return { ok: false as const, page, forms: { hide: parsed.state } satisfies IdeaForms };
 	await db.transaction(async (tx) => {
+		await repo.lockIdea(tx, page.idea.id);
 		await repo.setHidden(tx, page.idea.id, { reason: parsed.data.hideReason, by: by.id });
 		await setInputsHidden(tx, "idea", [page.idea.id], true);
-		await setInputsHidden(tx, "comment", page.comments.map((c) => c.comment.id), true);
+		await setInputsHidden(tx, "comment", await repo.commentIds(tx, page.idea.id, false), true);
 	});
 	return { ok: true as const, id: page.idea.id };
 }
@@ -127,9 +132,10 @@ export async function restore(db: Db, viewer: Viewer | null, id: string): Promis
 	await requireCoordinator(db, viewer);
 	const page = await ideaPage(db, viewer, id);
 	await db.transaction(async (tx) => {
+		await repo.lockIdea(tx, page.idea.id);
 		await repo.setHidden(tx, page.idea.id, null);
 		await setInputsHidden(tx, "idea", [page.idea.id], false);
-		await setInputsHidden(tx, "comment", page.comments.filter((c) => !c.comment.hiddenAt).map((c) => c.comment.id), false);
+		await setInputsHidden(tx, "comment", await repo.commentIds(tx, page.idea.id, true), false);
 	});
 	return page.idea.id;
 }
@@ -152,6 +158,7 @@ export async function hideComment(db: Db, viewer: Viewer | null, ideaId: string,
 	const parsed = parseForm(hideInput, body);
 	if (!parsed.ok) return { ok: false as const, data, state: parsed.state };
 	const hidden = await db.transaction(async (tx) => {
+		await repo.lockIdea(tx, data.idea.id);
 		const done = await repo.hideComment(tx, data.comment.id, { reason: parsed.data.hideReason, by: viewer!.id });
 		if (done) await setInputsHidden(tx, "comment", [data.comment.id], true);
 		return done;
@@ -163,8 +170,9 @@ export async function hideComment(db: Db, viewer: Viewer | null, ideaId: string,
 export async function restoreComment(db: Db, viewer: Viewer | null, ideaId: string, commentId: string) {
 	const data = await commentModeration(db, viewer, ideaId, commentId);
 	await db.transaction(async (tx) => {
+		const idea = await repo.lockIdea(tx, data.idea.id);
 		await repo.showComment(tx, data.comment.id);
-		await setInputsHidden(tx, "comment", [data.comment.id], data.idea.hiddenAt !== null);
+		await setInputsHidden(tx, "comment", [data.comment.id], idea?.hidden !== false);
 	});
 	return { ideaId: data.idea.id, commentId: data.comment.id };
 }
