@@ -19,7 +19,7 @@ export const notFoundPage = "/finns-inte";
 
 /**
  * Every public page the browser tests check; add a page here and it gets every check.
- * `{focusArea}`, `{goal}`, `{organisation}`, `{workshop}`, `{idea}`, `{initiative}`, `{arenaMeeting}` and the like are filled in with the first of each from the demo data.
+ * Placeholders such as `{focusArea}` or `{goal}` are filled in with the first of each from the demo data (see placeholderTables).
  */
 export const publicPages = [
 	"/",
@@ -57,6 +57,20 @@ export const publicPages = [
 /** The WCAG 2.1 A and AA rule sets that DOS-lagen requires. */
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+/** Each placeholder of publicPages and the table whose first row (oldest) fills it in. */
+const placeholderTables = {
+	focusArea: "focus_areas",
+	goal: "goals",
+	organisation: "organisations",
+	workshop: "workshops",
+	idea: "ideas",
+	vote: "votes",
+	meeting: "meetings",
+	decision: "decision_items",
+	initiative: "initiatives",
+	arenaMeeting: "arena_meetings",
+} as const;
+
 /** A running app: its base URL and its database (to read what it stored, e.g. mailed codes). */
 export type RunningApp = { url: string; db: Db; path(template: string): Promise<string> };
 
@@ -74,7 +88,7 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<Running
 	const address = app.server.address();
 	if (!address || typeof address === "string") throw new Error("the app is not listening on a TCP port");
 	const { db } = database;
-	const firstId = async (table: "focus_areas" | "goals" | "organisations" | "workshops" | "ideas" | "votes" | "meetings" | "decision_items" | "initiatives" | "arena_meetings") => {
+	const firstId = async (table: (typeof placeholderTables)[keyof typeof placeholderTables]) => {
 		const result = await db.execute(sql`select id from ${sql.identifier(table)} order by created_at, id limit 1`);
 		return String((result as unknown as { rows: { id: string }[] }).rows[0]?.id);
 	};
@@ -82,17 +96,11 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<Running
 		url: `http://127.0.0.1:${address.port}`,
 		db,
 		async path(template) {
-			return template
-				.replace("{focusArea}", template.includes("{focusArea}") ? await firstId("focus_areas") : "")
-				.replace("{goal}", template.includes("{goal}") ? await firstId("goals") : "")
-				.replace("{organisation}", template.includes("{organisation}") ? await firstId("organisations") : "")
-				.replace("{workshop}", template.includes("{workshop}") ? await firstId("workshops") : "")
-				.replace("{idea}", template.includes("{idea}") ? await firstId("ideas") : "")
-				.replace("{vote}", template.includes("{vote}") ? await firstId("votes") : "")
-				.replace("{meeting}", template.includes("{meeting}") ? await firstId("meetings") : "")
-				.replace("{decision}", template.includes("{decision}") ? await firstId("decision_items") : "")
-				.replace("{initiative}", template.includes("{initiative}") ? await firstId("initiatives") : "")
-				.replace("{arenaMeeting}", template.includes("{arenaMeeting}") ? await firstId("arena_meetings") : "");
+			let path = template;
+			for (const [name, table] of Object.entries(placeholderTables)) {
+				if (path.includes(`{${name}}`)) path = path.replace(`{${name}}`, await firstId(table));
+			}
+			return path;
 		},
 	};
 }

@@ -74,7 +74,7 @@ export class TestClient {
 	}
 
 	/** POST a form the way a browser does, with the CSRF token unless told otherwise. */
-	async post(url: string, form: Record<string, string>, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+	async post(url: string, form: Record<string, string> | URLSearchParams, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
 		const body = new URLSearchParams(form);
 		if (options.csrf !== false) body.set("_csrf", await this.csrfToken());
 		return this.keep(

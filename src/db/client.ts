@@ -36,6 +36,12 @@ const drizzleParsers = Object.fromEntries(
 
 type Queryable = { query: (...args: never[]) => unknown };
 
+/** A member of a proxied driver object; drivers keep their state in private fields, so methods must run on the object itself. */
+function ownMember(target: object, prop: string | symbol): unknown {
+	const value = Reflect.get(target, prop, target);
+	return typeof value === "function" ? value.bind(target) : value;
+}
+
 /** The client (or a transaction of it) as drizzle sees it: queries go without their per-query parsers. */
 function withSharedParsers<T extends Queryable>(target: T): T {
 	return new Proxy(target, {
@@ -48,9 +54,7 @@ function withSharedParsers<T extends Queryable>(target: T): T {
 				const transaction = (t as unknown as PGlite).transaction.bind(t);
 				return <R>(run: (tx: Queryable) => Promise<R>) => transaction((tx) => run(withSharedParsers(tx)));
 			}
-			// PGlite keeps its state in private fields: its methods must run on the client itself.
-			const value = Reflect.get(t, prop, t);
-			return typeof value === "function" ? value.bind(t) : value;
+			return ownMember(t, prop);
 		},
 	});
 }
@@ -76,14 +80,12 @@ function withQueuedTransactions(pool: pg.Pool): pg.Pool {
 									return run;
 								};
 							}
-							const value = Reflect.get(c, key, c);
-							return typeof value === "function" ? value.bind(c) : value;
+							return ownMember(c, key);
 						},
 					});
 				};
 			}
-			const value = Reflect.get(target, prop, target);
-			return typeof value === "function" ? value.bind(target) : value;
+			return ownMember(target, prop);
 		},
 	});
 }
@@ -166,8 +168,17 @@ async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []
 	}
 }
 
+function hasSqlState(err: unknown, code: string): boolean {
+	const e = err as { code?: string; cause?: { code?: string } };
+	return e?.code === code || e?.cause?.code === code;
+}
+
 /** Whether a driver error (as wrapped by drizzle) is a unique-constraint violation. */
 export function isUniqueViolation(err: unknown): boolean {
-	const e = err as { code?: string; cause?: { code?: string } };
-	return e?.code === "23505" || e?.cause?.code === "23505";
+	return hasSqlState(err, "23505");
+}
+
+/** Whether a driver error (as wrapped by drizzle) is a foreign-key violation: the row it points at is gone or in use. */
+export function isForeignKeyViolation(err: unknown): boolean {
+	return hasSqlState(err, "23503");
 }

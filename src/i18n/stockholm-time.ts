@@ -37,8 +37,8 @@ export function toStockholmLocal(at: Date): string {
 	return `${date}T${time}`;
 }
 
-/** The instant a Swedish local time from a datetime-local field (YYYY-MM-DDTHH:MM) names. */
+/** The instant a Swedish local time from a datetime-local field (YYYY-MM-DDTHH:MM, or typed with a space for the T) names. */
 export function fromStockholmLocal(local: string): Date {
-	const [date = "", time = ""] = local.split("T");
+	const [date = "", time = ""] = local.split(/[T ]/);
 	return stockholmInstant(date, time);
 }

@@ -16,18 +16,14 @@ export function configureReadCache(db: Db, ttlMs: number): void {
 
 /** Returns a cached value for key, loading it when missing or stale; a failed load is not kept. */
 export function cachedRead<V>(db: Db, key: string, load: () => Promise<V>): Promise<V> {
-	const cache = caches.get(db);
-	if (!cache || cache.ttlMs <= 0) return load();
-	const now = Date.now();
-	const hit = cache.entries.get(key);
-	if (hit && hit.until > now) return hit.value as Promise<V>;
-	const value = load();
-	cache.entries.set(key, { until: now + cache.ttlMs, value });
-	value.catch(() => cache.entries.delete(key));
-	return value;
+	return cachedValue(db, key, () => {
+		const value = load();
+		value.catch(() => caches.get(db)?.entries.delete(key));
+		return value;
+	});
 }
 
-/** Like cachedRead for a value computed at once, e.g. a public page's HTML rendered from cached reads. */
+/** Returns a cached value for key, computing it when missing or stale, e.g. a public page's HTML rendered from cached reads. */
 export function cachedValue<V>(db: Db, key: string, compute: () => V): V {
 	const cache = caches.get(db);
 	if (!cache || cache.ttlMs <= 0) return compute();

@@ -74,6 +74,12 @@ export async function deleteUser(db: Db, id: string): Promise<void> {
 	await db.delete(users).where(eq(users.id, id));
 }
 
+/** The e-mail addresses of the installation's administrators. */
+export async function listAdministratorEmails(db: Db): Promise<string[]> {
+	const rows = await db.select({ email: users.email }).from(users).where(eq(users.isAdministrator, true)).orderBy(asc(users.email));
+	return rows.map((r) => r.email);
+}
+
 /** Everyone, by e-mail address. */
 export async function listUsers(db: Db): Promise<User[]> {
 	return db.select().from(users).orderBy(asc(sql`lower(${users.email})`));
@@ -106,15 +112,4 @@ export async function upsertMembership(db: Db, values: { userId: string; organis
 /** Removes a person from an organisation. */
 export async function deleteMembership(db: Db, userId: string, organisationId: string): Promise<void> {
 	await db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
-}
-
-/** Organisations to choose from, by name. */
-export async function listOrganisations(db: Db): Promise<{ id: string; name: string }[]> {
-	return db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name));
-}
-
-/** Whether an organisation exists. */
-export async function organisationExists(db: Db, id: string): Promise<boolean> {
-	const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
-	return rows.length === 1;
 }

@@ -2,6 +2,7 @@ import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import type { T } from "../../i18n/i18n.js";
+import { isUuid } from "../../lib/ids.js";
 import { forbidden, HttpError, notFound, unauthorized } from "../../plugins/http-errors.js";
 import type { RateLimiter } from "../../plugins/rate-limit.js";
 import type { Viewer } from "../../ui/context.js";
@@ -9,6 +10,7 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { msg } from "../../ui/messages.js";
 import { forgetIdeasOf, ideasDataOf } from "../ideas/index.js";
 import { forgetRecipient, sendMail } from "../mail/index.js";
+import { organisationChoices, organisationExists } from "../organisations/index.js";
 import { coordinatorId } from "../programmes/index.js";
 import { surveyAnswersOf } from "../surveys/index.js";
 import { forgetRegistrationsOf, registrationsOf } from "../workshops/index.js";
@@ -41,8 +43,6 @@ function sameHash(a: string, b: string): boolean {
 	const y = Buffer.from(b);
 	return x.length === y.length && timingSafeEqual(x, y);
 }
-
-const isId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 /** Creates a code for an address and mails it; answers the same whether or not the address has an account. */
 export async function requestCode(
@@ -77,7 +77,7 @@ function goneReason(row: repo.SignInCode): CodeGone | null {
 }
 
 async function findCodeOr404(db: Db, id: string): Promise<repo.SignInCode> {
-	const row = isId(id) ? await repo.findCode(db, id) : undefined;
+	const row = isUuid(id) ? await repo.findCode(db, id) : undefined;
 	if (!row) throw notFound();
 	return row;
 }
@@ -138,15 +138,19 @@ export function requireAdministrator(viewer: Viewer | null): Viewer {
 	return signedIn;
 }
 
+/** The e-mail addresses of the installation's administrators, e.g. to report a problem to. */
+export async function administratorEmails(db: Db): Promise<string[]> {
+	return repo.listAdministratorEmails(db);
+}
+
 /** A role a person holds, as a message key and its parameters. */
 export type Role = { key: string; params?: Record<string, string>; href?: string };
 
 /** The signed-in person's own record, memberships and roles. */
 export async function accountPage(db: Db, viewer: Viewer | null) {
 	const me = requireSignedIn(viewer);
-	const user = (await repo.findUser(db, me.id))!;
-	const memberships = await repo.listMemberships(db, me.id);
-	const coordinator = await coordinatorId(db);
+	const [found, memberships, coordinator] = await Promise.all([repo.findUser(db, me.id), repo.listMemberships(db, me.id), coordinatorId(db)]);
+	const user = found!;
 	const roles: Role[] = [{ key: "accounts.role.resident" }];
 	for (const m of memberships) {
 		roles.push({
@@ -211,7 +215,7 @@ export async function deleteAccount(db: Db, viewer: Viewer | null, body: unknown
 /** Everyone with their memberships, and the organisations to choose from, for the administrator. */
 export async function usersPage(db: Db, viewer: Viewer | null) {
 	requireAdministrator(viewer);
-	const [users, memberships, organisations] = await Promise.all([repo.listUsers(db), repo.listMemberships(db), repo.listOrganisations(db)]);
+	const [users, memberships, organisations] = await Promise.all([repo.listUsers(db), repo.listMemberships(db), organisationChoices(db, "all")]);
 	return {
 		users: users.map((u) => ({ ...u, memberships: memberships.filter((m) => m.userId === u.id) })),
 		organisations,
@@ -224,7 +228,7 @@ export async function grantMembership(db: Db, viewer: Viewer | null, body: unkno
 	const parsed = parseForm(input.grantInput, body);
 	if (!parsed.ok) return parsed;
 	const { email, organisationId, role } = parsed.data;
-	if (!(await repo.organisationExists(db, organisationId))) {
+	if (!(await organisationExists(db, organisationId))) {
 		return { ok: false, state: withError(formState(body as Record<string, unknown>), "organisationId", "error.unknownOrganisation") };
 	}
 	await db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
 export { accountsRoutes, sessionCookie } from "./accounts.routes.js";
-export { requireAdministrator, requireSignedIn } from "./accounts.service.js";
+export { administratorEmails, requireAdministrator, requireSignedIn } from "./accounts.service.js";
 export { endSession, startSession, viewerForToken } from "./sessions.js";
+export { findUserByEmail } from "./accounts.repo.js";

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
-import { goalFocusAreas, goals, initiatives } from "../goals/goals.schema.js";
+import { goals, initiatives } from "../goals/goals.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { arenaMeetingLinks, arenaMeetingOrganisations, arenaMeetings } from "./arenas.schema.js";
 
@@ -79,18 +79,6 @@ export async function meetingInitiatives(db: Db, meetingId: string): Promise<Ref
 		.innerJoin(initiatives, eq(initiatives.id, arenaMeetingLinks.initiativeId))
 		.where(eq(arenaMeetingLinks.meetingId, meetingId))
 		.orderBy(asc(initiatives.title));
-}
-
-/** The goals in a focus area (main or further area), to choose what a meeting dealt with. */
-export async function goalChoices(db: Db, focusAreaId: string): Promise<(Ref & { ownerName: string })[]> {
-	const inArea = sql`exists (select 1 from ${goalFocusAreas} where ${goalFocusAreas.goalId} = ${goals.id} and ${goalFocusAreas.focusAreaId} = ${focusAreaId})`;
-	return db
-		.select({ id: goals.id, name: goals.title, ownerName: sql<string>`coalesce(${organisations.name}, ${initiatives.title}, '')` })
-		.from(goals)
-		.leftJoin(organisations, eq(organisations.id, goals.organisationId))
-		.leftJoin(initiatives, eq(initiatives.id, goals.initiativeId))
-		.where(or(eq(goals.focusAreaId, focusAreaId), inArea))
-		.orderBy(asc(goals.title), asc(goals.id));
 }
 
 /** The joint initiatives in a focus area. */

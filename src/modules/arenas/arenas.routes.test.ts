@@ -29,8 +29,7 @@ const valid = { title: "Trygghetsvandring i Norsjö", date: "2019-03-12", startT
 async function post(client: TestClient, url: string, values: Record<string, string>, choices: Record<string, string[]> = {}) {
 	const body = new URLSearchParams(values);
 	for (const [name, ids] of Object.entries(choices)) for (const id of ids) body.append(name, id);
-	body.set("_csrf", await client.csrfToken());
-	return client.app.inject({ method: "POST", url, payload: body.toString(), headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "content-type": "application/x-www-form-urlencoded" } });
+	return client.post(url, body);
 }
 
 test("a member of an actor in the area plans a meeting in Swedish time with participants and what it deals with; the public sees it", async () => {

@@ -5,6 +5,7 @@ import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js"
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
+import { goalsInFocusArea } from "../goals/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { getProgramme, isCoordinator } from "../programmes/index.js";
 import { stockholmInstant, stockholmParts } from "../../i18n/stockholm-time.js";
@@ -79,10 +80,11 @@ export async function arenaPage(db: Db, viewer: Viewer | null, id: string) {
 async function formFor(db: Db, meeting: repo.MeetingSummary | null, focusArea: Ref, state: FormState, chosen: Choices): Promise<MeetingForm> {
 	const [organisations, goals, initiatives] = await Promise.all([
 		organisationChoices(db),
-		repo.goalChoices(db, focusArea.id),
+		goalsInFocusArea(db, focusArea.id),
 		repo.initiativeChoices(db, focusArea.id),
 	]);
-	return { meeting, focusArea, state, chosen, choices: { organisations, goals, initiatives } };
+	const goalChoices = goals.map((g) => ({ id: g.id, name: g.title, ownerName: g.owner.name }));
+	return { meeting, focusArea, state, chosen, choices: { organisations, goals: goalChoices, initiatives } };
 }
 
 /** Planning a meeting: without an area, the areas the viewer may choose; with one, the empty form for it. */
@@ -94,16 +96,25 @@ export async function newMeetingPage(db: Db, viewer: Viewer | null, areaId: stri
 		if (areas.length === 0) throw forbidden();
 		return { areas };
 	}
-	const area = (await focusAreaChoices(db, programme.id)).find((a) => isUuid(areaId) && a.id === areaId.toLowerCase());
-	if (!area) throw notFound();
-	if (!areas.some((a) => a.id === area.id)) throw forbidden();
+	const isAsked = (a: Ref) => isUuid(areaId) && a.id === areaId.toLowerCase();
+	const area = areas.find(isAsked);
+	// An area the person may not plan in is forbidden if it exists at all, else not found.
+	if (!area) throw (await focusAreaChoices(db, programme.id)).some(isAsked) ? forbidden() : notFound();
 	return { form: await formFor(db, null, area, formState({ startTime: "18:00", endTime: "20:00" }), { organisations: [], goals: [], initiatives: [] }) };
 }
 
-/** A stored meeting in its form, for someone who may change it. */
-export async function editMeetingPage(db: Db, viewer: Viewer | null, id: string): Promise<MeetingForm> {
+/** A stored meeting, for someone who may change it; 404 for an unknown one. */
+async function editableMeeting(db: Db, viewer: Viewer | null, id: string): Promise<repo.MeetingSummary> {
 	const meeting = await findOr404(db, id);
 	await requireEditor(db, viewer, meeting.focusAreaId);
+	return meeting;
+}
+
+const areaOf = (meeting: repo.MeetingSummary): Ref => ({ id: meeting.focusAreaId, name: meeting.focusAreaName });
+
+/** A stored meeting in its form, for someone who may change it. */
+export async function editMeetingPage(db: Db, viewer: Viewer | null, id: string): Promise<MeetingForm> {
+	const meeting = await editableMeeting(db, viewer, id);
 	const start = stockholmParts(meeting.startsAt);
 	const state = formState({ ...meeting, date: start.date, startTime: start.time, endTime: stockholmParts(meeting.endsAt).time });
 	const [organisations, goals, initiatives] = await Promise.all([
@@ -112,7 +123,7 @@ export async function editMeetingPage(db: Db, viewer: Viewer | null, id: string)
 		repo.meetingInitiatives(db, meeting.id),
 	]);
 	const ids = (refs: Ref[]) => refs.map((r) => r.id);
-	return formFor(db, meeting, { id: meeting.focusAreaId, name: meeting.focusAreaName }, state, {
+	return formFor(db, meeting, areaOf(meeting), state, {
 		organisations: ids(organisations),
 		goals: ids(goals),
 		initiatives: ids(initiatives),
@@ -153,15 +164,15 @@ export async function createMeeting(db: Db, viewer: Viewer | null, areaId: strin
 
 /** Changes a meeting from the form: its details, agenda, notes, who took part and what it dealt with. */
 export async function updateMeeting(db: Db, viewer: Viewer | null, id: string, body: unknown, chosen: Choices) {
-	const form = await editMeetingPage(db, viewer, id);
-	const checked = validate({ ...form, chosen }, body);
+	const meeting = await editableMeeting(db, viewer, id);
+	// validate puts the typed values in the form it gives back, so the stored ones need not be loaded.
+	const checked = validate(await formFor(db, meeting, areaOf(meeting), formState(), chosen), body);
 	if (!checked.ok) return checked;
-	const meetingId = form.meeting!.id;
 	await db.transaction(async (tx) => {
-		await repo.updateMeeting(tx, meetingId, checked.values);
-		await repo.setMeetingLinks(tx, meetingId, { organisationIds: chosen.organisations, goalIds: chosen.goals, initiativeIds: chosen.initiatives });
+		await repo.updateMeeting(tx, meeting.id, checked.values);
+		await repo.setMeetingLinks(tx, meeting.id, { organisationIds: chosen.organisations, goalIds: chosen.goals, initiativeIds: chosen.initiatives });
 	});
-	return { ok: true as const, id: meetingId };
+	return { ok: true as const, id: meeting.id };
 }
 
 /** A focus area's meetings that have not ended yet, soonest first. */

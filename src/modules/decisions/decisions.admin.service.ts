@@ -11,7 +11,7 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { msg } from "../../ui/messages.js";
 import { isUploadedFile, maxDocumentBytes } from "./decisions.uploads.js";
 import { organisationChoices } from "../organisations/index.js";
-import { getProgramme, handOverCoordination, isCoordinator, programmesRepo } from "../programmes/index.js";
+import { getProgramme, handOverCoordination, isCoordinator, programmesRepo, requireCoordinator } from "../programmes/index.js";
 import { findProposal, recordAdoptedText } from "../proposals/index.js";
 import { adoptionInput, bodyInput, correctionInput, documentFileInput, documentLinkInput, handoverInput, itemInput, linkInput, meetingInput, motionInput, withdrawalInput } from "./decisions.input.js";
 import * as repo from "./decisions.repo.js";
@@ -22,14 +22,14 @@ export type Saved = { ok: true; id: string } | { ok: false; state: FormState };
 const fail = (body: unknown, field: string, key: string): Saved => ({ ok: false, state: withError(formState(body as Record<string, unknown>), field, key) });
 
 /** The organisations a person may record decisions for: "all" for the coordinator, else those they are an admin of. */
-export async function officialOrganisations(db: Db, viewer: Viewer | null): Promise<"all" | Set<string>> {
+async function officialOrganisations(db: Db, viewer: Viewer | null): Promise<"all" | Set<string>> {
 	if (!viewer) throw unauthorized();
 	if (await isCoordinator(db, viewer)) return "all";
 	return new Set(viewer.memberships.filter((m) => m.role === "admin").map((m) => m.organisationId));
 }
 
 /** Throws unless the person is an official of the organisation. */
-export async function requireOfficialFor(db: Db, viewer: Viewer | null, organisationId: string): Promise<void> {
+async function requireOfficialFor(db: Db, viewer: Viewer | null, organisationId: string): Promise<void> {
 	const allowed = await officialOrganisations(db, viewer);
 	if (allowed !== "all" && !allowed.has(organisationId)) throw forbidden();
 }
@@ -192,8 +192,7 @@ export async function addLink(db: Db, viewer: Viewer | null, id: string, body: u
 
 /** The coordinator's handover page: who has coordinated, the organisations and the recorded decisions to choose from. */
 export async function handoverPage(db: Db, viewer: Viewer | null) {
-	if (!viewer) throw unauthorized();
-	if (!(await isCoordinator(db, viewer))) throw forbidden();
+	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
 	const [history, organisations, items] = await Promise.all([programmesRepo.listCoordinators(db, programme.id), organisationChoices(db, "all"), repo.listItemChoices(db)]);
 	return { programme, history, organisations, items };

@@ -238,6 +238,12 @@ export async function listKeyItems(db: Db): Promise<ItemSummary[]> {
 	return summaryFrom(db).where(eq(decisionItems.isKey, true)).orderBy(asc(decisionItems.decidedOn), asc(decisionItems.paragraph));
 }
 
+/** One item as lists of decisions show it. */
+export async function findItemSummary(db: Db, id: string): Promise<ItemSummary | undefined> {
+	const rows = await summaryFrom(db).where(eq(decisionItems.id, id));
+	return rows[0];
+}
+
 /** Every item, newest first, to choose from (e.g. the decision behind an adoption or a handover). */
 export async function listItemChoices(db: Db): Promise<ItemSummary[]> {
 	return summaryFrom(db).orderBy(desc(decisionItems.decidedOn), asc(decisionItems.paragraph));

@@ -44,9 +44,6 @@ export async function meetingPage(db: Db, id: string) {
 	return { meeting, items: await repo.listItems(db, meeting.id) };
 }
 
-/** A record an item concerns, named and with the page that shows it. */
-export type LinkedRecord = repo.LinkTarget & { href: string };
-
 const pageOf: Record<string, (id: string) => string> = { focus_area: (id) => `/fokusomraden/${id}`, goal: (id) => `/mal/${id}` };
 const hrefOf = (t: repo.LinkTarget) => pageOf[t.recordType]?.(t.recordId) ?? "/vision";
 
@@ -96,13 +93,11 @@ export async function keyDecisions(db: Db): Promise<repo.ItemSummary[]> {
 	return repo.listKeyItems(db);
 }
 
-/** The adopted amendment that made a vision text, with the text that was voted on and the item; or null. */
-export async function amendmentBehind(db: Db, visionTextId: string) {
+/** The adopted amendment that made a vision text of the programme, with the text that was voted on and the item; or null. */
+export async function amendmentBehind(db: Db, programmeId: string, visionTextId: string) {
 	const motion = await repo.findAmendmentBehind(db, visionTextId);
 	if (!motion?.proposalId) return null;
-	const programme = await getProgramme(db);
-	const proposal = await findProposal(db, programme.id, motion.proposalId);
-	const item = (await repo.listItemChoices(db)).find((i) => i.id === motion.itemId);
+	const [proposal, item] = await Promise.all([findProposal(db, programmeId, motion.proposalId), repo.findItemSummary(db, motion.itemId)]);
 	return proposal && item ? { motion, votedOn: proposal.subtext, item } : null;
 }
 

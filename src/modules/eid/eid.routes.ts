@@ -43,12 +43,11 @@ export function forgetIdentity(reply: FastifyReply): void {
 /** e-ID sign-in through the municipality's OpenID Connect broker: start and callback. */
 export async function eidRoutes(app: FastifyInstance, opts: { config: Config }) {
 	const { config } = opts;
-	// The redirect URI registered with the broker: the public address when set, else the address the request came to.
-
 	const refused = (req: FastifyRequest, reply: FastifyReply, reason: service.EidRefusal, returnTo: string) =>
 		reply.page(req.t("eid.refused.title"), (ctx) => EidRefusedPage({ ctx, reason, returnTo }), status[reason]);
 
 	app.get<{ Querystring: { returnTo?: string } }>("/eid/start", async (req, reply) => {
+		// The redirect URI registered with the broker: the public address when set, else the address the request came to.
 		const result = await service.startSignIn(config, { callbackUrl: `${publicBaseUrl(config, req)}/eid/callback`, returnTo: req.query.returnTo });
 		if (!result.ok) return refused(req, reply, result.reason, localPath(req.query.returnTo));
 		reply.setCookie(service.flowCookie, result.flow, cookieOptions(req, "/eid"));

@@ -76,12 +76,6 @@ export async function setAreasOf(db: Db, programmeId: string, organisationId: st
 	}
 }
 
-/** The ids of organisations still awaiting approval, whose goals public pages leave out. */
-export async function listPendingOrganisationIds(db: Db): Promise<Set<string>> {
-	const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.status, "pending"));
-	return new Set(rows.map((r) => r.id));
-}
-
 /** Stores a new focus area. */
 export async function insertFocusArea(db: Db, values: typeof focusAreas.$inferInsert): Promise<FocusArea> {
 	const [row] = await db.insert(focusAreas).values(values).returning();

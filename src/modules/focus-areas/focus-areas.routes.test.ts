@@ -139,7 +139,7 @@ test("the coordinator creates a focus area with the organisations working in it"
 	const body = new URLSearchParams({ name: "  Hög service  ", position: "3", description: "Bra bemötande." });
 	body.append("organisations", a.id);
 	body.append("organisations", b.id);
-	const res = await postForm(client, "/admin/focus-areas/new", body);
+	const res = await client.post("/admin/focus-areas/new", body);
 	assert.equal(res.statusCode, 303);
 	assert.equal(res.headers.location, "/admin/focus-areas");
 	const [stored] = await areasNamed("Hög service");
@@ -169,14 +169,14 @@ test("the coordinator changes a focus area and who works in it", async () => {
 	const body = new URLSearchParams({ name: "Nytt namn", position: "6", description: "Ny text." });
 	body.append("organisations", stays.id);
 	body.append("organisations", joins.id);
-	const res = await postForm(client, `/admin/focus-areas/${area.id}/edit`, body);
+	const res = await client.post(`/admin/focus-areas/${area.id}/edit`, body);
 	assert.equal(res.statusCode, 303);
 	const [stored] = await areasNamed("Nytt namn");
 	assert.equal(stored?.id, area.id);
 	assert.equal(stored?.position, 6);
 	assert.deepEqual(await actorsOf(area.id), [stays.id, joins.id].sort());
 
-	const none = await postForm(client, `/admin/focus-areas/${area.id}/edit`, new URLSearchParams({ name: "Nytt namn", position: "6" }));
+	const none = await client.post(`/admin/focus-areas/${area.id}/edit`, new URLSearchParams({ name: "Nytt namn", position: "6" }));
 	assert.equal(none.statusCode, 303);
 	assert.deepEqual(await actorsOf(area.id), []);
 });
@@ -198,7 +198,7 @@ test("bad focus area input is shown with its message, keeps what was typed and s
 		const body = new URLSearchParams(c.form);
 		body.append("organisations", chosen.id);
 		for (const o of c.organisations ?? []) body.append("organisations", o);
-		const res = await postForm(client, "/admin/focus-areas/new", body);
+		const res = await client.post("/admin/focus-areas/new", body);
 		assert.equal(res.statusCode, 422, c.form.name);
 		assert.match(res.body, /Det finns fel i formuläret/);
 		assert.match(res.body, c.message);
@@ -213,7 +213,7 @@ test("renaming a focus area to a taken name is refused and changes nothing", asy
 	await createFocusArea(db, programme.id, { name: "Finns redan" });
 	const area = await createFocusArea(db, programme.id, { name: "Ska döpas om" });
 	const client = await signedInCoordinator(app, db, coordinator.id);
-	const res = await postForm(client, `/admin/focus-areas/${area.id}/edit`, new URLSearchParams({ name: "Finns redan", position: "1" }));
+	const res = await client.post(`/admin/focus-areas/${area.id}/edit`, new URLSearchParams({ name: "Finns redan", position: "1" }));
 	assert.equal(res.statusCode, 422);
 	assert.match(res.body, /Det namnet används redan\./);
 	assert.equal((await areasNamed("Ska döpas om")).length, 1);
@@ -278,15 +278,3 @@ test("the API lists focus areas and gives one by id, with stable ids and camelCa
 	assert.equal((await client.get("/api/v1/focus-areas/not-a-uuid")).statusCode, 400);
 });
 
-/** Posts a form whose fields may repeat (checkbox groups) with a valid CSRF token, keeping cookies as a browser does. */
-async function postForm(client: TestClient, url: string, body: URLSearchParams) {
-	body.set("_csrf", await client.csrfToken());
-	const res = await client.app.inject({
-		method: "POST",
-		url,
-		payload: body.toString(),
-		headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "content-type": "application/x-www-form-urlencoded" },
-	});
-	for (const c of res.cookies as { name: string; value: string }[]) client.cookies.set(c.name, c.value);
-	return res;
-}

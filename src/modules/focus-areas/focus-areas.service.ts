@@ -35,8 +35,7 @@ async function publicFocusAreas(db: Db, programmeId: string): Promise<PublicFocu
 
 /** The programme's focus areas in order, each with the organisations working in it. */
 export async function focusAreasOverview(db: Db): Promise<PublicFocusArea[]> {
-	const programme = await getProgramme(db);
-	return cachedRead(db, "focusAreas.overview", () => publicFocusAreas(db, programme.id));
+	return cachedRead(db, "focusAreas.overview", async () => publicFocusAreas(db, (await getProgramme(db)).id));
 }
 
 /** One focus area of the programme with its organisations; 404 for an unknown or malformed id. */
@@ -50,10 +49,9 @@ export async function focusAreaPage(db: Db, id: string): Promise<PublicFocusArea
 export type GoalGroup = { owner: GoalOwner; goals: GoalRow[] };
 
 // Organisations first, then joint initiatives, each by name as Swedish sorts it.
-function groupByOwner(goals: GoalRow[], hidden: Set<string>): GoalGroup[] {
+function groupByOwner(goals: GoalRow[]): GoalGroup[] {
 	const groups = new Map<string, GoalGroup>();
 	for (const goal of goals) {
-		if (goal.owner.type === "organisation" && hidden.has(goal.owner.id)) continue;
 		const key = `${goal.owner.type}:${goal.owner.id}`;
 		const group = groups.get(key) ?? { owner: goal.owner, goals: [] };
 		group.goals.push(goal);
@@ -75,16 +73,15 @@ export async function focusAreaPageData(db: Db, id: string, viewer: Viewer | nul
 
 function publicAreaPage(db: Db, area: PublicFocusArea) {
 	return cachedRead(db, `focusAreas.page:${area.id}`, async () => {
-		const [goals, hidden, initiatives, indicators, meetings, decisions, grounding] = await Promise.all([
+		const [goals, initiatives, indicators, meetings, decisions, grounding] = await Promise.all([
 			goalsInFocusArea(db, area.id),
-			repo.listPendingOrganisationIds(db),
 			initiativesInFocusArea(db, area.id),
 			indicatorsInFocusArea(db, area.id),
 			upcomingArenaMeetings(db, area.id),
 			decisionsConcerning(db, [{ recordType: "focus_area", recordId: area.id }]),
 			inputsBehindFocusArea(db, area.id),
 		]);
-		return { area, goalGroups: groupByOwner(goals, hidden), initiatives, indicators, meetings, decisions, grounding };
+		return { area, goalGroups: groupByOwner(goals), initiatives, indicators, meetings, decisions, grounding };
 	});
 }
 

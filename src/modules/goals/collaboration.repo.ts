@@ -4,7 +4,7 @@ import { users } from "../accounts/accounts.schema.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { collaborationRequests, type GoalStatus, goals, initiatives } from "./goals.schema.js";
-import type { GoalOwner } from "./goals.repo.js";
+import { type GoalOwner, goalOwner } from "./goals.repo.js";
 
 export type CollaborationRequest = typeof collaborationRequests.$inferSelect;
 
@@ -79,9 +79,7 @@ export async function relatedGoals(
 		status: r.status,
 		statusChangedOn: r.status_changed_on ? String(r.status_changed_on).slice(0, 10) : null,
 		focusAreaId: r.focus_area_id,
-		owner: r.organisation_id
-			? { type: "organisation", id: r.organisation_id, name: r.organisation_name ?? "" }
-			: { type: "initiative", id: r.initiative_id!, name: r.initiative_title ?? "" },
+		owner: goalOwner({ organisationId: r.organisation_id, organisationName: r.organisation_name, initiativeId: r.initiative_id, initiativeTitle: r.initiative_title }),
 		reasons: (["area", "indicator", "text"] as const).filter((_, i) => [r.same_area, r.shared_indicator, r.text_match][i]),
 	}));
 }

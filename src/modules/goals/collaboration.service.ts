@@ -97,7 +97,8 @@ export type ProposalForm = {
 	organisations: Ref[];
 	focusAreas: Ref[];
 	goal: { id: string; title: string } | null;
-	theirGoal: { id: string; title: string } | null;
+	/** The other actor's goal, with its owner so that sending can check the proposal goes to that owner. */
+	theirGoal: { id: string; title: string; organisationId: string | null } | null;
 };
 
 /** A goal named in a proposal: it must exist and belong to the organisation; an id that does not is not found. */
@@ -139,9 +140,9 @@ export async function propose(deps: CollaborationDeps, viewer: Viewer | null, or
 	if (!to) return fail("to", "error.unknownOrganisation");
 	const area = form.focusAreas.find((a) => a.id === d.focusAreaId);
 	if (!area) return fail("focusAreaId", "error.badChoice");
-	const programme = await getProgramme(db);
-	if (form.theirGoal && (await repo.findGoal(db, programme.id, form.theirGoal.id))?.organisationId !== to.id) return fail("to", "collab.error.goalNotTheirs");
+	if (form.theirGoal && form.theirGoal.organisationId !== to.id) return fail("to", "collab.error.goalNotTheirs");
 	if (!(await withinDailyLimit(deps, viewer!))) return fail("message", "collab.error.tooMany");
+	const programme = await getProgramme(db);
 
 	const request = await repo.insertRequest(db, {
 		programmeId: programme.id,

@@ -29,14 +29,11 @@ export type GoalRecord = {
 
 function toRecord(r: Awaited<ReturnType<typeof repo.listGoalRecords>>[number]): GoalRecord {
 	const g = r.goal;
-	const owner: repo.GoalOwner = g.organisationId
-		? { type: "organisation", id: g.organisationId, name: r.organisationName ?? "" }
-		: { type: "initiative", id: g.initiativeId!, name: r.initiativeTitle ?? "" };
 	return {
 		id: g.id,
 		title: g.title,
 		description: g.description,
-		owner,
+		owner: repo.goalOwner({ ...g, organisationName: r.organisationName, initiativeTitle: r.initiativeTitle }),
 		focusAreas: r.areas,
 		unit: g.unit,
 		periodStart: g.periodStart,

@@ -55,16 +55,20 @@ const rowColumns = {
 
 type RawRow = { [K in keyof typeof rowColumns]: (typeof rowColumns)[K]["_"]["data"] | null };
 
-function toRow(r: RawRow): GoalRow {
-	const owner: GoalOwner = r.organisationId
+/** A goal's owner from its owner columns and the names joined in (exactly one of organisation and initiative is set). */
+export function goalOwner(r: { organisationId: string | null; organisationName: string | null; initiativeId: string | null; initiativeTitle: string | null }): GoalOwner {
+	return r.organisationId
 		? { type: "organisation", id: r.organisationId, name: r.organisationName ?? "" }
 		: { type: "initiative", id: r.initiativeId!, name: r.initiativeTitle ?? "" };
+}
+
+function toRow(r: RawRow): GoalRow {
 	return {
 		id: r.id!,
 		title: r.title!,
 		status: r.status!,
 		statusChangedOn: r.statusChangedOn,
-		owner,
+		owner: goalOwner(r),
 		periodStart: r.periodStart!,
 		periodEnd: r.periodEnd!,
 		parentId: r.parentId,
@@ -82,10 +86,11 @@ function selectRows(db: Db) {
 		.leftJoin(initiatives, eq(initiatives.id, goals.initiativeId));
 }
 
-/** The goals in a focus area (main or further area), by title. */
+/** The public goals in a focus area (main or further area), by title. */
 export async function listGoalsInFocusArea(db: Db, focusAreaId: string): Promise<GoalRow[]> {
 	const rows = await selectRows(db)
 		.innerJoin(goalFocusAreas, and(eq(goalFocusAreas.goalId, goals.id), eq(goalFocusAreas.focusAreaId, focusAreaId)))
+		.where(publicOwner)
 		.orderBy(asc(goals.title), asc(goals.id));
 	return rows.map(toRow);
 }
@@ -141,23 +146,14 @@ export async function lockGoal(db: Db, id: string): Promise<Goal | undefined> {
 	return rows[0];
 }
 
-/** The names of a goal's owner: its organisation, or its initiative with the initiative's owner organisations. */
-export async function ownerOf(db: Db, goal: Pick<Goal, "organisationId" | "initiativeId">): Promise<GoalOwner | undefined> {
+/** A goal's owner with its name, and whether it is an organisation still waiting for approval (an initiative never is). */
+export async function ownerOf(db: Db, goal: Pick<Goal, "organisationId" | "initiativeId">): Promise<(GoalOwner & { pending: boolean }) | undefined> {
 	if (goal.organisationId) {
-		const [o] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, goal.organisationId));
-		return o && { type: "organisation", ...o };
+		const [o] = await db.select({ id: organisations.id, name: organisations.name, status: organisations.status }).from(organisations).where(eq(organisations.id, goal.organisationId));
+		return o && { type: "organisation", id: o.id, name: o.name, pending: o.status === "pending" };
 	}
 	const [i] = await db.select({ id: initiatives.id, name: initiatives.title }).from(initiatives).where(eq(initiatives.id, goal.initiativeId!));
-	return i && { type: "initiative", ...i };
-}
-
-/** An initiative of the programme with its main focus area. */
-export async function findInitiative(db: Db, programmeId: string, id: string) {
-	const rows = await db
-		.select({ id: initiatives.id, title: initiatives.title, focusAreaId: initiatives.focusAreaId })
-		.from(initiatives)
-		.where(and(eq(initiatives.programmeId, programmeId), eq(initiatives.id, id)));
-	return rows[0];
+	return i && { type: "initiative", ...i, pending: false };
 }
 
 /** The organisations that own an initiative. */
@@ -315,9 +311,3 @@ export async function listGoalRecords(db: Db, programmeId: string, id?: string) 
 		.orderBy(asc(goals.title), asc(goals.id));
 }
 
-/** Whether a goal's owner is an organisation still waiting for approval. */
-export async function ownedByPendingOrganisation(db: Db, goal: Pick<Goal, "organisationId">): Promise<boolean> {
-	if (!goal.organisationId) return false;
-	const [o] = await db.select({ status: organisations.status }).from(organisations).where(eq(organisations.id, goal.organisationId));
-	return o?.status === "pending";
-}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
+import type { T } from "../../i18n/i18n.js";
 import { idParamsSchema, oneRecordResponses, refSchema, uuidSchema } from "../../lib/api-schema.js";
 import { goalRecord, goalRecords, goalsCsv } from "./goals.export.js";
 import { goalStatuses } from "./goals.schema.js";
@@ -83,7 +84,7 @@ export async function goalsRoutes(app: FastifyInstance, opts: { db: Db }) {
 		return reply.page(result.page.goal.title, (ctx) => GoalPage({ ctx, data: result.page, commentForm: result.state }), 422);
 	});
 
-	const newTitle = (t: (k: string, p?: Record<string, string>) => string, form: service.GoalForm) => t("goal.new.title", { owner: form.owner.name });
+	const newTitle = (t: T, form: service.GoalForm) => t("goal.new.title", { owner: form.owner.name });
 
 	app.get<ById>("/aktorer/:id/mal/ny", async (req, reply) => {
 		const form = await service.newGoalForm(db, req.viewer, { organisationId: req.params.id });
@@ -107,7 +108,7 @@ export async function goalsRoutes(app: FastifyInstance, opts: { db: Db }) {
 		return reply.page(newTitle(req.t, result.form), (ctx) => GoalFormPage({ ctx, form: result.form, title: newTitle(ctx.t, result.form) }), 422);
 	});
 
-	const subTitle = (t: (k: string, p?: Record<string, string>) => string, form: service.GoalForm) => t("goal.newSub.title", { goal: form.parents.find((p) => p.id === form.state.values.parentId)?.name ?? "" });
+	const subTitle = (t: T, form: service.GoalForm) => t("goal.newSub.title", { goal: form.parents.find((p) => p.id === form.state.values.parentId)?.name ?? "" });
 
 	app.get<ById>("/mal/:id/delmal/ny", async (req, reply) => {
 		const form = await service.subGoalForm(db, req.viewer, req.params.id);

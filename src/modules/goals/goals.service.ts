@@ -6,12 +6,13 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { arenaMeetingsFor } from "../arenas/index.js";
 import { decisionChoices, decisionsConcerning, type ItemSummary, setDecisionBehind } from "../decisions/index.js";
 import { checkedValues, focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
-import { type IndicatorChoice, indicatorChoices } from "../indicators/index.js";
+import { type IndicatorChoice, indicatorChoice, indicatorChoices } from "../indicators/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { coordinatorId, getProgramme, isCoordinator } from "../programmes/index.js";
 import { relatedGoals } from "./collaboration.service.js";
 import { activityInput, commentInput, furtherAreasField, goalInput, statusInput } from "./goals.input.js";
 import * as repo from "./goals.repo.js";
+import * as initiativesRepo from "./initiatives.repo.js";
 import { goalStatuses } from "./goals.schema.js";
 
 type Ref = { id: string; name: string };
@@ -81,7 +82,7 @@ export async function goalList(db: Db, viewer: Viewer | null, query: GoalListQue
 	};
 	const [goals, areas, organisations, names] = await Promise.all([
 		repo.searchGoals(db, programme.id, filters),
-		focusAreaChoices(db),
+		focusAreaChoices(db, programme.id),
 		organisationChoices(db),
 		repo.organisationNames(db, viewer?.memberships.map((m) => m.organisationId) ?? []),
 	]);
@@ -163,8 +164,7 @@ async function mayComment(db: Db, viewer: Viewer | null): Promise<boolean> {
 /** Everything a goal's public page shows, and what the viewer may do there. */
 export async function goalPage(db: Db, viewer: Viewer | null, id: string) {
 	const { programmeId, goal } = await findGoalOr404(db, id);
-	const owner = ownerOfGoal(goal);
-	const [ownerRef, areas, decisions, parent, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, indicators, related, meetings] = await Promise.all([
+	const [ownerRef, areas, decisions, parent, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target, related, meetings] = await Promise.all([
 		repo.ownerOf(db, goal),
 		repo.areasOfGoal(db, goal),
 		decisionsConcerning(db, [{ recordType: "goal", recordId: goal.id }]),
@@ -174,15 +174,15 @@ export async function goalPage(db: Db, viewer: Viewer | null, id: string) {
 		repo.listStatusChanges(db, goal.id),
 		versionHistory(db, goal.id),
 		repo.listComments(db, goal.id),
-		canEditGoalsOf(db, viewer, owner),
+		canEditGoalsOf(db, viewer, ownerOfGoal(goal)),
 		mayComment(db, viewer),
-		indicatorChoices(db, programmeId),
+		goal.targetIndicatorId ? indicatorChoice(db, programmeId, goal.targetIndicatorId) : undefined,
 		relatedGoals(db, goal.id),
 		arenaMeetingsFor(db, { goalId: goal.id }),
 	]);
-	if (!canEdit && (await repo.ownedByPendingOrganisation(db, goal))) throw notFound();
-	const target = goal.targetIndicatorId ? (indicators.find((i) => i.id === goal.targetIndicatorId) ?? null) : null;
-	return { goal, owner: ownerRef!, areas, decisions, parent: parent ?? null, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target, related, meetings };
+	const { pending, ...owner } = ownerRef!;
+	if (pending && !canEdit) throw notFound();
+	return { goal, owner, areas, decisions, parent: parent ?? null, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target: target ?? null, related, meetings };
 }
 
 /** A goal's page data, as the page and its comment form need it. */
@@ -210,6 +210,8 @@ export type GoalForm = {
 	/** The goal being changed, or null for a new one. */
 	goal: repo.Goal | null;
 	owner: repo.GoalOwner;
+	/** The owner organisation the person acts for, kept in the version history when the form is saved. */
+	acting: string;
 	action: string;
 	state: FormState;
 	furtherAreas: string[];
@@ -225,7 +227,7 @@ async function resolveOwner(db: Db, programmeId: string, owner: Owner): Promise<
 		if (!org) throw notFound();
 		return { type: "organisation", ...org };
 	}
-	const initiative = isUuid(owner.initiativeId) ? await repo.findInitiative(db, programmeId, owner.initiativeId.toLowerCase()) : undefined;
+	const initiative = isUuid(owner.initiativeId) ? await initiativesRepo.findInitiative(db, programmeId, owner.initiativeId.toLowerCase()) : undefined;
 	if (!initiative) throw notFound();
 	return { type: "initiative", id: initiative.id, name: initiative.title };
 }
@@ -236,8 +238,7 @@ const asOwner = (o: repo.GoalOwner): Owner => (o.type === "organisation" ? { org
 async function allowedAreas(db: Db, programmeId: string, owner: Owner): Promise<Ref[]> {
 	const chosen = await focusAreasOfAny(db, await ownerOrganisationIds(db, owner));
 	if ("organisationId" in owner) return chosen;
-	const initiative = await repo.findInitiative(db, programmeId, owner.initiativeId);
-	const all = await focusAreaChoices(db);
+	const [initiative, all] = await Promise.all([initiativesRepo.findInitiative(db, programmeId, owner.initiativeId), focusAreaChoices(db, programmeId)]);
 	return all.filter((a) => a.id === initiative?.focusAreaId || chosen.some((c) => c.id === a.id));
 }
 
@@ -269,10 +270,10 @@ async function storedDecision(db: Db, goalId: string): Promise<string | null> {
 export async function newGoalForm(db: Db, viewer: Viewer | null, owner: Owner, parentId: string | null = null): Promise<GoalForm> {
 	const programme = await getProgramme(db);
 	const ownerRef = await resolveOwner(db, programme.id, owner);
-	await requireEditor(db, viewer, asOwner(ownerRef));
+	const acting = await requireEditor(db, viewer, asOwner(ownerRef));
 	const choices = await formChoices(db, programme.id, ownerRef, null);
 	const action = ownerRef.type === "organisation" ? `/aktorer/${ownerRef.id}/mal/ny` : `/initiativ/${ownerRef.id}/mal/ny`;
-	return { goal: null, owner: ownerRef, action, state: formState({ parentId: parentId ?? "" }), furtherAreas: [], ...choices };
+	return { goal: null, owner: ownerRef, acting, action, state: formState({ parentId: parentId ?? "" }), furtherAreas: [], ...choices };
 }
 
 /** The form for a sub-goal: same owner as the parent, the parent chosen. */
@@ -286,11 +287,11 @@ export async function subGoalForm(db: Db, viewer: Viewer | null, parentId: strin
 export async function editGoalForm(db: Db, viewer: Viewer | null, id: string): Promise<GoalForm> {
 	const { programmeId, goal } = await findGoalOr404(db, id);
 	const ownerRef = await resolveOwner(db, programmeId, ownerOfGoal(goal));
-	await requireEditor(db, viewer, ownerOfGoal(goal));
+	const acting = await requireEditor(db, viewer, ownerOfGoal(goal));
 	const [choices, areas, decisionItemId] = await Promise.all([formChoices(db, programmeId, ownerRef, goal), repo.areasOfGoal(db, goal), storedDecision(db, goal.id)]);
 	const state = formState({ ...goal, parentId: goal.parentId ?? "", targetIndicatorId: goal.targetIndicatorId ?? "", decisionItemId: decisionItemId ?? "" });
 	const furtherAreas = areas.map((a) => a.id).filter((a) => a !== goal.focusAreaId);
-	return { goal, owner: ownerRef, action: `/mal/${goal.id}/andra`, state, furtherAreas, ...choices };
+	return { goal, owner: ownerRef, acting, action: `/mal/${goal.id}/andra`, state, furtherAreas, ...choices };
 }
 
 type SaveResult = { ok: true; id: string } | { ok: false; form: GoalForm };
@@ -303,7 +304,7 @@ async function checkGoal(db: Db, programmeId: string, form: GoalForm, body: unkn
 	if (!parsed.ok) return fail(parsed.state);
 	const g = parsed.data;
 	const typed = formState(body as Record<string, unknown>);
-	const all = await focusAreaChoices(db);
+	const all = await focusAreaChoices(db, programmeId);
 	const allowed = (id: string) => form.areas.some((a) => a.id === id);
 	const known = (id: string) => all.some((a) => a.id === id.toLowerCase());
 	if (!known(g.focusAreaId)) return fail(withError(typed, "focusAreaId", "goal.error.unknownArea"));
@@ -343,17 +344,16 @@ async function checkGoal(db: Db, programmeId: string, form: GoalForm, body: unkn
 	return { ok: true as const, values, areaIds: [...new Set(areaIds)], decisionItemId: g.decisionItemId ? g.decisionItemId.toLowerCase() : null };
 }
 
+/** Creates a goal from its form, which the form's builder has already checked the person may use. */
 async function createGoal(db: Db, viewer: Viewer | null, form: GoalForm, body: unknown): Promise<SaveResult> {
-	const acting = await requireEditor(db, viewer, asOwner(form.owner));
 	const programme = await getProgramme(db);
 	const checked = await checkGoal(db, programme.id, form, body);
 	if (!checked.ok) return checked;
-	const owner = form.owner.type === "organisation" ? { organisationId: form.owner.id } : { initiativeId: form.owner.id };
 	const id = await db.transaction(async (tx) => {
-		const goal = await repo.insertGoal(tx, { ...checked.values, ...owner, programmeId: programme.id, version: 1 });
+		const goal = await repo.insertGoal(tx, { ...checked.values, ...asOwner(form.owner), programmeId: programme.id, version: 1 });
 		await repo.setGoalAreas(tx, goal.id, checked.areaIds);
 		await setDecisionBehind(tx, "goal", goal.id, checked.decisionItemId);
-		await repo.insertVersion(tx, { goalId: goal.id, version: 1, snapshot: snapshotOf(goal, checked.areaIds, checked.decisionItemId, acting), changedBy: viewer!.id });
+		await repo.insertVersion(tx, { goalId: goal.id, version: 1, snapshot: snapshotOf(goal, checked.areaIds, checked.decisionItemId, form.acting), changedBy: viewer!.id });
 		return goal.id;
 	});
 	return { ok: true, id };
@@ -393,10 +393,9 @@ async function changeGoal(
 export async function updateGoal(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<SaveResult> {
 	const form = await editGoalForm(db, viewer, id);
 	const goal = form.goal!;
-	const acting = await requireEditor(db, viewer, ownerOfGoal(goal));
 	const checked = await checkGoal(db, goal.programmeId, form, body);
 	if (!checked.ok) return checked;
-	await changeGoal(db, viewer!, goal.id, acting, async () => ({ values: checked.values, areaIds: checked.areaIds, decisionItemId: checked.decisionItemId }));
+	await changeGoal(db, viewer!, goal.id, form.acting, async () => ({ values: checked.values, areaIds: checked.areaIds, decisionItemId: checked.decisionItemId }));
 	return { ok: true, id: goal.id };
 }
 

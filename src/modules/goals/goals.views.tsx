@@ -85,6 +85,8 @@ export function GoalList({ ctx, goals, caption, showOwner = true }: { ctx: PageC
 	);
 }
 
+const statusOptions = (t: PageContext["t"]) => goalStatuses.map((s) => ({ value: s, label: t(`goal.status.${s}`) }));
+
 type ListData = Awaited<ReturnType<typeof goalList>>;
 
 /** The public list of goals with filters, search and downloads. */
@@ -109,7 +111,7 @@ export function GoalsPage({ ctx, data }: { ctx: PageContext; data: ListData }) {
 					<TextField ctx={ctx} form={form} name="q" label={t("goal.list.q")} />
 					<SelectField ctx={ctx} form={form} name="focusArea" label={t("goal.field.focusAreaId")} options={data.areas.map((a) => ({ value: a.id, label: a.name }))} />
 					<SelectField ctx={ctx} form={form} name="organisation" label={t("goal.page.owner")} options={data.organisations.map((o) => ({ value: o.id, label: o.name }))} />
-					<SelectField ctx={ctx} form={form} name="status" label={t("goal.field.status")} options={goalStatuses.map((s) => ({ value: s, label: t(`goal.status.${s}`) }))} />
+					<SelectField ctx={ctx} form={form} name="status" label={t("goal.field.status")} options={statusOptions(t)} />
 					<button type="submit">{t("goal.list.filter")}</button>
 			</form>
 			<p role="status">{t(data.goals.length === 1 ? "goal.list.count.one" : "goal.list.count.other", { count: formatNumber(lang, data.goals.length) })}</p>
@@ -429,8 +431,6 @@ export function GoalFormPage({ ctx, form, title }: { ctx: PageContext; form: Goa
 		</>
 	);
 }
-
-const statusOptions = (t: PageContext["t"]) => goalStatuses.map((s) => ({ value: s, label: t(`goal.status.${s}`) }));
 
 /** The form to change a goal's status with date and reason. */
 export function StatusFormPage({ ctx, goal, state }: { ctx: PageContext; goal: { id: string; title: string }; state: FormState }) {

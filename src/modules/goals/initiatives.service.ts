@@ -89,19 +89,22 @@ export async function updateInitiative(db: Db, viewer: Viewer | null, id: string
 	return { ok: true as const, id: initiative.id };
 }
 
+async function invitationFormOf(db: Db, owned: { initiative: InitiativeWithOwners; acting: Ref }, state: FormState) {
+	const choices = await inviteeChoices(db, owned.initiative.id, owned.initiative.owners.map((o) => o.id));
+	return { initiative: owned.initiative, acting: owned.acting, choices, state };
+}
+
 /** The form to invite a further organisation to co-own an initiative, for its owners. */
-export async function invitationForm(db: Db, viewer: Viewer | null, id: string, state = formState()) {
-	const { initiative, acting } = await forOwner(db, viewer, id);
-	const choices = await inviteeChoices(db, initiative.id, initiative.owners.map((o) => o.id));
-	return { initiative, acting, choices, state };
+export async function invitationForm(db: Db, viewer: Viewer | null, id: string) {
+	return invitationFormOf(db, await forOwner(db, viewer, id), formState());
 }
 
 /** Invites an organisation to co-own an initiative; it becomes an owner when one of its members accepts. */
 export async function invite(deps: CollaborationDeps, viewer: Viewer | null, id: string, body: unknown) {
-	const { viewer: who, initiative, acting } = await forOwner(deps.db, viewer, id);
-	const result = await inviteCoOwner(deps, who, initiative, acting, initiative.owners.map((o) => o.id), body);
-	if (result.ok) return { ok: true as const, id: initiative.id };
-	return { ok: false as const, form: await invitationForm(deps.db, viewer, id, result.state) };
+	const owned = await forOwner(deps.db, viewer, id);
+	const result = await inviteCoOwner(deps, owned.viewer, owned.initiative, owned.acting, owned.initiative.owners.map((o) => o.id), body);
+	if (result.ok) return { ok: true as const, id: owned.initiative.id };
+	return { ok: false as const, form: await invitationFormOf(deps.db, owned, result.state) };
 }
 
 /** An initiative as exports and the API give it, with stable ids for its area, owners and goals. */

@@ -140,12 +140,6 @@ export async function listHiddenComments(db: Db, programmeId: string) {
 		.orderBy(desc(ideaComments.hiddenAt), asc(ideaComments.id));
 }
 
-/** Whether a focus area belongs to the programme. */
-export async function focusAreaExists(db: Db, programmeId: string, id: string): Promise<boolean> {
-	const rows = await db.select({ id: focusAreas.id }).from(focusAreas).where(and(eq(focusAreas.programmeId, programmeId), eq(focusAreas.id, id)));
-	return rows.length > 0;
-}
-
 /** Per idea author and commenter: who took part in ideas, and on which day (Swedish time), for the participation count. */
 export async function ideaParticipants(db: Db, programmeId: string) {
 	const result = await db.execute(sql`

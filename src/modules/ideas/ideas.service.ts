@@ -1,9 +1,10 @@
 import { isUniqueViolation, type Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
-import { notFound, unauthorized } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { requireSignedIn } from "../accounts/index.js";
 import { focusAreaChoices } from "../focus-areas/index.js";
 import { addInputs, removeInputs, setInputsHidden } from "../inputs/index.js";
 import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
@@ -12,11 +13,6 @@ import * as repo from "./ideas.repo.js";
 
 /** The forms an idea's page holds; each is given back on its own with its errors. */
 export type IdeaForms = Partial<Record<"comment" | "report" | "hide", FormState>>;
-
-function requireSignedIn(viewer: Viewer | null): Viewer {
-	if (!viewer) throw unauthorized();
-	return viewer;
-}
 
 /** The public list of ideas that are not hidden. */
 export async function ideaList(db: Db) {
@@ -37,7 +33,7 @@ export async function createIdea(db: Db, viewer: Viewer | null, body: unknown) {
 	const parsed = parseForm(ideaInput, body);
 	if (!parsed.ok) return { ok: false as const, ...page, state: parsed.state };
 	const { title, text, focusAreaId } = parsed.data;
-	if (focusAreaId && !(isUuid(focusAreaId) && (await repo.focusAreaExists(db, page.programme.id, focusAreaId)))) {
+	if (focusAreaId && !page.focusAreas.some((a) => a.id === focusAreaId.toLowerCase())) {
 		return { ok: false as const, ...page, state: withError(formState(body as Record<string, unknown>), "focusAreaId", "error.badChoice") };
 	}
 	const idea = await db.transaction(async (tx) => {
@@ -52,11 +48,12 @@ export async function createIdea(db: Db, viewer: Viewer | null, body: unknown) {
  * An idea's page; a hidden idea is seen only by its author (with the reason) and by coordinators.
  * A hidden comment is left out for everyone but its author (who reads the reason) and coordinators (who may restore it):
  * like CONSUL and Decidim, which show a placeholder only where replies hang on a hidden comment, and comments here have no replies.
+ * Callers that have checked already that the viewer coordinates pass `knownCoordinator`, saving the check.
  */
-export async function ideaPage(db: Db, viewer: Viewer | null, id: string) {
+export async function ideaPage(db: Db, viewer: Viewer | null, id: string, knownCoordinator?: boolean) {
 	const found = isUuid(id) ? await repo.findIdea(db, id) : undefined;
 	if (!found) throw notFound();
-	const coordinator = await isCoordinator(db, viewer);
+	const coordinator = knownCoordinator ?? (await isCoordinator(db, viewer));
 	const isAuthor = viewer?.id === found.idea.authorId;
 	if (found.idea.hiddenAt && !isAuthor && !coordinator) throw notFound();
 	const [all, supported] = await Promise.all([repo.listComments(db, found.idea.id), viewer ? repo.hasSupport(db, found.idea.id, viewer.id) : false]);
@@ -115,7 +112,7 @@ export async function report(db: Db, viewer: Viewer | null, id: string, body: un
 /** Hides an idea with a reason the author sees; its inputs are marked hidden too. */
 export async function hide(db: Db, viewer: Viewer | null, id: string, body: unknown) {
 	const by = await requireCoordinator(db, viewer);
-	const page = await ideaPage(db, viewer, id);
+	const page = await ideaPage(db, viewer, id, true);
 	const parsed = parseForm(hideInput, body);
 	if (!parsed.ok) return { ok: false as const, page, forms: { hide: parsed.state } satisfies IdeaForms };
 	await db.transaction(async (tx) => {
@@ -130,7 +127,7 @@ export async function hide(db: Db, viewer: Viewer | null, id: string, body: unkn
 /** Shows a hidden idea again; comments hidden one by one stay hidden, and so do their inputs. */
 export async function restore(db: Db, viewer: Viewer | null, id: string): Promise<string> {
 	await requireCoordinator(db, viewer);
-	const page = await ideaPage(db, viewer, id);
+	const page = await ideaPage(db, viewer, id, true);
 	await db.transaction(async (tx) => {
 		await repo.lockIdea(tx, page.idea.id);
 		await repo.setHidden(tx, page.idea.id, null);
@@ -143,7 +140,7 @@ export async function restore(db: Db, viewer: Viewer | null, id: string): Promis
 /** What the page for hiding one comment shows: the comment, the idea it is on and where it stands in the list; for coordinators only. */
 export async function commentModeration(db: Db, viewer: Viewer | null, ideaId: string, commentId: string) {
 	await requireCoordinator(db, viewer);
-	const page = await ideaPage(db, viewer, ideaId);
+	const page = await ideaPage(db, viewer, ideaId, true);
 	// A coordinator's page lists every comment, hidden ones too, so the number matches what they see there.
 	const n = page.comments.findIndex((c) => c.comment.id === commentId) + 1;
 	if (n === 0) throw notFound();

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { focusAreaIndicators, indicators } from "./indicators.schema.js";
@@ -32,7 +32,7 @@ export async function listIndicatorAreas(db: Db, programmeId: string): Promise<{
 /** The indicators followed in one focus area, by title. */
 export async function listIndicatorsInFocusArea(db: Db, focusAreaId: string): Promise<Indicator[]> {
 	return db
-		.select({ id: indicators.id, programmeId: indicators.programmeId, title: indicators.title, unit: indicators.unit, description: indicators.description, koladaKpi: indicators.koladaKpi, createdAt: indicators.createdAt })
+		.select(getTableColumns(indicators))
 		.from(focusAreaIndicators)
 		.innerJoin(indicators, eq(indicators.id, focusAreaIndicators.indicatorId))
 		.where(eq(focusAreaIndicators.focusAreaId, focusAreaId))
@@ -56,12 +56,3 @@ export async function setIndicatorAreas(db: Db, indicatorId: string, focusAreaId
 	if (focusAreaIds.length) await db.insert(focusAreaIndicators).values(focusAreaIds.map((focusAreaId) => ({ focusAreaId, indicatorId })));
 }
 
-/** The ids among these that are focus areas of the programme. */
-export async function existingAreaIds(db: Db, programmeId: string, ids: string[]): Promise<string[]> {
-	if (ids.length === 0) return [];
-	const rows = await db
-		.select({ id: focusAreas.id })
-		.from(focusAreas)
-		.where(and(eq(focusAreas.programmeId, programmeId), inArray(focusAreas.id, ids)));
-	return rows.map((r) => r.id);
-}

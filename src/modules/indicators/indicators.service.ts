@@ -37,11 +37,11 @@ async function findOne(db: Db, programmeId: string, id: string): Promise<repo.In
 export async function indicatorForm(db: Db, viewer: Viewer | null, id: string | null): Promise<IndicatorForm> {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
-	const areas = await focusAreaChoices(db);
+	const areas = await focusAreaChoices(db, programme.id);
 	if (id === null) return { indicator: null, state: formState(), chosen: [], areas };
 	const indicator = await findOne(db, programme.id, id);
 	const chosen = (await repo.listIndicatorAreas(db, programme.id)).filter((a) => a.indicatorId === indicator.id).map((a) => a.focusAreaId);
-	return { indicator, state: formState({ ...indicator, koladaKpi: indicator.koladaKpi ?? "" }), chosen, areas };
+	return { indicator, state: formState(indicator), chosen, areas };
 }
 
 /** Creates (id null) or changes an indicator and the areas that follow it; gives the form back when the input is wrong. */
@@ -55,11 +55,11 @@ export async function saveIndicator(
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
 	const indicator = id === null ? null : await findOne(db, programme.id, id);
-	const areas = await focusAreaChoices(db);
+	const areas = await focusAreaChoices(db, programme.id);
 	const fail = (state: FormState) => ({ ok: false as const, form: { indicator, state, chosen, areas } });
 	const unknown = chosen.some((c) => !areas.some((a) => a.id === c));
 	if (!parsed.ok || unknown) {
-		const state = parsed.ok ? formState({ ...parsed.data, koladaKpi: parsed.data.koladaKpi ?? "" }) : parsed.state;
+		const state = parsed.ok ? formState(parsed.data) : parsed.state;
 		return fail(unknown ? withError(state, areasField, "indicator.error.unknownArea") : state);
 	}
 	const values = parsed.data;
@@ -70,7 +70,7 @@ export async function saveIndicator(
 			await repo.setIndicatorAreas(tx, indicatorId, chosen);
 		});
 	} catch (err) {
-		if (isUniqueViolation(err)) return fail(withError(formState({ ...values, koladaKpi: values.koladaKpi ?? "" }), "title", "error.nameTaken"));
+		if (isUniqueViolation(err)) return fail(withError(formState(values), "title", "error.nameTaken"));
 		throw err;
 	}
 	return { ok: true };
@@ -84,4 +84,10 @@ export async function indicatorsInFocusArea(db: Db, focusAreaId: string): Promis
 /** The programme's indicators as choices for a goal's target, by title. */
 export async function indicatorChoices(db: Db, programmeId: string): Promise<IndicatorChoice[]> {
 	return (await repo.listIndicators(db, programmeId)).map((i) => ({ id: i.id, title: i.title, unit: i.unit }));
+}
+
+/** One of the programme's indicators as a goal's target, if it exists. */
+export async function indicatorChoice(db: Db, programmeId: string, id: string): Promise<IndicatorChoice | undefined> {
+	const indicator = await repo.findIndicator(db, programmeId, id);
+	return indicator && { id: indicator.id, title: indicator.title, unit: indicator.unit };
 }

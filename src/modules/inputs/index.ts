@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { deleteInputs, type NewInput, setHidden, upsertInputs } from "./inputs.repo.js";
+import { type NewInput, upsertInputs } from "./inputs.repo.js";
 
 export type { Input, NewInput } from "./inputs.repo.js";
 export { inputsRoutes } from "./inputs.routes.js";
@@ -16,11 +16,6 @@ export async function addInputs(db: Db, rows: NewInput[]): Promise<void> {
 }
 
 /** Hides or shows again the inputs of moderated items. */
-export async function setInputsHidden(db: Db, source: NewInput["source"], sourceIds: string[], hidden: boolean): Promise<void> {
-	await setHidden(db, source, sourceIds, hidden);
-}
-
+export { setHidden as setInputsHidden } from "./inputs.repo.js";
 /** Removes inputs whose source rows no longer hold text (e.g. an edited answer that was emptied). */
-export async function removeInputs(db: Db, source: NewInput["source"], sourceIds: string[]): Promise<void> {
-	await deleteInputs(db, source, sourceIds);
-}
+export { deleteInputs as removeInputs } from "./inputs.repo.js";

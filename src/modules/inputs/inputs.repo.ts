@@ -97,11 +97,6 @@ export async function inputLocalities(db: Db): Promise<string[]> {
 	return rows.map((r) => r.locality!);
 }
 
-/** The focus areas, for the filter. */
-export async function focusAreaChoices(db: Db) {
-	return db.select({ id: focusAreas.id, name: focusAreas.name }).from(focusAreas).orderBy(asc(focusAreas.position));
-}
-
 /** How many visible inputs of each source are tied to a focus area. */
 export async function countInputsBySource(db: Db, focusAreaId: string): Promise<{ source: NewInput["source"]; count: number }[]> {
 	return db

@@ -30,8 +30,7 @@ export async function inputsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	app.get("/admin/inspel.csv", async (req, reply) => {
-		const { query, rows } = await service.exportInputs(db, req.viewer, req.query);
-		const body = service.inputsCsv(rows, query.sep === "semicolon" ? ";" : ",");
+		const body = await service.inputsCsv(db, req.viewer, req.query);
 		return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="inspel.csv"').header("cache-control", "no-store").send(body);
 	});
 

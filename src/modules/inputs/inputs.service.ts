@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { csvDocument } from "../../lib/csv.js";
 import type { Viewer } from "../../ui/context.js";
+import { focusAreaChoices } from "../focus-areas/index.js";
 import { requireCoordinator } from "../programmes/index.js";
 import { type InputQuery, inputQuery } from "./inputs.input.js";
 import * as repo from "./inputs.repo.js";
@@ -9,7 +10,7 @@ import * as repo from "./inputs.repo.js";
 // so the pool's list, search, export and API are for coordinators only.
 
 /** How many inputs the list page shows at most; the exports hold them all. */
-export const pageSize = 200;
+const pageSize = 200;
 
 /** The coordinator's list: search, filters and the first page of matching inputs. */
 export async function inputsPage(db: Db, viewer: Viewer | null, rawQuery: unknown) {
@@ -19,7 +20,7 @@ export async function inputsPage(db: Db, viewer: Viewer | null, rawQuery: unknow
 		repo.searchInputs(db, query, pageSize),
 		repo.countInputs(db, query),
 		repo.inputLocalities(db),
-		repo.focusAreaChoices(db),
+		focusAreaChoices(db),
 	]);
 	return { query, rows, total, localities, focusAreas };
 }
@@ -33,8 +34,9 @@ export async function exportInputs(db: Db, viewer: Viewer | null, rawQuery: unkn
 
 const csvColumns = ["id", "source", "sourceId", "occurredOn", "locality", "ageBand", "focusArea", "hidden", "text"] as const;
 
-/** Inputs as CSV: UTF-8 with a byte-order mark (so Excel reads å, ä, ö), comma- or semicolon-separated, CRLF rows. */
-export function inputsCsv(rows: Awaited<ReturnType<typeof repo.searchInputs>>, separator: "," | ";"): string {
+/** Every input matching the search and filters as CSV: UTF-8 with a byte-order mark (so Excel reads å, ä, ö), comma- or semicolon-separated as asked, CRLF rows. */
+export async function inputsCsv(db: Db, viewer: Viewer | null, rawQuery: unknown): Promise<string> {
+	const { query, rows } = await exportInputs(db, viewer, rawQuery);
 	const lines = rows.map((r) => [r.id, r.source, r.sourceId, r.occurredOn, r.locality ?? "", r.ageBand ?? "", r.focusAreaName ?? "", r.hidden ? "true" : "false", r.text]);
-	return csvDocument([[...csvColumns], ...lines], separator);
+	return csvDocument([[...csvColumns], ...lines], query.sep === "semicolon" ? ";" : ",");
 }

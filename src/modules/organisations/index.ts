@@ -1,3 +1,3 @@
 export { organisationsRoutes } from "./organisations.routes.js";
 export { organisationChoices } from "./organisations.repo.js";
-export { contactRecipients } from "./organisations.service.js";
+export { contactRecipients, organisationExists } from "./organisations.service.js";

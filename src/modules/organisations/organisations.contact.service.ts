@@ -14,12 +14,17 @@ const messagesPerHour = 5;
 /** What the contact page shows: the organisation and whether anyone receives messages. */
 export type ContactPage = { organisation: Pick<Organisation, "id" | "name">; reachable: boolean; senderEmail: string };
 
+// The page and, kept from it since addresses are never shown, who would receive the message.
+async function contactTarget(db: MailDeps["db"], viewer: Viewer | null, id: string): Promise<{ page: ContactPage; recipients: string[] }> {
+	const me = requireSignedIn(viewer);
+	const organisation = await visibleOrganisation(db, viewer, id);
+	const recipients = await contactRecipients(db, organisation.id);
+	return { page: { organisation: { id: organisation.id, name: organisation.name }, reachable: recipients.length > 0, senderEmail: me.email }, recipients };
+}
+
 /** The contact form of an organisation, for a signed-in person. */
 export async function contactPage(deps: Pick<MailDeps, "db">, viewer: Viewer | null, id: string): Promise<ContactPage> {
-	const me = requireSignedIn(viewer);
-	const organisation = await visibleOrganisation(deps.db, viewer, id);
-	const recipients = await contactRecipients(deps.db, organisation.id);
-	return { organisation: { id: organisation.id, name: organisation.name }, reachable: recipients.length > 0, senderEmail: me.email };
+	return (await contactTarget(deps.db, viewer, id)).page;
 }
 
 /** Mails a message to the organisation's contact person (or its admins), with the sender's address to reply to. */
@@ -31,10 +36,9 @@ export async function sendContactMessage(
 	req: MailRequest,
 ): Promise<{ ok: true; organisationId: string } | { ok: false; status: 409 | 422 | 429; page: ContactPage; state: FormState }> {
 	const me = requireSignedIn(viewer);
-	const page = await contactPage(deps, viewer, id);
+	const { page, recipients } = await contactTarget(deps.db, viewer, id);
 	const parsed = parseForm(contactInput, body);
 	if (!parsed.ok) return { ok: false, status: 422, page, state: parsed.state };
-	const recipients = await contactRecipients(deps.db, page.organisation.id);
 	if (recipients.length === 0) return { ok: false, status: 409, page, state: withError(parsed.data, "message", "organisation.contact.unreachable") };
 	if (!(await deps.limiter.hit(`contact:user:${me.id}`, messagesPerHour, 3600))) {
 		return { ok: false, status: 429, page, state: withError(formState(parsed.data), "message", "organisation.contact.tooMany") };

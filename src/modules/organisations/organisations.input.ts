@@ -57,7 +57,7 @@ export const invitationInput = z.object({
 export const roleInput = z.object({ role: choice(memberRoles) });
 
 /** The form that chooses the contact person among the members. */
-export const contactPersonInput = z.object({ userId: z.string({ error: "error.badChoice" }).refine(isUuid, "error.badChoice") });
+export const contactPersonInput = z.object({ userId: z.string({ error: "error.badChoice" }).refine(isUuid, "error.badChoice").transform((v) => v.toLowerCase()) });
 
 /** Limits of the contact form, stated on the form. */
 export const contactLimits = { subject: 150, message: 3000 };

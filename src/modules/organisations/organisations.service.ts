@@ -1,5 +1,5 @@
 import type { Config } from "../../config.js";
-import { type Db, isUniqueViolation } from "../../db/client.js";
+import { type Db, isForeignKeyViolation, isUniqueViolation } from "../../db/client.js";
 import type { T } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { cachedRead } from "../../lib/read-cache.js";
@@ -44,6 +44,11 @@ export async function findOrganisation(db: Db, id: string): Promise<repo.Organis
 	const organisation = isUuid(id) ? await repo.findOrganisation(db, id) : undefined;
 	if (!organisation) throw notFound();
 	return organisation;
+}
+
+/** Whether an organisation exists, approved or not (false for a malformed id). */
+export async function organisationExists(db: Db, id: string): Promise<boolean> {
+	return isUuid(id) && Boolean(await repo.findOrganisation(db, id));
 }
 
 /** Whether the viewer is a member (or admin) of the organisation. */
@@ -231,7 +236,7 @@ export async function declineOrganisation(
 		if (!(await repo.deletePendingOrganisation(deps.db, organisation.id))) throw notFound();
 	} catch (err) {
 		// Goals or other records made while it waited keep it from being deleted; the coordinator is told why.
-		if ((err as { cause?: { code?: string } }).cause?.code === "23503") {
+		if (isForeignKeyViolation(err)) {
 			throw new HttpError(409, "organisation.decline.inUse", "organisation.decline.notPendingTitle");
 		}
 		throw err;

@@ -177,7 +177,7 @@ test("an admin chooses the organisation's focus areas, which show on its profile
 	const body = new URLSearchParams({ _csrf: await admin.client.csrfToken() });
 	body.append("focusAreas", first.id);
 	body.append("focusAreas", second.id);
-	const res = await postForm(admin.client, `/aktorer/${org.id}/fokusomraden`, body);
+	const res = await admin.client.post(`/aktorer/${org.id}/fokusomraden`, body);
 	assert.equal(res.statusCode, 303);
 	const chosen = await db.select().from(s.focusAreaActors).where(eq(s.focusAreaActors.organisationId, org.id));
 	assert.deepEqual(chosen.map((r) => r.focusAreaId).sort(), [first.id, second.id].sort());
@@ -190,12 +190,12 @@ test("an admin chooses the organisation's focus areas, which show on its profile
 
 	const bad = new URLSearchParams({ _csrf: await admin.client.csrfToken() });
 	bad.append("focusAreas", randomUUID());
-	const refused = await postForm(admin.client, `/aktorer/${org.id}/fokusomraden`, bad);
+	const refused = await admin.client.post(`/aktorer/${org.id}/fokusomraden`, bad);
 	assert.equal(refused.statusCode, 422);
 	assert.match(refused.body, /Välj bland programmets fokusområden\./);
 	assert.equal((await db.select().from(s.focusAreaActors).where(eq(s.focusAreaActors.organisationId, org.id))).length, 2);
 
-	const none = await postForm(admin.client, `/aktorer/${org.id}/fokusomraden`, new URLSearchParams({ _csrf: await admin.client.csrfToken() }));
+	const none = await admin.client.post(`/aktorer/${org.id}/fokusomraden`, new URLSearchParams({ _csrf: await admin.client.csrfToken() }));
 	assert.equal(none.statusCode, 303);
 	assert.equal((await db.select().from(s.focusAreaActors).where(eq(s.focusAreaActors.organisationId, org.id))).length, 0);
 });
@@ -309,11 +309,3 @@ test("every write in the workspace is refused to everyone but the organisation's
 	assert.equal((await admin.client.get("/aktorer/nope/hantera")).statusCode, 404);
 });
 
-async function postForm(client: TestClient, url: string, body: URLSearchParams) {
-	return client.app.inject({
-		method: "POST",
-		url,
-		payload: body.toString(),
-		headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "content-type": "application/x-www-form-urlencoded" },
-	});
-}

@@ -150,11 +150,11 @@ export async function removeMember(
 export async function setContactPerson(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<Changed> {
 	const { organisation } = await requireAdmin(db, viewer, id);
 	const parsed = parseForm(contactPersonInput, body);
-	const isMember = parsed.ok && (await repo.listMembers(db, organisation.id)).some((m) => m.userId === parsed.data.userId.toLowerCase());
+	const isMember = parsed.ok && (await repo.listMembers(db, organisation.id)).some((m) => m.userId === parsed.data.userId);
 	if (!parsed.ok || !isMember) {
 		return failed(db, viewer, id, 422, { contact: withError(formState(body as Record<string, unknown>), "userId", "organisation.contactPerson.notMember") });
 	}
-	await repo.setContact(db, organisation.id, parsed.data.userId.toLowerCase());
+	await repo.setContact(db, organisation.id, parsed.data.userId);
 	return { ok: true, organisationId: organisation.id };
 }
 

@@ -3,10 +3,10 @@ import type { Db } from "../../db/client.js";
 import type { T } from "../../i18n/i18n.js";
 import type { RateLimiter } from "../../plugins/rate-limit.js";
 import { type FormState, parseForm, withError } from "../../ui/forms.js";
+import { administratorEmails } from "../accounts/index.js";
 import { sendMail } from "../mail/index.js";
 import { programmesRepo } from "../programmes/index.js";
 import { reportInput } from "./pages.input.js";
-import * as repo from "./pages.repo.js";
 
 /** When the accessibility statement was last reviewed against the site; change it at each review. */
 export const statementReviewedOn = "2026-11-26";
@@ -40,7 +40,7 @@ export async function reportProblem(
 		page: page || t("pages.report.mail.notGiven"),
 		email: email || t("pages.report.mail.notGiven"),
 	});
-	for (const to of await repo.administratorEmails(deps.db)) {
+	for (const to of await administratorEmails(deps.db)) {
 		await sendMail(deps.db, deps.config, { to, subject: t("pages.report.mail.subject"), body });
 	}
 	return { ok: true };

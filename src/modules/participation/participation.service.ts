@@ -47,10 +47,12 @@ async function count(db: Db) {
 	const byLocality = new Map<string, BreakdownRow>();
 	const byAgeBand = new Map<string, BreakdownRow>();
 	const months = new Map<string, MonthRow>();
-	const month = (m: string) => {
+	const addToMonth = (day: string, field: "surveys" | "workshops" | "ideas", n: number) => {
+		const m = day.slice(0, 7);
 		const row = months.get(m) ?? { month: m, surveys: 0, workshops: 0, ideas: 0, total: 0 };
+		row[field] += n;
+		row.total += n;
 		months.set(m, row);
-		return row;
 	};
 
 	for (const s of surveys) {
@@ -59,20 +61,14 @@ async function count(db: Db) {
 		for (const id of s.signedInUserIds) signedIn.add(id);
 		for (const [k, n] of Object.entries(s.byLocality)) add(byLocality, k, "surveys", n);
 		for (const [k, n] of Object.entries(s.byAgeBand)) add(byAgeBand, k, "surveys", n);
-		for (const [day, n] of Object.entries(s.byDay)) {
-			const row = month(day.slice(0, 7));
-			row.surveys += n;
-			row.total += n;
-		}
+		for (const [day, n] of Object.entries(s.byDay)) addToMonth(day, "surveys", n);
 	}
 	for (const w of workshops) {
 		const headcount = w.headcount ?? 0;
 		activities.push({ kind: "workshop", id: w.workshopId, title: w.title, signedIn: 0, anonymous: 0, paper: 0, headcount: w.headcount, registered: w.registered, total: headcount });
 		for (const [k, n] of Object.entries(w.localityCounts)) add(byLocality, k, "workshops", n);
 		for (const [k, n] of Object.entries(w.ageBandCounts)) add(byAgeBand, k, "workshops", n);
-		const row = month(w.day.slice(0, 7));
-		row.workshops += headcount;
-		row.total += headcount;
+		addToMonth(w.day, "workshops", headcount);
 	}
 	const ideaPeople = new Set(ideaRows.map((r) => r.userId));
 	const ideaKinds = { idea: new Set<string>(), comment: new Set<string>(), support: new Set<string>() };
@@ -87,11 +83,7 @@ async function count(db: Db) {
 	if (ideaRows.length > 0) {
 		activities.push({ kind: "ideas", id: null, title: "", signedIn: ideaPeople.size, anonymous: 0, paper: 0, headcount: null, registered: null, total: ideaPeople.size });
 	}
-	for (const [m, people] of ideaMonths) {
-		const row = month(m);
-		row.ideas += people.size;
-		row.total += people.size;
-	}
+	for (const [m, people] of ideaMonths) addToMonth(m, "ideas", people.size);
 
 	const anonymous = activities.reduce((n, a) => n + a.anonymous, 0);
 	const paper = activities.reduce((n, a) => n + a.paper, 0);

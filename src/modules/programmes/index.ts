@@ -1,4 +1,4 @@
 export { programmesRoutes } from "./programmes.routes.js";
-export { coordinatorHistory, coordinatorId, getProgramme, handOverCoordination, isCoordinator, requireCoordinator } from "./programmes.service.js";
+export { coordinatorId, getProgramme, handOverCoordination, isCoordinator, requireCoordinator } from "./programmes.service.js";
 export type { Programme, ProgrammePhase } from "./programmes.repo.js";
 export * as programmesRepo from "./programmes.repo.js";

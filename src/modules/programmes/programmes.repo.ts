@@ -47,12 +47,6 @@ export async function insertPhases(db: Db, rows: (typeof programmePhases.$inferI
 /** The fields a coordinator edits on a phase. */
 export type PhaseValues = { name: string; description: string; startsOn: string; endsOn: string | null };
 
-/** Whether an organisation exists. */
-export async function organisationExists(db: Db, id: string): Promise<boolean> {
-	const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id));
-	return rows.length > 0;
-}
-
 /** One phase of the programme. */
 export async function findPhase(db: Db, programmeId: string, id: string): Promise<ProgrammePhase | undefined> {
 	const rows = await db
@@ -83,19 +77,20 @@ export async function deletePhase(db: Db, id: string): Promise<void> {
 
 /** Numbers the programme's phases 1, 2, 3 … in date order. */
 export async function renumberPhases(db: Db, programmeId: string): Promise<void> {
-	const rows = await db
-		.select({ id: programmePhases.id })
+	const ranked = db
+		.select({
+			id: programmePhases.id,
+			rank: sql<number>`row_number() over (order by ${programmePhases.startsOn}, ${programmePhases.position})`.as("rank"),
+		})
 		.from(programmePhases)
 		.where(eq(programmePhases.programmeId, programmeId))
-		.orderBy(asc(programmePhases.startsOn), asc(programmePhases.position));
-	// Out of the way first: the (programme, position) pair must be unique after every single row update.
+		.as("ranked");
+	// Through negative numbers: the (programme, position) pair must be unique after every single row update.
+	await db.update(programmePhases).set({ position: sql`-${ranked.rank}` }).from(ranked).where(eq(programmePhases.id, ranked.id));
 	await db
 		.update(programmePhases)
 		.set({ position: sql`-${programmePhases.position}` })
 		.where(eq(programmePhases.programmeId, programmeId));
-	for (const [i, row] of rows.entries()) {
-		await db.update(programmePhases).set({ position: i + 1 }).where(eq(programmePhases.id, row.id));
-	}
 }
 
 /** Records who coordinates from which date (and the decision behind it), and makes them the coordinator. */

@@ -61,7 +61,7 @@ export async function updateProgramme(db: Db, viewer: Viewer | null, body: unkno
 	const parsed = parseForm(programmeInput, body);
 	if (!parsed.ok) return { ok: false as const, ...page, state: parsed.state };
 	const { coordinatorId } = parsed.data;
-	if (coordinatorId && !(await repo.organisationExists(db, coordinatorId))) {
+	if (coordinatorId && !page.organisations.some((o) => o.id === coordinatorId)) {
 		return { ok: false as const, ...page, state: withError(formState(body as Record<string, unknown>), "coordinatorId", "error.unknownOrganisation") };
 	}
 	await db.transaction(async (tx) => {
@@ -121,9 +121,4 @@ export async function deletePhase(db: Db, viewer: Viewer | null, id: string): Pr
 export async function handOverCoordination(db: Db, values: { organisationId: string; fromDate: string; itemId: string }): Promise<void> {
 	const programme = await getProgramme(db);
 	await db.transaction((tx) => repo.insertCoordinator(tx, { ...values, programmeId: programme.id }));
-}
-
-/** Who has coordinated the programme, newest first. */
-export async function coordinatorHistory(db: Db) {
-	return repo.listCoordinators(db, (await getProgramme(db)).id);
 }

@@ -24,7 +24,7 @@ export async function visionPage(db: Db) {
 			latestVote(db, programme.id),
 		]);
 		const records = [...proposals.map((p) => ({ recordType: "proposal", recordId: p.id })), ...(vote ? [{ recordType: "vote", recordId: vote.id }] : [])];
-		const [amendment, decisions] = await Promise.all([vision ? amendmentBehind(db, vision.id) : null, decisionsConcerning(db, records)]);
+		const [amendment, decisions] = await Promise.all([vision ? amendmentBehind(db, programme.id, vision.id) : null, decisionsConcerning(db, records)]);
 		return { programme, vision: vision ?? null, proposals, vote, amendment, decisions };
 	});
 }

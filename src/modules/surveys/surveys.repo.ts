@@ -21,6 +21,13 @@ export async function listSurveys(db: Db, programmeId: string): Promise<Survey[]
 	return db.select().from(surveys).where(eq(surveys.programmeId, programmeId)).orderBy(desc(surveys.createdAt), asc(surveys.id));
 }
 
+/** The programme's surveys, newest first, each with how many answers it has. */
+export async function listSurveysWithAnswers(db: Db, programmeId: string): Promise<{ survey: Survey; answers: number }[]> {
+	const answers = sql<number>`(select count(*)::int from ${surveyResponses} where ${surveyResponses.surveyId} = ${surveys.id})`;
+	const rows = await db.select({ survey: surveys, answers }).from(surveys).where(eq(surveys.programmeId, programmeId)).orderBy(desc(surveys.createdAt), asc(surveys.id));
+	return rows.map((r) => ({ survey: r.survey, answers: Number(r.answers) }));
+}
+
 /** One survey. */
 export async function findSurvey(db: Db, id: string): Promise<Survey | undefined> {
 	return (await db.select().from(surveys).where(eq(surveys.id, id)))[0];

@@ -52,7 +52,7 @@ export async function surveyResults(db: Db, viewer: Viewer | null, id: string, o
 
 /** The free-text answers of one question, searched and filtered by answers to the background questions. */
 export async function surveyFreeTexts(db: Db, viewer: Viewer | null, id: string, query: Record<string, string | undefined>) {
-	const page = await surveyForAdmin(db, viewer, id);
+	const page = await adminDefinition(db, viewer, id);
 	const textual = page.questions.filter((q) => q.kind === "short_text" || q.kind === "long_text" || q.allowOther);
 	const question = textual.find((q) => q.id === query.fraga) ?? textual[0];
 	const filters = page.questions.filter((q) => q.background && (q.kind === "single" || q.kind === "multiple"));
@@ -74,7 +74,7 @@ function answerCell(question: repo.QuestionWithOptions, parts: repo.NewAnswer[],
 
 /** All answers as a table: one row per answer, one column per question. */
 async function exportTable(db: Db, viewer: Viewer | null, id: string, labels: { id: string; channel: string; day: string; other: string }) {
-	const page = await surveyForAdmin(db, viewer, id);
+	const page = await adminDefinition(db, viewer, id);
 	const responses = await repo.allResponses(db, id);
 	const header = [labels.id, labels.channel, labels.day, ...page.questions.map((q) => q.text)];
 	const rows = responses.map((r) => [
@@ -83,7 +83,7 @@ async function exportTable(db: Db, viewer: Viewer | null, id: string, labels: { 
 		r.submittedOn,
 		...page.questions.map((q) => answerCell(q, r.answers.filter((a) => a.questionId === q.id), labels.other)),
 	]);
-	return { page, header, rows, responses };
+	return { page, header, rows };
 }
 
 /** The answers as CSV: UTF-8 with a BOM (so Excel reads å, ä, ö), comma- or semicolon-separated. */
@@ -129,7 +129,7 @@ export async function surveyParticipation(db: Db) {
 		answers: number;
 		anonymousAnswers: number;
 		paperAnswers: number;
-		signedInUserIds: string[];
+		signedIn: Set<string>;
 		byLocality: Record<string, number>;
 		byAgeBand: Record<string, number>;
 		byDay: Record<string, number>;
@@ -139,18 +139,18 @@ export async function surveyParticipation(db: Db) {
 		const n = Number(r.n);
 		let p = out.get(r.surveyId);
 		if (!p) {
-			p = { surveyId: r.surveyId, title: r.title, answers: 0, anonymousAnswers: 0, paperAnswers: 0, signedInUserIds: [], byLocality: {}, byAgeBand: {}, byDay: {} };
+			p = { surveyId: r.surveyId, title: r.title, answers: 0, anonymousAnswers: 0, paperAnswers: 0, signedIn: new Set(), byLocality: {}, byAgeBand: {}, byDay: {} };
 			out.set(r.surveyId, p);
 		}
 		p.answers += n;
 		if (r.channel === "paper") p.paperAnswers += n;
 		else if (!r.userId) p.anonymousAnswers += n;
-		if (r.userId && !p.signedInUserIds.includes(r.userId)) p.signedInUserIds.push(r.userId);
+		if (r.userId) p.signedIn.add(r.userId);
 		if (r.locality) p.byLocality[r.locality] = (p.byLocality[r.locality] ?? 0) + n;
 		if (r.ageBand) p.byAgeBand[r.ageBand] = (p.byAgeBand[r.ageBand] ?? 0) + n;
 		p.byDay[r.submittedOn] = (p.byDay[r.submittedOn] ?? 0) + n;
 	}
-	return [...out.values()];
+	return [...out.values()].map(({ signedIn, ...p }) => ({ ...p, signedInUserIds: [...signedIn] }));
 }
 
 /** A person's own signed-in survey answers, per survey and question, for their data download. */

@@ -50,7 +50,7 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 		return reply.page(data.survey.title, (ctx) => AnswerPage({ ctx, ...data }));
 	});
 
-	app.post<IdParams>("/enkater/:id", async (req, reply) => {
+	app.post<IdParams>("/enkater/:id", { config: { keepsReadCache: true } }, async (req, reply) => {
 		const allow = () => app.rateLimiter.hit(`survey:${req.params.id}:${createHash("sha256").update(ipSalt + req.ip).digest("hex")}`, opts.config.surveyAnswersPerIp, 600);
 		const result = await service.submitAnswer(db, req.viewer, req.params.id, req.body, allow);
 		if (result.ok) return reply.seeOther(`/enkater/${req.params.id}/tack`);
@@ -70,8 +70,7 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 	app.post("/admin/enkater", async (req, reply) => {
 		const result = await service.createSurvey(db, req.viewer, req.body, req.t("survey.admin.firstSection"));
 		if (result.ok) return reply.seeOther(`/admin/enkater/${result.survey.id}`, "flash.created");
-		const surveys = await service.surveysForAdmin(db, req.viewer);
-		return reply.page(req.t("survey.admin.title"), (ctx) => AdminListPage({ ctx, surveys, form: result.state }), 422);
+		return reply.page(req.t("survey.admin.title"), (ctx) => AdminListPage({ ctx, surveys: result.surveys, form: result.state }), 422);
 	});
 
 	app.get<IdParams>("/admin/enkater/:id", async (req, reply) => {

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { fromStockholmLocal, toStockholmLocal } from "../../i18n/stockholm-time.js";
-import type { Db } from "../../db/client.js";
+import { type Db, isForeignKeyViolation } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { forbidden, notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { requireSignedIn } from "../accounts/index.js";
 import { addInputs, removeInputs } from "../inputs/index.js";
 import { coordinatorId, getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
 import { type AnswerState, answerValues, paperToWebValues, readAnswers, valuesFromAnswers } from "./surveys.answers.js";
@@ -19,17 +20,17 @@ export type { AnswerState } from "./surveys.answers.js";
 export type SurveyDefinition = { survey: repo.Survey; sections: repo.Section[]; questions: repo.QuestionWithOptions[] };
 
 /** Whether a survey takes answers now: open, and between its open and close times. */
-export function acceptsAnswers(survey: repo.Survey, now = new Date()): boolean {
+function acceptsAnswers(survey: repo.Survey, now = new Date()): boolean {
 	return survey.status === "open" && (!survey.opensAt || survey.opensAt <= now) && (!survey.closesAt || now < survey.closesAt);
 }
 
 /** Whether the viewer may enter paper answers: a coordinator, or any member of the coordinating organisation (officials). */
 async function requireOfficial(db: Db, viewer: Viewer | null): Promise<Viewer> {
-	if (!viewer) throw unauthorized();
-	if (await isCoordinator(db, viewer)) return viewer;
+	const me = requireSignedIn(viewer);
+	if (await isCoordinator(db, me)) return me;
 	const coordinator = await coordinatorId(db);
-	if (!viewer.memberships.some((m) => m.organisationId === coordinator)) throw forbidden();
-	return viewer;
+	if (!me.memberships.some((m) => m.organisationId === coordinator)) throw forbidden();
+	return me;
 }
 
 async function definition(db: Db, id: string): Promise<SurveyDefinition> {
@@ -63,16 +64,15 @@ export async function adminDefinition(db: Db, viewer: Viewer | null, id: string)
 export async function surveysForAdmin(db: Db, viewer: Viewer | null) {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
-	const list = await repo.listSurveys(db, programme.id);
-	return Promise.all(list.map(async (survey) => ({ survey, answers: await repo.countResponses(db, survey.id) })));
+	return repo.listSurveysWithAnswers(db, programme.id);
 }
 
-/** Creates a draft survey with one section, named by the caller's language. */
+/** Creates a draft survey with one section, named by the caller's language; bad input gives back the list to show again. */
 export async function createSurvey(db: Db, viewer: Viewer | null, body: unknown, firstSectionTitle: string) {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
 	const parsed = parseForm(surveyInput, body);
-	if (!parsed.ok) return parsed;
+	if (!parsed.ok) return { ok: false as const, state: parsed.state, surveys: await repo.listSurveysWithAnswers(db, programme.id) };
 	const { opensAt, closesAt, ...rest } = parsed.data;
 	const survey = await db.transaction(async (tx) => {
 		const created = await repo.insertSurvey(tx, { ...rest, programmeId: programme.id, ...times(opensAt, closesAt) });
@@ -456,12 +456,6 @@ function background(questions: repo.QuestionWithOptions[], answers: repo.NewAnsw
 	return (a && (a.optionId ? q!.options.find((o) => o.id === a.optionId)?.label : a.text)) ?? null;
 }
 
-/** Whether a driver error (as wrapped by drizzle) is a foreign-key violation: a question or option that is gone. */
-const isForeignKeyViolation = (err: unknown) => {
-	const e = err as { code?: string; cause?: { code?: string } };
-	return e?.code === "23503" || e?.cause?.code === "23503";
-};
-
 type Who = { userId: string | null; channel: "web" | "paper"; replace?: boolean };
 
 /**
@@ -501,7 +495,7 @@ async function storeAnswer(db: Db, def: SurveyDefinition, who: Who, answers: rep
 }
 
 /** The free-text parts of an answer as inputs for the pool (texts and "other" texts). */
-export function freeTextInputs(
+function freeTextInputs(
 	questions: repo.QuestionWithOptions[],
 	answers: repo.NewAnswerWithId[],
 	response: { submittedOn: string; locality: string | null; ageBand: string | null },

@@ -9,7 +9,7 @@ export type AuditEvent = "created" | "rollImported" | "codesIssued" | "opened" |
 const genesis = "0".repeat(64);
 
 /** The hash of one entry: its content and the previous entry's hash. */
-export function entryHash(e: { voteId: string; seq: number; event: string; details: string; at: Date; prevHash: string }): string {
+function entryHash(e: { voteId: string; seq: number; event: string; details: string; at: Date; prevHash: string }): string {
 	return createHash("sha256").update(JSON.stringify([e.prevHash, e.voteId, e.seq, e.event, e.details, e.at.toISOString()])).digest("hex");
 }
 

@@ -7,7 +7,8 @@ import { eq } from "drizzle-orm";
 import { testApp } from "../../../test/helpers.js";
 import { castBallot, VoteRefusal } from "./votes.cast.js";
 import { results, verifyVote } from "./votes.service.js";
-import { codeHash, normaliseCode, parsePersonalNumber, pinHash, randomCode, seal } from "./votes.crypto.js";
+import { parsePersonalNumber } from "../../lib/personal-number.js";
+import { codeHash, normaliseCode, pinHash, randomCode, seal } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
 
 const { db } = await testApp();

@@ -3,7 +3,8 @@ import { randomInt } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
-import { ageOn, codeHash, normaliseCode, parsePersonalNumber, pinHash, randomCode, receiptHash } from "./votes.crypto.js";
+import { ageOn, parsePersonalNumber } from "../../lib/personal-number.js";
+import { codeHash, normaliseCode, pinHash, randomCode, receiptHash } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
 
 /** The ways a ballot can arrive. */
@@ -48,7 +49,7 @@ function takesBallots(vote: repo.Vote, channel: Channel, now: Date): boolean {
 }
 
 /** Checks the chosen options against the vote: known ids, no repeats, not too many, blank only when allowed. */
-export function checkChoices(vote: repo.Vote, options: repo.VoteOption[], choices: string[], blank: boolean): string[] {
+function checkChoices(vote: repo.Vote, options: repo.VoteOption[], choices: string[], blank: boolean): string[] {
 	if (blank) {
 		if (!vote.blankAllowed) throw new VoteRefusal("vote.refusal.noBlank");
 		if (choices.length) throw new VoteRefusal("vote.refusal.blankAndChoice");

@@ -37,3 +37,8 @@ export function resultsJson(r: VoteResults) {
 export function addressedCsv(letters: AddressedLetter[]): string {
 	return letters.map((l) => `${[...l.address, l.code].map(csvCell).join(",")}\r\n`).join("");
 }
+
+/** Anonymous or personal letter codes as CSV for a print shop: batch, code and the voting page's address. */
+export function codesCsv(codes: { batch: number; code: string }[], url: string): string {
+	return `batch,code,url\r\n${codes.map((c) => `${c.batch},${c.code},${url}`).join("\r\n")}\r\n`;
+}

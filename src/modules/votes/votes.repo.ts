@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { ballots, voteAudit, voteCodes, voteOptions, voteRoll, voterMarks, votes, voteTallies } from "./votes.schema.js";
 
@@ -50,12 +50,6 @@ export async function updateOptionText(db: Db, id: string, title: string, subtex
 export async function rollSize(db: Db, voteId: string): Promise<number> {
 	const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(voteRoll).where(eq(voteRoll.voteId, voteId));
 	return Number(row?.n ?? 0);
-}
-
-/** The roll entry for a keyed pin hash. */
-export async function findRollEntry(db: Db, voteId: string, hash: string): Promise<{ id: string } | undefined> {
-	const rows = await db.select({ id: voteRoll.id }).from(voteRoll).where(and(eq(voteRoll.voteId, voteId), eq(voteRoll.pinHash, hash))).limit(1);
-	return rows[0];
 }
 
 /** Adds roll entries (hashes only), skipping ones already there; returns how many were new. */
@@ -198,8 +192,16 @@ export async function insertAudit(db: Db, entry: typeof voteAudit.$inferInsert):
 	await db.insert(voteAudit).values(entry);
 }
 
-/** The sealed code issued to a roll entry, if any. */
-export async function findSealedCodeForRoll(db: Db, rollId: string): Promise<string | undefined> {
-	const rows = await db.select({ sealed: voteCodes.sealed }).from(voteCodes).where(eq(voteCodes.rollId, rollId)).limit(1);
-	return rows[0]?.sealed;
+/** Roll entries by keyed pin hash, each with the sealed code issued to it, or null when none has been issued yet. */
+export async function sealedCodesByPinHash(db: Db, voteId: string, hashes: string[]): Promise<Map<string, string | null>> {
+	const found = new Map<string, string | null>();
+	for (let i = 0; i < hashes.length; i += 1000) {
+		const rows = await db
+			.select({ pinHash: voteRoll.pinHash, sealed: voteCodes.sealed })
+			.from(voteRoll)
+			.leftJoin(voteCodes, eq(voteCodes.rollId, voteRoll.id))
+			.where(and(eq(voteRoll.voteId, voteId), inArray(voteRoll.pinHash, hashes.slice(i, i + 1000))));
+		for (const r of rows) found.set(r.pinHash, r.sealed);
+	}
+	return found;
 }

@@ -7,7 +7,7 @@ import { formState } from "../../ui/forms.js";
 import { eidStartUrl, forgetIdentity, verifiedIdentity } from "../eid/index.js";
 import { VoteRefusal } from "./votes.cast.js";
 import { setVoteKey } from "./votes.crypto.js";
-import { addressedCsv, resultsCsv, resultsJson } from "./votes.export.js";
+import { addressedCsv, codesCsv, resultsCsv, resultsJson } from "./votes.export.js";
 import * as service from "./votes.service.js";
 import { BallotPage, type BallotPageState, LettersPage, newVoteDefaults, ReceiptPage, ResultsPage, VoteAdminPage, VotesAdminPage } from "./votes.views.js";
 
@@ -49,7 +49,8 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 			return reply.seeOther(`/omrostning/${req.params.voteId}/kvitto?kvitto=${encodeURIComponent(receipt)}&ny=1`);
 		} catch (err) {
 			if (!(err instanceof VoteRefusal)) throw err;
-			const page = await ballotPage(req, { chosen: service.ballotFromForm(body).choices.concat(service.ballotFromForm(body).blank ? ["blank"] : []), code: String(body.code ?? ""), refusal: err.messageKey });
+			const { choices, blank } = service.ballotFromForm(body);
+			const page = await ballotPage(req, { chosen: blank ? [...choices, "blank"] : choices, code: String(body.code ?? ""), refusal: err.messageKey });
 			return reply.page(page.title, page.body, 422);
 		}
 	});
@@ -85,7 +86,7 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		return reply.page(req.t("vote.admin.title"), (ctx) => VotesAdminPage({ ctx, votes: data.votes, proposalCount: data.proposals.length, form: result.state }), 422);
 	});
 
-	const adminPage = async (req: FastifyRequest<VoteParams>, forms: { roll?: ReturnType<typeof formState>; paper?: ReturnType<typeof formState>; codes?: ReturnType<typeof formState>; addressed?: ReturnType<typeof formState>; rejected?: { row: number; reason: string }[] } = {}) => {
+	const adminPage = async (req: FastifyRequest<VoteParams>, forms: { roll?: ReturnType<typeof formState>; paper?: ReturnType<typeof formState>; codes?: ReturnType<typeof formState>; addressed?: ReturnType<typeof formState>; rejected?: service.RejectedRow[] } = {}) => {
 		const data = await service.voteForAdmin(db, req.viewer, req.params.voteId);
 		return { title: data.vote.title, body: (ctx: Parameters<typeof VoteAdminPage>[0]["ctx"]) => VoteAdminPage({ ctx, data, roll: forms.roll ?? formState(), paper: forms.paper ?? formState(), codes: forms.codes ?? formState(), addressed: forms.addressed ?? formState(), rejected: forms.rejected ?? [] }) };
 	};
@@ -128,8 +129,7 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 
 	app.get<VoteParams>("/admin/votes/:voteId/codes.csv", async (req, reply) => {
 		const { vote, codes } = await service.codesForPrint(db, req.viewer, req.params.voteId);
-		const csv = `batch,code,url\r\n${codes.map((c) => `${c.batch},${c.code},${voteUrl(req, vote.id)}`).join("\r\n")}\r\n`;
-		return reply.type("text/csv; charset=utf-8").header("cache-control", "no-store").header("content-disposition", `attachment; filename="koder-${vote.id}.csv"`).send(csv);
+		return reply.type("text/csv; charset=utf-8").header("cache-control", "no-store").header("content-disposition", `attachment; filename="koder-${vote.id}.csv"`).send(codesCsv(codes, voteUrl(req, vote.id)));
 	});
 
 	app.post<VoteParams>("/admin/votes/:voteId/codes/addressed", async (req, reply) => {

@@ -1,14 +1,16 @@
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
+import { fromStockholmLocal } from "../../i18n/stockholm-time.js";
 import { isUuid } from "../../lib/ids.js";
+import { ageOn, parsePersonalNumber } from "../../lib/personal-number.js";
 import { forbidden, notFound } from "../../plugins/http-errors.js";
 import { type FormState, parseForm, withError } from "../../ui/forms.js";
 import type { Viewer } from "../../ui/context.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
 import { proposalsRepo } from "../proposals/index.js";
 import { appendAudit, verifyChain } from "./votes.audit.js";
-import { type Channel, castBallot, checkChoices, forgetCachedVote, isOpen, VoteRefusal, voteChannels } from "./votes.cast.js";
-import { codeHash, normaliseCode, parsePersonalNumber, pinHash, randomCode, receiptHash, seal, unseal, ageOn } from "./votes.crypto.js";
+import { type Channel, castBallot, forgetCachedVote, isOpen, VoteRefusal, voteChannels } from "./votes.cast.js";
+import { codeHash, normaliseCode, pinHash, randomCode, receiptHash, seal, unseal } from "./votes.crypto.js";
 import { codesInput, rollInput, voteInput } from "./votes.input.js";
 import * as repo from "./votes.repo.js";
 
@@ -47,19 +49,6 @@ export async function latestVote(db: Db, programmeId: string): Promise<VoteSumma
 	};
 }
 
-/** The instant a wall-clock time in Europe/Stockholm denotes ("2019-01-08 00:00" → 2019-01-07T23:00Z). */
-export function fromSwedishTime(local: string): Date {
-	const [d, t] = local.replace("T", " ").split(" ") as [string, string];
-	const wall = new Date(`${d}T${t}:00Z`);
-	let guess = wall.getTime();
-	for (let i = 0; i < 2; i++) {
-		const parts = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(guess));
-		const shown = new Date(`${parts.replace(" ", "T")}:00Z`).getTime();
-		guess += wall.getTime() - shown;
-	}
-	return new Date(guess);
-}
-
 /** A vote by id, or a 404. */
 async function voteOr404(db: Db, id: string): Promise<repo.Vote> {
 	const vote = isUuid(id) ? await repo.findVote(db, id) : undefined;
@@ -81,8 +70,8 @@ export async function createVote(db: Db, viewer: Viewer | null, body: unknown): 
 	const parsed = parseForm(voteInput, body);
 	if (!parsed.ok) return parsed;
 	const v = parsed.data;
-	const opensAt = fromSwedishTime(v.opensAt);
-	const closesAt = fromSwedishTime(v.closesAt);
+	const opensAt = fromStockholmLocal(v.opensAt);
+	const closesAt = fromStockholmLocal(v.closesAt);
 	if (closesAt <= opensAt) return { ok: false, state: withError(body as Record<string, unknown>, "closesAt", "vote.error.closesBeforeOpens") };
 	const proposals = await proposalsRepo.listProposals(db, programme.id);
 	if (proposals.length === 0) return { ok: false, state: withError(body as Record<string, unknown>, "title", "vote.error.noProposals") };
@@ -129,8 +118,11 @@ export async function openVote(db: Db, viewer: Viewer | null, id: string): Promi
 	});
 }
 
+/** A rejected CSV row: its 1-based number and a message key, never the personal identity number. */
+export type RejectedRow = { row: number; reason: string };
+
 /** The outcome of a roll import: how many were added, or every rejected row with its reason. */
-export type RollImport = { ok: true; added: number; total: number } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] };
+export type RollImport = { ok: true; added: number; total: number } | { ok: false; state: FormState; rejected: RejectedRow[] };
 
 /**
  * Imports a voter roll from CSV: a personal identity number first on each row (a header row is allowed), 10 or 12
@@ -151,16 +143,21 @@ export async function importRoll(db: Db, viewer: Viewer | null, id: string, body
 	return { ok: true, added, total: await repo.rollSize(db, vote.id) };
 }
 
+/** The rows of a roll CSV (cells split on ; , or tab, quotes trimmed), skipping empty rows and a header row. */
+function rollRows(csv: string): { row: number; cells: [string, ...string[]] }[] {
+	return csv
+		.split(/\r?\n/)
+		.map((line, i) => ({ row: i + 1, cells: line.split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, "")) as [string, ...string[]] }))
+		.filter(({ row, cells }) => cells[0] !== "" && (row > 1 || /\d/.test(cells[0])));
+}
+
 /** Reads roll rows; the first cell of each is the number. Rejections name the row and a message key, never the number. */
-export function parseRoll(csv: string, vote: Pick<repo.Vote, "minAge" | "closesAt">): { hashes: string[]; rejected: { row: number; reason: string }[] } {
+function parseRoll(csv: string, vote: Pick<repo.Vote, "minAge" | "closesAt">): { hashes: string[]; rejected: RejectedRow[] } {
 	const hashes: string[] = [];
-	const rejected: { row: number; reason: string }[] = [];
+	const rejected: RejectedRow[] = [];
 	const seen = new Set<string>();
-	const lines = csv.split(/\r?\n/);
-	for (const [i, line] of lines.entries()) {
-		const cell = (line.split(/[;,\t]/)[0] ?? "").trim().replace(/^"|"$/g, "");
-		if (cell === "" || (i === 0 && !/\d/.test(cell))) continue;
-		const pn = parsePersonalNumber(cell, vote.closesAt);
+	for (const { row, cells } of rollRows(csv)) {
+		const pn = parsePersonalNumber(cells[0], vote.closesAt);
 		const hash = pn.ok ? pinHash(pn.value.pin) : "";
 		const reason = !pn.ok
 			? `vote.roll.reason.${pn.reason}`
@@ -169,7 +166,7 @@ export function parseRoll(csv: string, vote: Pick<repo.Vote, "minAge" | "closesA
 				: seen.has(hash)
 					? "vote.roll.reason.duplicate"
 					: null;
-		if (reason) rejected.push({ row: i + 1, reason });
+		if (reason) rejected.push({ row, reason });
 		else {
 			seen.add(hash);
 			hashes.push(hash);
@@ -218,20 +215,21 @@ export type AddressedLetter = { address: string[]; code: string };
  * columns (name, address); each row comes back as those columns and the person's code, without the personal number.
  * Names and addresses live only in this request and its answer (a print-shop CSV or printable letters): never stored.
  */
-export async function addressedLetters(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; vote: repo.Vote; letters: AddressedLetter[] } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] }> {
+export async function addressedLetters(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; vote: repo.Vote; letters: AddressedLetter[] } | { ok: false; state: FormState; rejected: RejectedRow[] }> {
 	await requireCoordinator(db, viewer);
 	const vote = await voteOr404(db, id);
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
+	const rows = rollRows(parsed.data.csv).map((r) => {
+		const pn = parsePersonalNumber(r.cells[0], vote.closesAt);
+		return { ...r, pn, hash: pn.ok ? pinHash(pn.value.pin) : null };
+	});
+	const codes = await repo.sealedCodesByPinHash(db, vote.id, rows.flatMap((r) => (r.hash ? [r.hash] : [])));
 	const letters: AddressedLetter[] = [];
-	const rejected: { row: number; reason: string }[] = [];
-	for (const [i, line] of parsed.data.csv.split(/\r?\n/).entries()) {
-		const cells = line.split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
-		if (!cells[0] || (i === 0 && !/\d/.test(cells[0]))) continue;
-		const pn = parsePersonalNumber(cells[0], vote.closesAt);
-		const entry = pn.ok ? await repo.findRollEntry(db, vote.id, pinHash(pn.value.pin)) : undefined;
-		const sealed = entry ? await repo.findSealedCodeForRoll(db, entry.id) : undefined;
-		if (!sealed) rejected.push({ row: i + 1, reason: !pn.ok ? `vote.roll.reason.${pn.reason}` : entry ? "vote.letters.noCode" : "vote.refusal.notOnRoll" });
+	const rejected: RejectedRow[] = [];
+	for (const { row, cells, pn, hash } of rows) {
+		const sealed = hash ? codes.get(hash) : undefined;
+		if (!sealed) rejected.push({ row, reason: !pn.ok ? `vote.roll.reason.${pn.reason}` : sealed === null ? "vote.letters.noCode" : "vote.refusal.notOnRoll" });
 		else letters.push({ address: cells.slice(1), code: unseal(sealed) });
 	}
 	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
@@ -239,7 +237,7 @@ export async function addressedLetters(db: Db, viewer: Viewer | null, id: string
 }
 
 /** The outcome of a paper batch: stored, or the rows refused and why (then nothing is stored). */
-export type PaperBatch = { ok: true; entered: number } | { ok: false; state: FormState; rejected: { row: number; reason: string }[] };
+export type PaperBatch = { ok: true; entered: number } | { ok: false; state: FormState; rejected: RejectedRow[] };
 
 /**
  * Enters a batch of paper ballots, one per line: the voter's personal identity number, then the chosen proposals'
@@ -253,7 +251,7 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
 	const options = await repo.listOptions(db, vote.id);
 	const lines = parsed.data.csv.split(/\r?\n/).map((l, i) => ({ row: i + 1, cells: l.trim().split(/[\s;,]+/).filter(Boolean) })).filter((l) => l.cells.length);
-	const rejected: { row: number; reason: string }[] = [];
+	const rejected: RejectedRow[] = [];
 	let entered = 0;
 	try {
 		await db.transaction(async (tx) => {
@@ -340,8 +338,7 @@ export type VoteResults = Awaited<ReturnType<typeof results>>;
 export async function results(db: Db, id: string) {
 	const vote = await voteOr404(db, id);
 	const visible = vote.resultsPublishedAt !== null || (vote.resultsBeforeClose && vote.frozenAt !== null);
-	const [options, rollSize, audit] = await Promise.all([repo.listOptions(db, vote.id), repo.rollSize(db, vote.id), repo.lastAudit(db, vote.id)]);
-	const programme = await getProgramme(db);
+	const [options, rollSize, audit, programme] = await Promise.all([repo.listOptions(db, vote.id), repo.rollSize(db, vote.id), repo.lastAudit(db, vote.id), getProgramme(db)]);
 	// The kept counts: a few hundred rows however many ballots; audit:verify checks them against a full count.
 	const t = visible ? totals(await repo.keptTallyGroups(db, vote.id)) : { ballots: 0, blank: 0, perOption: {} as Record<string, number>, perChannel: {} as Record<string, number> };
 	const counted = t.ballots - t.blank;
@@ -379,13 +376,6 @@ export function ballotFromForm(body: unknown): { choices: string[]; blank: boole
 	const raw = b.choice;
 	const choices = (Array.isArray(raw) ? raw : raw === undefined || raw === "" ? [] : [raw]).map(String);
 	return { choices: choices.filter((c) => c !== "blank"), blank: choices.includes("blank") };
-}
-
-/** Checks a ballot form before the voter proves who they are, so mistakes show before the e-ID round trip. */
-export async function checkBallot(db: Db, id: string, body: unknown): Promise<void> {
-	const { vote, options } = await ballotPage(db, id);
-	const { choices, blank } = ballotFromForm(body);
-	checkChoices(vote, options, choices, blank);
 }
 
 /** Whether a ballot with this receipt was counted in the vote. */

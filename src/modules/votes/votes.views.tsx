@@ -5,7 +5,7 @@ import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import type { Channel } from "./votes.cast.js";
 import type { AuditEntry, Vote, VoteOption } from "./votes.repo.js";
-import type { VoteResults } from "./votes.service.js";
+import type { RejectedRow, VoteResults } from "./votes.service.js";
 
 /** Stored texts are written in Swedish: say so when the page around them is in another language. */
 const storedLang = (ctx: PageContext) => (ctx.lang === "sv" ? undefined : "sv");
@@ -162,7 +162,7 @@ export function ReceiptPage({ ctx, vote, receipt, counted, fresh }: { ctx: PageC
 }
 
 /** A horizontal bar chart drawn as SVG on the server, titled, with the same figures in the table beside it. */
-export function ResultsChart({ ctx, results }: { ctx: PageContext; results: VoteResults }) {
+function ResultsChart({ ctx, results }: { ctx: PageContext; results: VoteResults }) {
 	const rows = [...results.options.map((o) => ({ label: `${o.position}. ${o.title}`, n: o.votes })), ...(results.vote.blankAllowed ? [{ label: ctx.t("vote.blank"), n: results.blank }] : [])];
 	const max = Math.max(1, ...rows.map((r) => r.n));
 	const barH = 28;
@@ -367,7 +367,7 @@ export const newVoteDefaults = { maxChoices: "1", blankAllowed: "yes", resultsBe
 type AdminData = { vote: Vote; options: VoteOption[]; rollSize: number; counts: { marks: number; ballots: number }; audit: AuditEntry[]; channels: Channel[] };
 
 /** Rows a roll import or paper batch refused, each with its reason. */
-function Rejected({ ctx, rejected }: { ctx: PageContext; rejected: { row: number; reason: string }[] }) {
+function Rejected({ ctx, rejected }: { ctx: PageContext; rejected: RejectedRow[] }) {
 	if (rejected.length === 0) return null;
 	return (
 		<div class="table-scroll">
@@ -393,7 +393,7 @@ function Rejected({ ctx, rejected }: { ctx: PageContext; rejected: { row: number
 }
 
 /** One vote's administration: settings, roll, codes, paper batches, publication and the audit log. */
-export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, rejected }: { ctx: PageContext; data: AdminData; roll: FormState; paper: FormState; codes: FormState; addressed: FormState; rejected: { row: number; reason: string }[] }) {
+export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, rejected }: { ctx: PageContext; data: AdminData; roll: FormState; paper: FormState; codes: FormState; addressed: FormState; rejected: RejectedRow[] }) {
 	const { t } = ctx;
 	const { vote } = data;
 	const base = `/admin/votes/${vote.id}`;

@@ -111,8 +111,3 @@ export async function listNotes(db: Db, workshopId: string) {
 		.orderBy(asc(workshopNotes.enteredAt), asc(workshopNotes.groupLabel), asc(workshopNotes.id));
 }
 
-/** The id of a person by e-mail address. */
-export async function findUserIdByEmail(db: Db, email: string): Promise<string | undefined> {
-	const rows = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-	return rows[0]?.id;
-}

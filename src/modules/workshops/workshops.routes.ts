@@ -80,9 +80,8 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 	});
 
 	app.get("/admin/framtidsverkstader/ny", async (req, reply) => {
-		await service.workshopsForAdmin(db, req.viewer);
+		const form = await service.newWorkshopForm(db, req.viewer, localities);
 		const heading = req.t("workshop.admin.newTitle");
-		const form = formState({ registration: "none", startTime: "18:00", endTime: "21:00", locality: localities[0] ?? "" });
 		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form, localities, action: "/admin/framtidsverkstader/ny", heading }));
 	});
 

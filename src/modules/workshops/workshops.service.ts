@@ -2,9 +2,10 @@ import type { Db } from "../../db/client.js";
 import { csvDocument } from "../../lib/csv.js";
 import { type CalendarEvent, calendar } from "../../lib/ics.js";
 import { isUuid } from "../../lib/ids.js";
-import { notFound, unauthorized, forbidden } from "../../plugins/http-errors.js";
+import { forbidden, notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { findUserByEmail, requireSignedIn } from "../accounts/index.js";
 import { addInputs } from "../inputs/index.js";
 import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
 import { namedRegistrationInput, notesInput, otherLocality, outcomeInput, workshopInput } from "./workshops.input.js";
@@ -20,7 +21,7 @@ async function findOr404(db: Db, id: string): Promise<Found> {
 }
 
 /** Whether a person may enter a workshop's notes: a coordinator, or the facilitator the coordinator named for it. */
-export async function canFacilitate(db: Db, viewer: Viewer | null, workshop: { facilitatorId: string | null }): Promise<boolean> {
+async function canFacilitate(db: Db, viewer: Viewer | null, workshop: { facilitatorId: string | null }): Promise<boolean> {
 	if (!viewer) return false;
 	return workshop.facilitatorId === viewer.id || (await isCoordinator(db, viewer));
 }
@@ -76,6 +77,12 @@ export async function workshopsForAdmin(db: Db, viewer: Viewer | null) {
 	return publicWorkshops(db);
 }
 
+/** The coordinator's empty workshop form: an evening workshop without sign-up in the first of the programme's localities. */
+export async function newWorkshopForm(db: Db, viewer: Viewer | null, localities: readonly string[]): Promise<FormState> {
+	await requireCoordinator(db, viewer);
+	return formState({ registration: "none", startTime: "18:00", endTime: "21:00", locality: localities[0] ?? "" });
+}
+
 /** A workshop's stored values as the coordinator's form shows them; a locality not in the list shows as "other" with its name. */
 export async function workshopFormFor(db: Db, viewer: Viewer | null, id: string, localities: readonly string[]) {
 	await requireCoordinator(db, viewer);
@@ -111,7 +118,7 @@ async function workshopValues(
 	const d = parsed.data;
 	let facilitatorId: string | null = null;
 	if (d.facilitatorEmail) {
-		facilitatorId = (await repo.findUserIdByEmail(db, d.facilitatorEmail)) ?? null;
+		facilitatorId = (await findUserByEmail(db, d.facilitatorEmail))?.id ?? null;
 		if (!facilitatorId) return { ok: false, state: withError(formState(body as Record<string, unknown>), "facilitatorEmail", "workshop.error.unknownPerson") };
 	}
 	return {
@@ -151,7 +158,7 @@ export async function updateWorkshop(db: Db, viewer: Viewer | null, id: string, 
 
 /** The facilitator's page: the workshop, its notes so far, and the outcome form filled with what is stored. */
 export async function facilitatorPage(db: Db, viewer: Viewer | null, id: string) {
-	if (!viewer) throw unauthorized();
+	requireSignedIn(viewer);
 	const page = await workshopPage(db, viewer, id);
 	if (!page.canFacilitate) throw forbidden();
 	const w = page.workshop;
@@ -164,12 +171,12 @@ export async function facilitatorPage(db: Db, viewer: Viewer | null, id: string)
 export const registrationRetentionDays = 30;
 
 /** When the names and e-mails of a workshop's sign-ups are deleted. */
-export function registrationsEraseAt(workshop: { endsAt: Date }): Date {
+function registrationsEraseAt(workshop: { endsAt: Date }): Date {
 	return new Date(workshop.endsAt.getTime() + registrationRetentionDays * 86_400_000);
 }
 
 async function facilitatedWorkshop(db: Db, viewer: Viewer | null, id: string): Promise<Found> {
-	if (!viewer) throw unauthorized();
+	requireSignedIn(viewer);
 	const found = await findOr404(db, id);
 	if (!(await canFacilitate(db, viewer, found.workshop))) throw forbidden();
 	return found;
