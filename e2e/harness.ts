@@ -11,6 +11,7 @@ import { type Db, openDatabase } from "../src/db/client.js";
 import * as s from "../src/db/schema.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
+import { setVoteKey } from "../src/modules/votes/index.js";
 import { lastCodeTo } from "../test/factories.js";
 import { testConfig } from "../test/helpers.js";
 
@@ -76,10 +77,13 @@ export type RunningApp = { url: string; db: Db; path(template: string): Promise<
 
 /** Starts the app on a random port with the Norsjöbygden demo (settings may be overridden); it stops after the test file. */
 export async function startApp(overrides: Partial<Config> = {}): Promise<RunningApp> {
+	const config = testConfig(overrides);
 	const database = await openDatabase("pglite:memory:");
 	await database.migrate();
+	// Before the demo, as the server does: its letter codes and roll hashes are made with the configured key.
+	setVoteKey(config.voteRollKey);
 	await seedDemo(database.db);
-	const app = await buildApp(testConfig(overrides), database);
+	const app = await buildApp(config, database);
 	await app.listen({ port: 0, host: "127.0.0.1" });
 	after(async () => {
 		await app.close();

@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
@@ -52,7 +55,7 @@ export type Config = {
 	port: number;
 	host: string;
 	databaseUrl: string;
-	/** Key for HMACs (CSRF tokens); random per process when not set, fine for one process. */
+	/** Key for HMACs (CSRF tokens, sign-in codes, e-ID cookies); see `keys` for where it comes from. */
 	sessionSecret: string;
 	publicUrl: string | undefined;
 	smtpUrl: string | undefined;
@@ -90,19 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		);
 	}
 	const e = parsed.data;
-	const multiProcess = e.DATABASE_URL.startsWith("postgres");
-	if (multiProcess && !e.SESSION_SECRET && process.env.NODE_ENV === "production") {
-		throw new ConfigError(["SESSION_SECRET: must be set in production so that all processes share it"]);
-	}
-	if (!e.VOTE_ROLL_KEY && process.env.NODE_ENV === "production") {
-		throw new ConfigError(["VOTE_ROLL_KEY: must be set in production, or no voter roll survives a restart"]);
-	}
+	const { SESSION_SECRET, VOTE_ROLL_KEY } = keys(e);
 	const eid = eidConfig(e, blankless);
 	return {
 		port: e.PORT,
 		host: e.HOST,
 		databaseUrl: e.DATABASE_URL,
-		sessionSecret: e.SESSION_SECRET ?? crypto.randomUUID() + crypto.randomUUID(),
+		sessionSecret: SESSION_SECRET,
 		publicUrl: e.PUBLIC_URL,
 		smtpUrl: e.SMTP_URL,
 		mailFrom: e.MAIL_FROM,
@@ -113,10 +110,75 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		readCacheMs: e.READ_CACHE_MS,
 		surveyAnswersPerIp: e.SURVEY_ANSWERS_PER_IP,
 		localities: e.LOCALITIES.split(",").map((l) => l.trim()).filter(Boolean),
-		// A fixed development key keeps the demo's roll and codes valid across restarts; production must set its own.
-		voteRollKey: e.VOTE_ROLL_KEY ?? "medskapa-development-vote-roll-key-not-secret",
+		voteRollKey: VOTE_ROLL_KEY,
 		eid,
 	};
+}
+
+type Keys = { SESSION_SECRET: string; VOTE_ROLL_KEY: string };
+const keyNames = ["SESSION_SECRET", "VOTE_ROLL_KEY"] as const;
+const keyPurpose: Record<keyof Keys, string> = {
+	SESSION_SECRET: "so that every process signs forms and sign-in codes alike",
+	VOTE_ROLL_KEY: "so that a copy of the database alone unseals no letter code and confirms no personal identity number; never change it during a vote",
+};
+
+/**
+ * The process's keys. Set ones win. A real installation (PostgreSQL, a PUBLIC_URL, or NODE_ENV=production) must set
+ * both; the embedded demo generates them once into a file beside its data directory, and an in-memory one per process.
+ */
+function keys(e: z.infer<typeof schema>): Keys {
+	const given = { SESSION_SECRET: e.SESSION_SECRET, VOTE_ROLL_KEY: e.VOTE_ROLL_KEY };
+	if (given.SESSION_SECRET && given.VOTE_ROLL_KEY) return given as Keys;
+	const why = e.DATABASE_URL.startsWith("postgres")
+		? "when Medskapa runs on PostgreSQL"
+		: e.PUBLIC_URL
+			? "when PUBLIC_URL is set"
+			: process.env.NODE_ENV === "production"
+				? "in production"
+				: undefined;
+	if (why) {
+		const missing = keyNames.filter((name) => !given[name]);
+		throw new ConfigError(missing.map((name) => `${name}: must be set ${why} (at least 32 random characters, e.g. from \`openssl rand -hex 32\`), ${keyPurpose[name]}`));
+	}
+	const dir = e.DATABASE_URL.slice("pglite:".length);
+	const generated = dir === "" || dir === "memory:" ? randomKeys() : embeddedKeys(`${resolve(dir)}-keys.json`);
+	return { SESSION_SECRET: given.SESSION_SECRET ?? generated.SESSION_SECRET, VOTE_ROLL_KEY: given.VOTE_ROLL_KEY ?? generated.VOTE_ROLL_KEY };
+}
+
+function randomKeys(): Keys {
+	return { SESSION_SECRET: randomBytes(32).toString("hex"), VOTE_ROLL_KEY: randomBytes(32).toString("hex") };
+}
+
+/** The embedded database's keys from their file (owner-only), generated on its first start. */
+function embeddedKeys(file: string): Keys {
+	if (!existsSync(file)) createKeyFile(file);
+	if (process.platform !== "win32" && (statSync(file).mode & 0o077) !== 0) {
+		throw new ConfigError([`${file}: other users may read these keys; make it readable by its owner only (chmod 600 ${file})`]);
+	}
+	let stored: Partial<Keys> = {};
+	try {
+		stored = JSON.parse(readFileSync(file, "utf8"));
+	} catch {
+		// Reported below as missing keys.
+	}
+	const broken = keyNames.filter((name) => typeof stored[name] !== "string" || stored[name].length < 32);
+	if (broken.length > 0) throw new ConfigError(broken.map((name) => `${file}: ${name} is missing or shorter than 32 characters; restore the file or set ${name}`));
+	return stored as Keys;
+}
+
+function createKeyFile(file: string): void {
+	mkdirSync(dirname(file), { recursive: true });
+	// Written aside and linked into place: of two processes starting at once, both end up with the first one's keys.
+	const draft = `${file}.${process.pid}.new`;
+	const note = "Keys of this embedded Medskapa database, generated at its first start. Keep them with the data and share them with no one.";
+	writeFileSync(draft, `${JSON.stringify({ note, ...randomKeys() }, null, 2)}\n`, { mode: 0o600 });
+	try {
+		linkSync(draft, file);
+	} catch (err) {
+		if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+	} finally {
+		rmSync(draft, { force: true });
+	}
 }
 
 // e-ID is off unless some EID_ setting is given; then the three that identify the client are all needed.

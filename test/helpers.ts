@@ -28,9 +28,13 @@ export async function testDatabase(): Promise<Database> {
 	return database;
 }
 
-/** Settings for tests: quiet logs, no demo, and no read cache (tests change the database directly). */
+// Random, so that no key is written in the code, and one pair per test process, so that every app a file builds
+// hashes votes alike (the vote key is the process's).
+const testKeys = { SESSION_SECRET: randomBytes(32).toString("hex"), VOTE_ROLL_KEY: randomBytes(32).toString("hex") };
+
+/** Settings for tests: this process's keys, quiet logs, no demo, and no read cache (tests change the database directly). */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-	return { ...loadConfig({ LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false", READ_CACHE_MS: "0" }), ...overrides };
+	return { ...loadConfig({ ...testKeys, LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false", READ_CACHE_MS: "0" }), ...overrides };
 }
 
 /** A fresh database and the app on it, for one test file. */

@@ -3,15 +3,16 @@
 // stops it with a clear message.
 import assert from "node:assert/strict";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 
 execFileSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
-const dataDir = mkdtempSync(join(tmpdir(), "medskapa-server-"));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
+const tmp = mkdtempSync(join(tmpdir(), "medskapa-server-"));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+const dataDir = join(tmp, "pglite");
 
 function freePort(): Promise<number> {
 	return new Promise((resolve) => {
@@ -57,7 +58,8 @@ async function assertBundleServesFilesOfItsPackages(base: string) {
 	assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), "%PDF-");
 }
 
-test("the embedded server seeds the demo, stops cleanly on SIGTERM and starts again on its data", async () => {
+test("the embedded server seeds the demo, stops cleanly on SIGTERM and starts again on its data and its keys", async () => {
+	const keyFiles: string[] = [];
 	for (const round of [1, 2]) {
 		const port = await freePort();
 		const server = start({ PORT: String(port), DATABASE_URL: `pglite:${dataDir}` });
@@ -69,7 +71,10 @@ test("the embedded server seeds the demo, stops cleanly on SIGTERM and starts ag
 		assert.equal(await server.exited, 0, server.output());
 		assert.match(server.output(), /shutting down/);
 		assert.doesNotMatch(server.output(), /"level":50/, "no errors logged");
+		assert.equal(statSync(`${dataDir}-keys.json`).mode & 0o777, 0o600);
+		keyFiles.push(readFileSync(`${dataDir}-keys.json`, "utf8"));
 	}
+	assert.equal(keyFiles[1], keyFiles[0], "the second start keeps the keys the first generated");
 });
 
 test("a wrong setting stops the server before it starts, naming the setting", async () => {

@@ -1,7 +1,7 @@
 // Keyed hashes, codes and receipts for votes. The key comes from VOTE_ROLL_KEY (set once at start-up).
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt } from "node:crypto";
 
-let voteKey = "medskapa-development-vote-roll-key-not-secret";
+let voteKey: string; // No default: hashing before setVoteKey fails, rather than with a key anyone could know.
 
 /** Sets the key for keyed hashes; called once when the app or CLI starts with its configuration. */
 export function setVoteKey(key: string): void {

@@ -15,12 +15,14 @@ import { createServerDatabase, type Database, dropServerDatabase, openDatabase }
 import * as s from "../../db/schema.js";
 import { startSession } from "../accounts/index.js";
 import { castBallot } from "./votes.cast.js";
-import { receiptHash } from "./votes.crypto.js";
+import { receiptHash, setVoteKey } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
 import { publishVote } from "./votes.service.js";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const sessionSecret = randomBytes(24).toString("hex");
+const voteRollKey = randomBytes(24).toString("hex");
+setVoteKey(voteRollKey);
 
 /** A database the spawned servers can open too: a copy of the test template on PostgreSQL, or a PGlite directory. */
 async function sharedDatabase(): Promise<{ url: string; open: () => Promise<Database> }> {
@@ -51,7 +53,7 @@ function freePort(): Promise<number> {
 async function startServer(url: string): Promise<{ base: string; child: ChildProcess; exited: Promise<unknown> }> {
 	const port = await freePort();
 	const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-		env: { ...process.env, PORT: String(port), DATABASE_URL: url, SESSION_SECRET: sessionSecret, DEMO_ON_EMPTY: "false", LOG_LEVEL: "error", READ_CACHE_MS: "0" },
+		env: { ...process.env, PORT: String(port), DATABASE_URL: url, SESSION_SECRET: sessionSecret, VOTE_ROLL_KEY: voteRollKey, DEMO_ON_EMPTY: "false", LOG_LEVEL: "error", READ_CACHE_MS: "0" },
 		stdio: ["ignore", "ignore", "inherit"],
 	});
 	const exited = new Promise((resolve) => child.on("exit", resolve));
@@ -140,7 +142,7 @@ test("SIGKILL during a load of votes loses no acknowledged ballot and leaves mar
 
 /** Runs `medskapa audit:verify` on a database; resolves with its exit code and output. */
 function auditVerify(url: string): Promise<{ code: number | null; output: string }> {
-	const child = spawn(process.execPath, ["--import", "tsx", "src/cli/medskapa.ts", "audit:verify"], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "pipe"] });
+	const child = spawn(process.execPath, ["--import", "tsx", "src/cli/medskapa.ts", "audit:verify"], { env: { ...process.env, DATABASE_URL: url, SESSION_SECRET: sessionSecret, VOTE_ROLL_KEY: voteRollKey, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "pipe"] });
 	let output = "";
 	child.stdout!.on("data", (d) => (output += d));
 	child.stderr!.on("data", (d) => (output += d));
