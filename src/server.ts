@@ -27,6 +27,7 @@ async function main() {
 	await applyRetention(database.db);
 	await applyRegistrationRetention(database.db);
 	const app = await buildApp(config, database);
+	database.onConnectionLost((reason) => app.log.warn({ reason }, "the database ended a connection; new ones open when needed"));
 	app.addHook("onClose", () => database.close());
 
 	let stopping = false;

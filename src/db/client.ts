@@ -21,6 +21,8 @@ export type Database = {
 	migrate(): Promise<void>;
 	/** Cheap round trip, for health checks. */
 	ping(): Promise<void>;
+	/** Tells who logs that the server ended an idle connection (a restart, a fail-over); the pool opens new ones as needed. */
+	onConnectionLost(listener: (reason: string) => void): void;
 	close(): Promise<void>;
 };
 
@@ -62,7 +64,9 @@ function withSharedParsers<T extends Queryable>(target: T): T {
 /**
  * The pool as drizzle sees it: a transaction's connection runs its queries one after another. Services read in parallel
  * (Promise.all), which on a pool uses several connections but inside a transaction would put two queries on one
- * connection at once: pg queues them today and will refuse them from pg 9.
+ * connection at once: pg queues them today and will refuse them from pg 9. A connection that broke goes back to the
+ * pool at once, which drops it: drizzle never releases one whose BEGIN failed, and each such one would be lost to the
+ * pool for good.
  */
 function withQueuedTransactions(pool: pg.Pool): pg.Pool {
 	return new Proxy(pool, {
@@ -71,15 +75,24 @@ function withQueuedTransactions(pool: pg.Pool): pg.Pool {
 				return async () => {
 					const client = await target.connect();
 					let last: Promise<unknown> = Promise.resolve();
+					let released = false;
+					const release = (err?: Error) => {
+						if (released) return;
+						released = true;
+						client.release(err);
+					};
 					return new Proxy(client, {
 						get(c, key) {
 							if (key === "query") {
 								return (...args: unknown[]) => {
 									const run = last.then(() => (c.query as (...a: unknown[]) => Promise<unknown>)(...args));
-									last = run.catch(() => undefined);
+									last = run.catch((err: Error) => {
+										if (connectionFailure(err)) release(err);
+									});
 									return run;
 								};
 							}
+							if (key === "release") return release;
 							return ownMember(c, key);
 						},
 					});
@@ -103,7 +116,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; sn
 			postgresqlconf: "shared_buffers = 16MB",
 			parsers: drizzleParsers,
 		});
-		const db = drizzlePglite({ client: withSharedParsers(client) }) as unknown as Db;
+		const db = retryingTransactions(drizzlePglite({ client: withSharedParsers(client) }) as unknown as Db);
 		return {
 			db,
 			kind: "pglite",
@@ -111,11 +124,18 @@ export async function openDatabase(url: string, options: { poolSize?: number; sn
 			ping: async () => {
 				await client.query("select 1");
 			},
+			// In the process itself: no connection to lose.
+			onConnectionLost: () => undefined,
 			close: () => client.close(),
 		};
 	}
 	const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-	const db = drizzlePg({ client: withQueuedTransactions(pool) }) as unknown as Db;
+	let reportLost: (reason: string) => void = () => undefined;
+	// Without these listeners a connection ended by the server (a restart, a fail-over) ends the process. An idle one is
+	// reported and dropped by the pool; a busy one fails its query, which answers its request with 503.
+	pool.on("error", (err) => reportLost(connectionFailure(err) ?? "connection error"));
+	pool.on("connect", (client) => client.on("error", () => undefined));
+	const db = retryingTransactions(drizzlePg({ client: withQueuedTransactions(pool) }) as unknown as Db);
 	return {
 		db,
 		kind: "postgres",
@@ -123,8 +143,32 @@ export async function openDatabase(url: string, options: { poolSize?: number; sn
 		ping: async () => {
 			await pool.query("select 1");
 		},
+		onConnectionLost: (listener) => {
+			reportLost = listener;
+		},
 		close: () => pool.end(),
 	};
+}
+
+// A deadlock (40P01) or serialization failure (40001) aborts one of two transactions that raced; run again, it passes.
+const raceStates = ["40P01", "40001"];
+const transactionAttempts = 4;
+
+/** The database with transactions that run again, after a short random pause, when they lost such a race. */
+function retryingTransactions(db: Db): Db {
+	const transaction = db.transaction.bind(db);
+	db.transaction = async (run, config) => {
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await transaction(run, config);
+			} catch (err) {
+				if (attempt === transactionAttempts || !raceStates.includes(sqlState(err) ?? "")) throw err;
+				// Random and growing, so that the two sides do not meet again at once.
+				await new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * 2 ** attempt));
+			}
+		}
+	};
+	return db;
 }
 
 /** A copy of an embedded database's files, for opening many identical databases quickly (tests). */
@@ -168,9 +212,54 @@ async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []
 	}
 }
 
+/** The first SQLSTATE or system error code in an error and its causes (drizzle wraps the driver's error). */
+function sqlState(err: unknown): string | undefined {
+	for (let e = err as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+		if (typeof e.code === "string") return e.code;
+	}
+	return undefined;
+}
+
 function hasSqlState(err: unknown, code: string): boolean {
-	const e = err as { code?: string; cause?: { code?: string } };
-	return e?.code === code || e?.cause?.code === code;
+	return sqlState(err) === code;
+}
+
+// The server is shutting down, starting up, full or unreachable, or the connection broke.
+const connectionCodes = new Set([
+	"57P01", // admin shutdown (a restart or fail-over ends the sessions)
+	"57P02", // crash shutdown
+	"57P03", // cannot connect now (starting up, shutting down)
+	"53300", // too many connections
+	"08000",
+	"08001",
+	"08003",
+	"08004",
+	"08006", // connection exceptions
+	"ECONNREFUSED",
+	"ECONNRESET",
+	"EPIPE",
+	"ETIMEDOUT",
+	"EHOSTUNREACH",
+]);
+// node-postgres reports a broken or timed-out connection with these messages and no code.
+const connectionMessages = /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect|PGlite is closed)/;
+
+/** The code or the driver's message of a broken or refused connection (never a statement or its parameters), or undefined. */
+function connectionFailure(err: unknown): string | undefined {
+	for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+		if (typeof e.code === "string" && connectionCodes.has(e.code)) return e.code;
+		if (typeof e.message === "string" && connectionMessages.test(e.message)) return e.message;
+	}
+	return undefined;
+}
+
+/**
+ * Why the database cannot serve now, so that the request may be tried again in a moment: a lost or refused connection,
+ * or a race that a transaction still lost after every attempt. Undefined for any other error.
+ */
+export function unavailableReason(err: unknown): string | undefined {
+	const state = sqlState(err);
+	return connectionFailure(err) ?? (state && raceStates.includes(state) ? state : undefined);
 }
 
 /** Whether a driver error (as wrapped by drizzle) is a unique-constraint violation. */

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { unavailableReason } from "../db/client.js";
 import { HttpError } from "./http-errors.js";
+
+// A restart or fail-over of PostgreSQL takes seconds.
+const retryAfterSeconds = 5;
 
 /** Renders errors in the site's layout (or as JSON under /api), never with a stack trace. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
@@ -18,6 +22,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
 			// Fastify's own 4xx (malformed body, too large, bad JSON): the person's mistake, not ours.
 			const detail = err.validation ? err.message : (err.code ?? err.message);
 			return respond(req, reply, status, "error.page.badRequest.title", "error.page.badRequest.text", { detail });
+		}
+		const unavailable = unavailableReason(err);
+		if (unavailable) {
+			// The database is restarting or out of reach: not the person's fault nor a bug; they may try again shortly.
+			req.log.warn({ reason: unavailable }, "database unavailable, answered 503");
+			reply.header("retry-after", String(retryAfterSeconds));
+			return respond(req, reply, 503, "error.page.unavailable.title", "error.page.unavailable.text");
 		}
 		const ref = randomUUID().slice(0, 8);
 		req.log.error({ err, ref }, "request failed");

@@ -60,6 +60,8 @@ export const commonMessages: Messages = {
 		"error.page.badRequest.text": "Begäran kunde inte förstås: {detail}",
 		"error.page.tooMany.title": "För många försök",
 		"error.page.tooMany.text": "Vänta en stund och försök igen.",
+		"error.page.unavailable.title": "Tillfälligt otillgänglig",
+		"error.page.unavailable.text": "Vi når inte databasen just nu, till exempel för att den startar om. Vänta några sekunder och försök igen. Skickade du ett formulär, gå tillbaka och skicka det igen.",
 		"error.backToStart": "Till startsidan",
 	},
 	en: {
@@ -121,6 +123,8 @@ export const commonMessages: Messages = {
 		"error.page.badRequest.text": "The request could not be understood: {detail}",
 		"error.page.tooMany.title": "Too many attempts",
 		"error.page.tooMany.text": "Please wait a while and try again.",
+		"error.page.unavailable.title": "Temporarily unavailable",
+		"error.page.unavailable.text": "We cannot reach the database right now, for instance because it is restarting. Wait a few seconds and try again. If you sent a form, go back and send it again.",
 		"error.backToStart": "To the home page",
 	},
 };
