@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ConfigError, loadConfig } from "../../config.js";
 
-const full = { EID_ISSUER: "https://eid.example.se", EID_CLIENT_ID: "medskapa", EID_CLIENT_SECRET: "secret" };
+// In memory: a test must not write a key file into the working tree.
+const memory = { DATABASE_URL: "pglite:memory:" };
+const full = { ...memory, EID_ISSUER: "https://eid.example.se", EID_CLIENT_ID: "medskapa", EID_CLIENT_SECRET: "secret" };
 
 test("e-ID is off without EID_ settings", () => {
-	assert.equal(loadConfig({}).eid, null);
+	assert.equal(loadConfig(memory).eid, null);
 });
 
 test("e-ID reads the Swedish OIDC profile's claim and scope unless told otherwise", () => {
@@ -22,7 +24,7 @@ test("e-ID reads the Swedish OIDC profile's claim and scope unless told otherwis
 
 test("any EID_ setting asks for issuer, client id and secret, with one message each", () => {
 	assert.throws(
-		() => loadConfig({ EID_PIN_CLAIM: "nin" }),
+		() => loadConfig({ ...memory, EID_PIN_CLAIM: "nin" }),
 		(err: unknown) => {
 			assert.ok(err instanceof ConfigError);
 			assert.equal(err.problems.length, 3);
