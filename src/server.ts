@@ -2,6 +2,7 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
+import { scheduleDailyKoladaSync } from "./modules/indicators/index.js";
 import { setVoteKey } from "./modules/votes/index.js";
 import { applyRetention } from "./modules/surveys/index.js";
 import { applyRegistrationRetention } from "./modules/workshops/index.js";
@@ -28,6 +29,8 @@ async function main() {
 	await applyRegistrationRetention(database.db);
 	const app = await buildApp(config, database);
 	app.addHook("onClose", () => database.close());
+	const stopKoladaSync = scheduleDailyKoladaSync(database, { baseUrl: config.koladaBaseUrl, log: app.log });
+	app.addHook("onClose", async () => stopKoladaSync());
 
 	let stopping = false;
 	const stop = async (signal: string) => {

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, Db } from "../../db/client.js";
 import * as repo from "./indicators.repo.js";
-import { chunks, type KoladaClient, type KoladaValue, maxPerSegment } from "./kolada.client.js";
+import { chunks, KoladaClient, type KoladaValue, maxPerSegment } from "./kolada.client.js";
 
 /** Kolada's id for the whole country, followed beside the programme's municipality. */
 export const national = "0000";
@@ -114,4 +114,9 @@ export async function syncUnlessRunning<T>(database: Pick<Database, "db" | "kind
 		}
 	};
 	return database.kind === "pglite" ? locked(database.db) : database.db.transaction(locked);
+}
+
+/** Syncs every Kolada indicator from the Kolada at baseUrl, unless another process is syncing (then null). */
+export async function syncFromKolada(database: Pick<Database, "db" | "kind">, baseUrl: string, onProgress?: SyncProgress): Promise<SyncReport | null> {
+	return syncUnlessRunning(database, () => syncKoladaIndicators(database.db, new KoladaClient({ baseUrl }), { onProgress }));
 }
