@@ -15,6 +15,7 @@ ALTER TABLE "indicators" ADD COLUMN "kind" text DEFAULT 'own' NOT NULL;--> state
 UPDATE "indicators" SET "kind" = 'kolada' WHERE "kolada_kpi" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE "indicators" ADD COLUMN "by_gender" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "indicators" ADD COLUMN "peer_municipalities" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "indicators" ADD COLUMN "municipality_names" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "indicators" ADD COLUMN "measured_how" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "indicators" ADD COLUMN "reported_by" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "indicators" ADD COLUMN "baseline_value" numeric;--> statement-breakpoint

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { programmes } from "../programmes/programmes.schema.js";
 
@@ -29,6 +29,8 @@ export const indicators = pgTable(
 		byGender: boolean("by_gender").notNull().default(false),
 		/** Kolada ids of the municipalities compared with the programme's own, besides the whole country. */
 		peerMunicipalities: text("peer_municipalities").array().notNull().default(sql`'{}'::text[]`),
+		/** Kolada's names of the municipalities followed, by id, as Kolada gave them when the indicator was saved. */
+		municipalityNames: jsonb("municipality_names").$type<Record<string, string>>().notNull().default({}),
 		measuredHow: text("measured_how").notNull().default(""),
 		reportedBy: text("reported_by").notNull().default(""),
 		baselineValue: numeric("baseline_value"),

@@ -2,11 +2,14 @@ import { type Db, isUniqueViolation } from "../../db/client.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
-import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
-import { focusAreaChoices } from "../focus-areas/index.js";
+import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { msg } from "../../ui/messages.js";
+import { checkedValues, focusAreaChoices } from "../focus-areas/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
-import { areasField, type indicatorInput } from "./indicators.input.js";
+import { areasField, indicatorInput } from "./indicators.input.js";
 import * as repo from "./indicators.repo.js";
+import { type KoladaClient, KoladaError, type KoladaKpi } from "./kolada.client.js";
+import { followedMunicipalities } from "./kolada.sync.js";
 
 type Ref = { id: string; name: string };
 
@@ -41,28 +44,50 @@ export async function indicatorForm(db: Db, viewer: Viewer | null, id: string | 
 	if (id === null) return { indicator: null, state: formState(), chosen: [], areas };
 	const indicator = await findOne(db, programme.id, id);
 	const chosen = (await repo.listIndicatorAreas(db, programme.id)).filter((a) => a.indicatorId === indicator.id).map((a) => a.focusAreaId);
-	return { indicator, state: formState(indicator), chosen, areas };
+	return { indicator, state: formState({ ...indicator, peerMunicipalities: indicator.peerMunicipalities.join(", ") }), chosen, areas };
 }
 
-/** Creates (id null) or changes an indicator and the areas that follow it; gives the form back when the input is wrong. */
-export async function saveIndicator(
-	db: Db,
-	viewer: Viewer | null,
-	id: string | null,
-	parsed: ReturnType<typeof parseForm<typeof indicatorInput>>,
-	chosen: string[],
-): Promise<{ ok: true } | { ok: false; form: IndicatorForm }> {
+// Checks a Kolada indicator against Kolada's metadata; gives the key figure and the names of the municipalities
+// followed, or the field and message to show. Nothing is stored before this passes.
+async function checkWithKolada(
+	kolada: KoladaClient,
+	kpi: string,
+	municipalities: string[],
+): Promise<{ ok: true; kpi: KoladaKpi; names: Record<string, string> } | { ok: false; field: string; message: string }> {
+	try {
+		const [found] = await kolada.kpis([kpi]);
+		if (!found || found.id !== kpi) return { ok: false, field: "koladaKpi", message: msg("indicator.error.unknownKpi", { kpi }) };
+		const names = Object.fromEntries((await kolada.municipalities(municipalities)).map((m) => [m.id, m.title]));
+		const missing = municipalities.filter((m) => !(m in names));
+		if (missing.length) return { ok: false, field: "peerMunicipalities", message: msg("indicator.error.unknownMunicipality", { ids: missing.join(", ") }) };
+		return { ok: true, kpi: found, names };
+	} catch (err) {
+		if (err instanceof KoladaError) return { ok: false, field: "koladaKpi", message: "indicator.error.koladaUnavailable" };
+		throw err;
+	}
+}
+
+/** Creates (id null) or changes an indicator and the areas that follow it; gives the form back, as typed, when the input is wrong. */
+export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | null, body: unknown, kolada: KoladaClient): Promise<{ ok: true } | { ok: false; form: IndicatorForm }> {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
 	const indicator = id === null ? null : await findOne(db, programme.id, id);
 	const areas = await focusAreaChoices(db, programme.id);
+	const chosen = checkedValues(body, areasField);
+	const typed = formState(body as Record<string, unknown>);
 	const fail = (state: FormState) => ({ ok: false as const, form: { indicator, state, chosen, areas } });
-	const unknown = chosen.some((c) => !areas.some((a) => a.id === c));
-	if (!parsed.ok || unknown) {
-		const state = parsed.ok ? formState(parsed.data) : parsed.state;
-		return fail(unknown ? withError(state, areasField, "indicator.error.unknownArea") : state);
+	const parsed = parseForm(indicatorInput, body);
+	if (!parsed.ok) return fail(parsed.state);
+	if (chosen.some((c) => !areas.some((a) => a.id === c))) return fail(withError(typed, areasField, "indicator.error.unknownArea"));
+	const v = parsed.data;
+	let fromKolada: { kind: "kolada"; byGender: boolean; municipalityNames: Record<string, string>; title: string; description: string } | { kind: "own" } = { kind: "own" };
+	if (v.koladaKpi) {
+		const checked = await checkWithKolada(kolada, v.koladaKpi, followedMunicipalities({ municipalityCode: programme.municipalityCode, peerMunicipalities: v.peerMunicipalities }));
+		if (!checked.ok) return fail(withError(typed, checked.field, checked.message));
+		const { kpi, names } = checked;
+		fromKolada = { kind: "kolada", byGender: kpi.isDividedByGender, municipalityNames: names, title: v.title || kpi.title, description: v.description || kpi.description };
 	}
-	const values = parsed.data;
+	const values = { ...v, peerMunicipalities: v.koladaKpi ? v.peerMunicipalities : [], ...fromKolada };
 	try {
 		await db.transaction(async (tx) => {
 			if (indicator) await repo.updateIndicator(tx, indicator.id, values);
@@ -70,7 +95,7 @@ export async function saveIndicator(
 			await repo.setIndicatorAreas(tx, indicatorId, chosen);
 		});
 	} catch (err) {
-		if (isUniqueViolation(err)) return fail(withError(formState(values), "title", "error.nameTaken"));
+		if (isUniqueViolation(err)) return fail(withError(typed, "title", "error.nameTaken"));
 		throw err;
 	}
 	return { ok: true };
