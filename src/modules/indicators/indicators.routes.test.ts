@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createFocusArea, createIndicator, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { type ForcedAnswer, startKoladaFixtureServer, testKoladaFixtures } from "../../../test/kolada-fixture-server.js";
 import * as s from "../../db/schema.js";
-import { indicatorChoices, indicatorsInFocusArea } from "./index.js";
+import { indicatorChoices, indicatorsInFocusArea, KoladaClient, syncKoladaIndicators } from "./index.js";
 
 let koladaAnswer: ForcedAnswer | undefined;
 const kolada = await startKoladaFixtureServer(testKoladaFixtures(), () => koladaAnswer);
@@ -191,4 +191,18 @@ test("when Kolada does not answer, the Kolada id cannot be checked: the coordina
 	assert.equal((await indicatorsTitled("Folkmängd")).length, 0);
 	const { statusCode } = await client.post("/admin/indikatorer/ny", { koladaKpi: "N01951", title: "Folkmängd" });
 	assert.equal(statusCode, 303, "saved once Kolada answers");
+});
+
+test("the latest value per municipality, with its year, is shown on the focus area's page and on the page of a goal that targets the indicator", async () => {
+	const area = await createFocusArea(db, programme.id, { name: "Befolkning", position: 4 });
+	const population = await createIndicator(db, programme.id, { title: "Invånare totalt", unit: "antal", koladaKpi: "N01951", focusAreaIds: [area.id], municipalityNames: { "2417": "Norsjö", "0000": "Riket" } });
+	await createIndicator(db, programme.id, { title: "Eget mått utan värden", focusAreaIds: [area.id] });
+	const goal = await createGoal(db, programme.id, area.id, { title: "Fler invånare", targetIndicatorId: population.id, targetValue: "4200", targetYear: 2030 });
+	await syncKoladaIndicators(db, new KoladaClient({ baseUrl: kolada.baseUrl, minIntervalMs: 0 }), { years: [2017, 2018] });
+	const expected = /<caption>Senaste värden för Invånare totalt<\/caption>.*<th scope="col">Värde \(antal\)<\/th>.*<th scope="row">Norsjö<\/th><td>2018<\/td><td>4\u00a0094<\/td>.*<th scope="row">Riket<\/th><td>2018<\/td><td>10\u00a0230\u00a0546<\/td>/s;
+	const areaPage = await new TestClient(app).get(`/fokusomraden/${area.id}`);
+	assert.match(areaPage.body, expected);
+	assert.equal(areaPage.body.match(/<caption>Senaste värden/g)!.length, 1, "an own measure has no Kolada table");
+	const goalPage = await new TestClient(app).get(`/mal/${goal.id}`);
+	assert.match(goalPage.body, expected);
 });

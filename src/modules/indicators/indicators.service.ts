@@ -9,7 +9,7 @@ import { getProgramme, requireCoordinator } from "../programmes/index.js";
 import { areasField, indicatorInput } from "./indicators.input.js";
 import * as repo from "./indicators.repo.js";
 import { type KoladaClient, KoladaError, type KoladaKpi } from "./kolada.client.js";
-import { followedMunicipalities } from "./kolada.sync.js";
+import { followedMunicipalities, national } from "./kolada.sync.js";
 
 type Ref = { id: string; name: string };
 
@@ -101,18 +101,39 @@ export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | 
 	return { ok: true };
 }
 
-/** The indicators followed in a focus area, by title (for the focus area's page). */
-export async function indicatorsInFocusArea(db: Db, focusAreaId: string): Promise<repo.Indicator[]> {
-	return isUuid(focusAreaId) ? repo.listIndicatorsInFocusArea(db, focusAreaId) : [];
+/** An indicator's latest value per municipality followed, with the municipality's name (null: Kolada's name unknown). */
+export type LatestValue = { municipality: string; name: string | null; year: number; value: number };
+
+/** An indicator with its latest values, the programme's municipality first, then the country, then the peers. */
+export type IndicatorWithValues = repo.Indicator & { latest: LatestValue[] };
+
+async function withLatestValues(db: Db, list: repo.Indicator[]): Promise<IndicatorWithValues[]> {
+	const rows = await repo.latestTotals(
+		db,
+		list.filter((i) => i.kind === "kolada").map((i) => i.id),
+	);
+	return list.map((i) => {
+		const order = (m: string) => (m === national ? 1 : i.peerMunicipalities.includes(m) ? 2 + i.peerMunicipalities.indexOf(m) : 0);
+		const latest = rows
+			.filter((r) => r.indicatorId === i.id)
+			.map((r) => ({ municipality: r.municipality, name: i.municipalityNames[r.municipality] ?? null, year: r.year, value: Number(r.value) }))
+			.sort((a, b) => order(a.municipality) - order(b.municipality));
+		return { ...i, latest };
+	});
+}
+
+/** The indicators followed in a focus area, by title, with their latest values (for the focus area's page). */
+export async function indicatorsInFocusArea(db: Db, focusAreaId: string): Promise<IndicatorWithValues[]> {
+	return isUuid(focusAreaId) ? withLatestValues(db, await repo.listIndicatorsInFocusArea(db, focusAreaId)) : [];
+}
+
+/** A goal's target indicator with its latest values, if it is one of the programme's. */
+export async function targetIndicator(db: Db, programmeId: string, id: string): Promise<IndicatorWithValues | undefined> {
+	const indicator = await repo.findIndicator(db, programmeId, id);
+	return indicator && (await withLatestValues(db, [indicator]))[0];
 }
 
 /** The programme's indicators as choices for a goal's target, by title. */
 export async function indicatorChoices(db: Db, programmeId: string): Promise<IndicatorChoice[]> {
 	return (await repo.listIndicators(db, programmeId)).map((i) => ({ id: i.id, title: i.title, unit: i.unit }));
-}
-
-/** One of the programme's indicators as a goal's target, if it exists. */
-export async function indicatorChoice(db: Db, programmeId: string, id: string): Promise<IndicatorChoice | undefined> {
-	const indicator = await repo.findIndicator(db, programmeId, id);
-	return indicator && { id: indicator.id, title: indicator.title, unit: indicator.unit };
 }

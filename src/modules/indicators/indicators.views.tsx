@@ -1,9 +1,11 @@
+import { formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { CheckboxGroup } from "../focus-areas/index.js";
 import { areasField } from "./indicators.input.js";
 import { betterDirections } from "./indicators.schema.js";
-import type { IndicatorForm, IndicatorWithAreas } from "./indicators.service.js";
+import { national } from "./kolada.sync.js";
+import type { IndicatorForm, IndicatorWithAreas, IndicatorWithValues } from "./indicators.service.js";
 
 /** The coordinator's list of indicators. */
 export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; indicators: IndicatorWithAreas[] }) {
@@ -93,5 +95,35 @@ export function IndicatorFormPage({ ctx, form }: { ctx: PageContext; form: Indic
 				<CheckboxGroup ctx={ctx} form={state} name={areasField} legend={labels[areasField]!} options={form.areas} checked={form.chosen} empty={t("indicator.noAreas")} />
 			</Form>
 		</>
+	);
+}
+
+/** A Kolada indicator's latest value per municipality with its year, as a table; nothing for an own measure. */
+export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: IndicatorWithValues }) {
+	const { t, lang } = ctx;
+	if (indicator.kind !== "kolada") return null;
+	if (indicator.latest.length === 0) return <p class="meta">{t("indicator.values.none")}</p>;
+	return (
+		<div class="table-scroll">
+			<table>
+				<caption>{t("indicator.values.caption", { title: indicator.title })}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t("indicator.values.municipality")}</th>
+						<th scope="col">{t("indicator.values.year")}</th>
+						<th scope="col">{indicator.unit ? `${t("indicator.values.value")} (${indicator.unit})` : t("indicator.values.value")}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{indicator.latest.map((v) => (
+						<tr key={v.municipality}>
+							<th scope="row">{v.name ?? (v.municipality === national ? t("indicator.values.national") : v.municipality)}</th>
+							<td>{v.year}</td>
+							<td>{formatNumber(lang, v.value, 2)}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
 	);
 }
