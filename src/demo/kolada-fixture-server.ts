@@ -1,7 +1,9 @@
 // A local stand-in for Kolada's API v3 on 127.0.0.1, serving Kolada-format answers from fixtures: the demo is seeded
 // through the real sync code against it, and the tests and the benchmark use it so that nothing reaches the internet.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 
 type Raw = Record<string, unknown>;
 
@@ -24,6 +26,19 @@ export type KoladaFixtureServer = { baseUrl: string; paths: string[]; close(): P
 export function dataFromItems(items: Raw[]): KoladaFixtures["data"] {
 	const index = new Map(items.map((i) => [`${i.kpi}/${i.municipality}/${i.period}`, i]));
 	return (kpi, municipality, year) => index.get(`${kpi}/${municipality}/${year}`);
+}
+
+/**
+ * Reads fixtures saved as Kolada's answers (kpi.json, municipality.json, data.json, optionally kpi_groups.json) from a
+ * folder; `items` are the data items, which a test may change (e.g. to play a revision by Kolada) between syncs.
+ */
+export function loadKoladaFixtures(dir: string): KoladaFixtures & { items: Raw[] } {
+	const values = (name: string): Raw[] => {
+		const file = join(dir, `${name}.json`);
+		return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { values: Raw[] }).values : [];
+	};
+	const items = values("data");
+	return { kpis: values("kpi"), municipalities: values("municipality"), kpiGroups: values("kpi_groups"), items, data: (k, m, y) => dataFromItems(items)(k, m, y) };
 }
 
 const maxPerSegment = 25;

@@ -49,6 +49,8 @@ test("a sync stores each value per municipality, year and gender, and a value Ko
 		"2417 2018 T 4094",
 	]);
 	assert.deepEqual(await valuesOf(email.id), ["0000 2018 T 77.25", "2417 2017 T – Missing", "2417 2018 T 84.5"]);
+	const [stored] = await db.select().from(s.indicators).where(eq(s.indicators.id, population.id));
+	assert.deepEqual([stored!.byGender, stored!.municipalityNames], [true, { "2417": "Norsjö", "0000": "Riket", "2418": "Malå" }], "Kolada's metadata is kept fresh");
 
 	// Kolada revises Norsjö's 2018 population and fills in the missing e-mail figure.
 	const item = fixtures.items.find((i) => i.kpi === "N01951" && i.municipality === "2417" && i.period === 2018)!;

@@ -41,9 +41,13 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
 
 const key = (m: string, y: number, g: string) => `${m}/${y}/${g}`;
 
-// Stores one indicator's values in one transaction; returns how many values were stored and how many Kolada revised.
-async function storeIndicator(db: Db, indicator: repo.KoladaIndicator, values: KoladaValue[], fetchedAt: Date): Promise<{ values: number; revised: number }> {
+/** What Kolada says about an indicator's key figure and municipalities, kept fresh by each sync. */
+type Metadata = { byGender: boolean; municipalityNames: Record<string, string> };
+
+// Stores one indicator's values and metadata in one transaction; returns how many values were stored and how many Kolada revised.
+async function storeIndicator(db: Db, indicator: repo.KoladaIndicator, values: KoladaValue[], metadata: Metadata | undefined, fetchedAt: Date): Promise<{ values: number; revised: number }> {
 	return db.transaction(async (tx) => {
+		if (metadata) await repo.updateIndicator(tx, indicator.id, metadata);
 		const stored = new Map((await repo.listStoredValues(tx, indicator.id)).map((v) => [key(v.municipality, v.year, v.gender), v.value]));
 		let revised = 0;
 		for (const v of values) {
@@ -67,8 +71,12 @@ export async function syncKoladaIndicators(db: Db, client: KoladaClient, options
 		for (const batch of chunks(members, maxPerSegment)) {
 			const kpis = [...new Set(batch.map((i) => i.koladaKpi))];
 			let fetched: KoladaValue[] | Error;
+			let metadata = new Map<string, Metadata>();
 			try {
-				fetched = await client.data(kpis, municipalities.split(","), options.years ?? yearsFor(batch, thisYear));
+				const followed = municipalities.split(",");
+				const names = Object.fromEntries((await client.municipalities(followed)).map((m) => [m.id, m.title]));
+				metadata = new Map((await client.kpis(kpis)).map((k) => [k.id, { byGender: k.isDividedByGender, municipalityNames: names }]));
+				fetched = await client.data(kpis, followed, options.years ?? yearsFor(batch, thisYear));
 			} catch (err) {
 				fetched = err instanceof Error ? err : new Error(String(err));
 			}
@@ -78,7 +86,7 @@ export async function syncKoladaIndicators(db: Db, client: KoladaClient, options
 				let error = fetched instanceof Error ? fetched.message : undefined;
 				if (!error) {
 					try {
-						const stored = await storeIndicator(db, indicator, byKpi.get(indicator.koladaKpi) ?? [], fetchedAt);
+						const stored = await storeIndicator(db, indicator, byKpi.get(indicator.koladaKpi) ?? [], metadata.get(indicator.koladaKpi), fetchedAt);
 						report.indicators++;
 						report.values += stored.values;
 						report.revised += stored.revised;
