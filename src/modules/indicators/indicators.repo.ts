@@ -83,25 +83,25 @@ export async function listStoredValues(db: Db, indicatorId: string): Promise<Sto
 		.where(eq(indicatorValues.indicatorId, indicatorId));
 }
 
-// Eight parameters a row: well under PostgreSQL's 65 535 per statement.
-const rowsPerStatement = 2000;
+/** A value to store for an indicator. */
+export type ValueRow = { municipality: string; year: number; gender: string; value: string | null; status: string };
 
-/** Stores values; a value that differs from the one stored replaces it and keeps the one before as previousValue. */
-export async function upsertValues(db: Db, rows: (typeof indicatorValues.$inferInsert)[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += rowsPerStatement) {
-		await db
-			.insert(indicatorValues)
-			.values(rows.slice(i, i + rowsPerStatement))
-			.onConflictDoUpdate({
-				target: [indicatorValues.indicatorId, indicatorValues.municipality, indicatorValues.year, indicatorValues.gender],
-				set: {
-					previousValue: sql`case when ${indicatorValues.value} is distinct from excluded.value then ${indicatorValues.value} else ${indicatorValues.previousValue} end`,
-					value: sql`excluded.value`,
-					status: sql`excluded.status`,
-					fetchedAt: sql`excluded.fetched_at`,
-				},
-			});
-	}
+/**
+ * Stores an indicator's values; a value that differs from the one stored replaces it and keeps the one before as
+ * previousValue. The rows travel as one array per column (unnest): one short statement instead of thousands of parameters.
+ */
+export async function upsertValues(db: Db, indicatorId: string, rows: ValueRow[], fetchedAt: Date): Promise<void> {
+	if (rows.length === 0) return;
+	const column = <K extends keyof ValueRow>(k: K) => sql.param(rows.map((r) => r[k]));
+	await db.execute(sql`
+		insert into ${indicatorValues} (indicator_id, municipality, year, gender, value, status, fetched_at)
+		select ${indicatorId}::uuid, m, y, g, v, st, ${fetchedAt.toISOString()}::timestamptz
+		from unnest(${column("municipality")}::text[], ${column("year")}::int[], ${column("gender")}::text[], ${column("value")}::numeric[], ${column("status")}::text[]) as u(m, y, g, v, st)
+		on conflict (indicator_id, municipality, year, gender) do update set
+			previous_value = case when ${indicatorValues.value} is distinct from excluded.value then ${indicatorValues.value} else ${indicatorValues.previousValue} end,
+			value = excluded.value,
+			status = excluded.status,
+			fetched_at = excluded.fetched_at`);
 }
 
 /** The latest year with a total (T) value per municipality, for each of these indicators. */

@@ -54,10 +54,28 @@ async function storeIndicator(db: Db, indicator: repo.KoladaIndicator, values: K
 			const before = stored.get(key(v.municipality, v.year, v.gender));
 			if (before !== undefined && (before === null ? null : Number(before)) !== v.value) revised++;
 		}
-		const rows = values.map((v) => ({ indicatorId: indicator.id, municipality: v.municipality, year: v.year, gender: v.gender, value: v.value === null ? null : String(v.value), status: v.status, fetchedAt }));
-		await repo.upsertValues(tx, rows);
+		const rows = values.map((v) => ({ municipality: v.municipality, year: v.year, gender: v.gender, value: v.value === null ? null : String(v.value), status: v.status }));
+		await repo.upsertValues(tx, indicator.id, rows, fetchedAt);
 		return { values: rows.length, revised };
 	});
+}
+
+// The values and metadata of a batch of at most 25 key figures, or why they could not be fetched.
+async function fetchBatch(
+	client: KoladaClient,
+	batch: repo.KoladaIndicator[],
+	followed: string[],
+	names: Promise<Record<string, string>>,
+	years: number[],
+): Promise<{ byKpi: Map<string, KoladaValue[]>; metadata: Map<string, Metadata> } | Error> {
+	const kpis = [...new Set(batch.map((i) => i.koladaKpi))];
+	try {
+		const municipalityNames = await names;
+		const metadata = new Map((await client.kpis(kpis)).map((k) => [k.id, { byGender: k.isDividedByGender, municipalityNames }]));
+		return { byKpi: groupBy(await client.data(kpis, followed, years), (v) => v.kpi), metadata };
+	} catch (err) {
+		return err instanceof Error ? err : new Error(String(err));
+	}
 }
 
 /** Updates every Kolada indicator's values from Kolada; a failure is reported per indicator and the rest go on. */
@@ -68,25 +86,19 @@ export async function syncKoladaIndicators(db: Db, client: KoladaClient, options
 	const thisYear = new Date().getUTCFullYear();
 	let done = 0;
 	for (const [municipalities, members] of groups) {
+		const followed = municipalities.split(",");
+		// Asked once per group; a failure is reported with each indicator of the group.
+		const names = client.municipalities(followed).then((list) => Object.fromEntries(list.map((m) => [m.id, m.title])));
+		names.catch(() => undefined);
 		for (const batch of chunks(members, maxPerSegment)) {
-			const kpis = [...new Set(batch.map((i) => i.koladaKpi))];
-			let fetched: KoladaValue[] | Error;
-			let metadata = new Map<string, Metadata>();
-			try {
-				const followed = municipalities.split(",");
-				const names = Object.fromEntries((await client.municipalities(followed)).map((m) => [m.id, m.title]));
-				metadata = new Map((await client.kpis(kpis)).map((k) => [k.id, { byGender: k.isDividedByGender, municipalityNames: names }]));
-				fetched = await client.data(kpis, followed, options.years ?? yearsFor(batch, thisYear));
-			} catch (err) {
-				fetched = err instanceof Error ? err : new Error(String(err));
-			}
-			const byKpi = fetched instanceof Error ? new Map<string, KoladaValue[]>() : groupBy(fetched, (v) => v.kpi);
+			const fetched = await fetchBatch(client, batch, followed, names, options.years ?? yearsFor(batch, thisYear));
 			const fetchedAt = new Date();
 			for (const indicator of batch) {
-				let error = fetched instanceof Error ? fetched.message : undefined;
-				if (!error) {
+				let error: string | undefined;
+				if (fetched instanceof Error) error = fetched.message;
+				else {
 					try {
-						const stored = await storeIndicator(db, indicator, byKpi.get(indicator.koladaKpi) ?? [], metadata.get(indicator.koladaKpi), fetchedAt);
+						const stored = await storeIndicator(db, indicator, fetched.byKpi.get(indicator.koladaKpi) ?? [], fetched.metadata.get(indicator.koladaKpi), fetchedAt);
 						report.indicators++;
 						report.values += stored.values;
 						report.revised += stored.revised;
