@@ -28,9 +28,12 @@ export async function testDatabase(): Promise<Database> {
 	return database;
 }
 
-/** Settings for tests: quiet logs, no demo, and no read cache (tests change the database directly). */
+/**
+ * Settings for tests: quiet logs, no demo, no read cache (tests change the database directly), and a Kolada address
+ * nothing listens on, so that no test reaches the real Kolada (tests that need one start the local fixture server).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-	return { ...loadConfig({ LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false", READ_CACHE_MS: "0" }), ...overrides };
+	return { ...loadConfig({ LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false", READ_CACHE_MS: "0", KOLADA_BASE_URL: "http://127.0.0.1:9/v3" }), ...overrides };
 }
 
 /** A fresh database and the app on it, for one test file. */
