@@ -49,6 +49,7 @@ async function bench() {
 			.returning();
 		await db.insert(s.indicators).values(kpiIds.map((id) => ({ programmeId: programme!.id, kind: "kolada" as const, title: `Indikator ${id}`, koladaKpi: id, peerMunicipalities: peers })));
 		const client = new KoladaClient({ baseUrl, minIntervalMs: 0 });
+		console.log(`resident memory before the sync (modules loaded, database migrated): ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
 		const started = performance.now();
 		const report = await syncKoladaIndicators(db, client, { years });
 		const seconds = (performance.now() - started) / 1000;

@@ -29,7 +29,7 @@ export function dataFromItems(items: Raw[]): KoladaFixtures["data"] {
 }
 
 /**
- * Reads fixtures saved as Kolada's answers (kpi.json, municipality.json, data.json, optionally kpi_groups.json) from a
+ * Reads fixtures saved as Kolada's answers (kpi, municipality, data and, if there, kpi_groups and municipality_groups .json) from a
  * folder; `items` are the data items, which a test may change (e.g. to play a revision by Kolada) between syncs.
  */
 export function loadKoladaFixtures(dir: string): KoladaFixtures & { items: Raw[] } {
@@ -38,7 +38,7 @@ export function loadKoladaFixtures(dir: string): KoladaFixtures & { items: Raw[]
 		return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { values: Raw[] }).values : [];
 	};
 	const items = values("data");
-	return { kpis: values("kpi"), municipalities: values("municipality"), kpiGroups: values("kpi_groups"), items, data: (k, m, y) => dataFromItems(items)(k, m, y) };
+	return { kpis: values("kpi"), municipalities: values("municipality"), kpiGroups: values("kpi_groups"), municipalityGroups: values("municipality_groups"), items, data: (k, m, y) => dataFromItems(items)(k, m, y) };
 }
 
 const maxPerSegment = 25;

@@ -131,15 +131,16 @@ test("the indicators of a focus area and the choices for a goal's target", async
 	);
 });
 
-test("a Kolada key figure takes its name, description and gender split from Kolada and follows the chosen peers; baseline and target accept a decimal comma", async () => {
+test("a Kolada key figure takes its name, description, unit and gender split from Kolada and follows the chosen peers; baseline and target accept a decimal comma", async () => {
 	const client = await coordinatorClient();
-	const body = new URLSearchParams({ koladaKpi: "U00442", peerMunicipalities: "2418, 2403 2418", unit: "procent", baselineValue: "84,5", baselineYear: "2018", targetValue: "95", targetYear: "2024", better: "higher" });
+	const body = new URLSearchParams({ koladaKpi: "U00442", peerMunicipalities: "2418, 2403 2418", baselineValue: "84,5", baselineYear: "2018", targetValue: "95", targetYear: "2024", better: "higher" });
 	body.append("focusAreaIds", environment.id);
 	const res = await client.post("/admin/indikatorer/ny", body);
 	assert.equal(res.statusCode, 303, res.body);
 	const [stored] = await indicatorsTitled("Andel som får svar på e-post inom en arbetsdag, %");
 	assert.ok(stored, "Kolada's title when none is typed");
 	assert.match(stored.description, /enkel fråga via e-post/);
+	assert.equal(stored.unit, "%", "the unit ending Kolada's title when none is typed");
 	assert.deepEqual([stored.kind, stored.byGender, stored.peerMunicipalities, stored.baselineValue, stored.baselineYear, stored.targetValue, stored.targetYear, stored.better], ["kolada", false, ["2418", "2403"], "84.5", 2018, "95", 2024, "higher"]);
 	assert.deepEqual(stored.municipalityNames, { "2417": "Norsjö", "0000": "Riket", "2418": "Malå", "2403": "Bjurholm" });
 	const edit = await client.get(`/admin/indikatorer/${stored.id}/andra`);

@@ -80,12 +80,12 @@ export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | 
 	if (!parsed.ok) return fail(parsed.state);
 	if (chosen.some((c) => !areas.some((a) => a.id === c))) return fail(withError(typed, areasField, "indicator.error.unknownArea"));
 	const v = parsed.data;
-	let fromKolada: { kind: "kolada"; byGender: boolean; municipalityNames: Record<string, string>; title: string; description: string } | { kind: "own" } = { kind: "own" };
+	let fromKolada: { kind: "kolada"; byGender: boolean; municipalityNames: Record<string, string>; title: string; description: string; unit: string } | { kind: "own" } = { kind: "own" };
 	if (v.koladaKpi) {
 		const checked = await checkWithKolada(kolada, v.koladaKpi, followedMunicipalities({ municipalityCode: programme.municipalityCode, peerMunicipalities: v.peerMunicipalities }));
 		if (!checked.ok) return fail(withError(typed, checked.field, checked.message));
 		const { kpi, names } = checked;
-		fromKolada = { kind: "kolada", byGender: kpi.isDividedByGender, municipalityNames: names, title: v.title || kpi.title, description: v.description || kpi.description };
+		fromKolada = { kind: "kolada", byGender: kpi.isDividedByGender, municipalityNames: names, title: v.title || kpi.title, description: v.description || kpi.description, unit: v.unit || kpi.unit };
 	}
 	const values = { ...v, peerMunicipalities: v.koladaKpi ? v.peerMunicipalities : [], ...fromKolada };
 	try {

@@ -12,7 +12,7 @@ async function kolada(force?: (path: string, n: number) => ForcedAnswer | undefi
 	return { server, client, fixtures };
 }
 
-test("key figures' metadata is read with its gender split, and fields Kolada adds later are ignored", async () => {
+test("key figures' metadata is read with its unit and gender split, groups with their members, and fields Kolada adds later are ignored", async () => {
 	const { client } = await kolada();
 	const kpis = await client.kpis(["N01951", "U00442", "N99999"]);
 	assert.deepEqual(
@@ -23,8 +23,17 @@ test("key figures' metadata is read with its gender split, and fields Kolada add
 		],
 	);
 	assert.match(kpis[0]!.description, /31\/12/);
+	assert.deepEqual(
+		kpis.map((k) => k.unit),
+		["antal", "%"],
+	);
 	const kkik = await client.kpiGroups("kkik");
 	assert.deepEqual(kkik[0]!.memberIds, ["U00442", "N01951"]);
+	assert.deepEqual(await client.kpiGroups("inget sådant"), []);
+	assert.deepEqual(
+		(await client.municipalityGroups("västerbotten")).map((g) => [g.title, g.memberIds]),
+		[["Kommuner i Västerbottens län", ["2417", "2418", "2403"]]],
+	);
 	assert.deepEqual(
 		(await client.municipalities(["2417", "0000", "9999"])).map((m) => [m.id, m.title]),
 		[

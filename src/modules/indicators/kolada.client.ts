@@ -2,7 +2,7 @@
 // Plain fetch; polite by default (one request at a time, a minimum interval between them), patient with 429 and 5xx.
 
 /** A key figure's metadata as Kolada describes it (unknown extra fields are ignored). */
-export type KoladaKpi = { id: string; title: string; description: string; isDividedByGender: boolean; municipalityType: string; publicationDate: string | null };
+export type KoladaKpi = { id: string; title: string; description: string; unit: string; isDividedByGender: boolean; municipalityType: string; publicationDate: string | null };
 
 /** A municipality (type "K") or region (type "L"); "0000" is the whole country. */
 export type KoladaMunicipality = { id: string; title: string; type: string };
@@ -63,10 +63,17 @@ function retryAfterMs(header: string | null): number | null {
 
 const text = (v: unknown) => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
 
+// Kolada has no unit field; its titles end with the unit after a comma ("Invånare totalt, antal", "…, andel (%)").
+function unitOf(title: string): string {
+	const last = title.slice(title.lastIndexOf(",") + 1).trim();
+	return title.includes(",") && last.length <= 20 ? last : "";
+}
+
 function parseKpi(raw: Record<string, unknown>): KoladaKpi {
 	return {
 		id: text(raw.id),
 		title: text(raw.title),
+		unit: unitOf(text(raw.title)),
 		description: text(raw.description),
 		isDividedByGender: raw.is_divided_by_gender === true || Number(raw.is_divided_by_gender) === 1,
 		municipalityType: text(raw.municipality_type),
