@@ -192,6 +192,15 @@ test("when Kolada does not answer, the Kolada id cannot be checked: the coordina
 	assert.equal((await indicatorsTitled("Folkmängd")).length, 0);
 	const { statusCode } = await client.post("/admin/indikatorer/ny", { koladaKpi: "N01951", title: "Folkmängd" });
 	assert.equal(statusCode, 303, "saved once Kolada answers");
+	const [saved] = await indicatorsTitled("Folkmängd");
+	koladaAnswer = { status: 503, body: "" };
+	try {
+		const edit = { koladaKpi: "N01951", title: "Folkmängd", targetValue: "4200", targetYear: "2030", better: "higher" };
+		assert.equal((await client.post(`/admin/indikatorer/${saved!.id}/andra`, edit)).statusCode, 303, "a target is set while Kolada is down: the key figure was checked before");
+	} finally {
+		koladaAnswer = undefined;
+	}
+	assert.equal((await indicatorsTitled("Folkmängd"))[0]!.targetValue, "4200");
 });
 
 test("the latest value per municipality, with its year, is shown on the focus area's page and on the page of a goal that targets the indicator", async () => {

@@ -8,7 +8,7 @@ import { checkedValues, focusAreaChoices } from "../focus-areas/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
 import { areasField, indicatorInput } from "./indicators.input.js";
 import * as repo from "./indicators.repo.js";
-import { type KoladaClient, KoladaError, type KoladaKpi } from "./kolada.client.js";
+import { type KoladaClient, KoladaError } from "./kolada.client.js";
 import { followedMunicipalities, national } from "./kolada.sync.js";
 
 type Ref = { id: string; name: string };
@@ -47,20 +47,19 @@ export async function indicatorForm(db: Db, viewer: Viewer | null, id: string | 
 	return { indicator, state: formState({ ...indicator, peerMunicipalities: indicator.peerMunicipalities.join(", ") }), chosen, areas };
 }
 
-// Checks a Kolada indicator against Kolada's metadata; gives the key figure and the names of the municipalities
-// followed, or the field and message to show. Nothing is stored before this passes.
-async function checkWithKolada(
-	kolada: KoladaClient,
-	kpi: string,
-	municipalities: string[],
-): Promise<{ ok: true; kpi: KoladaKpi; names: Record<string, string> } | { ok: false; field: string; message: string }> {
+/** What a Kolada indicator takes from Kolada when the form leaves it out, and Kolada's own facts about it. */
+type KoladaFacts = Pick<repo.Indicator, "title" | "description" | "unit" | "byGender" | "municipalityNames">;
+
+// Checks a Kolada indicator against Kolada's metadata; gives what Kolada says about the key figure and the
+// municipalities followed, or the field and message to show. Nothing is stored before this passes.
+async function checkWithKolada(kolada: KoladaClient, kpi: string, municipalities: string[]): Promise<{ ok: true; facts: KoladaFacts } | { ok: false; field: string; message: string }> {
 	try {
 		const [found] = await kolada.kpis([kpi]);
 		if (!found || found.id !== kpi) return { ok: false, field: "koladaKpi", message: msg("indicator.error.unknownKpi", { kpi }) };
 		const names = Object.fromEntries((await kolada.municipalities(municipalities)).map((m) => [m.id, m.title]));
 		const missing = municipalities.filter((m) => !(m in names));
 		if (missing.length) return { ok: false, field: "peerMunicipalities", message: msg("indicator.error.unknownMunicipality", { ids: missing.join(", ") }) };
-		return { ok: true, kpi: found, names };
+		return { ok: true, facts: { title: found.title, description: found.description, unit: found.unit, byGender: found.isDividedByGender, municipalityNames: names } };
 	} catch (err) {
 		if (err instanceof KoladaError) return { ok: false, field: "koladaKpi", message: "indicator.error.koladaUnavailable" };
 		throw err;
@@ -80,12 +79,15 @@ export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | 
 	if (!parsed.ok) return fail(parsed.state);
 	if (chosen.some((c) => !areas.some((a) => a.id === c))) return fail(withError(typed, areasField, "indicator.error.unknownArea"));
 	const v = parsed.data;
-	let fromKolada: { kind: "kolada"; byGender: boolean; municipalityNames: Record<string, string>; title: string; description: string; unit: string } | { kind: "own" } = { kind: "own" };
+	let fromKolada: (KoladaFacts & { kind: "kolada" }) | { kind: "own" } = { kind: "own" };
 	if (v.koladaKpi) {
-		const checked = await checkWithKolada(kolada, v.koladaKpi, followedMunicipalities({ municipalityCode: programme.municipalityCode, peerMunicipalities: v.peerMunicipalities }));
+		// A change to anything but the key figure and the peers needs no new check, so it can be saved while Kolada is down.
+		const checkedBefore = indicator?.koladaKpi === v.koladaKpi && indicator.peerMunicipalities.join() === v.peerMunicipalities.join();
+		const followed = followedMunicipalities({ municipalityCode: programme.municipalityCode, peerMunicipalities: v.peerMunicipalities });
+		const checked = checkedBefore ? { ok: true as const, facts: indicator } : await checkWithKolada(kolada, v.koladaKpi, followed);
 		if (!checked.ok) return fail(withError(typed, checked.field, checked.message));
-		const { kpi, names } = checked;
-		fromKolada = { kind: "kolada", byGender: kpi.isDividedByGender, municipalityNames: names, title: v.title || kpi.title, description: v.description || kpi.description, unit: v.unit || kpi.unit };
+		const { facts } = checked;
+		fromKolada = { kind: "kolada", byGender: facts.byGender, municipalityNames: facts.municipalityNames, title: v.title || facts.title, description: v.description || facts.description, unit: v.unit || facts.unit };
 	}
 	const values = { ...v, peerMunicipalities: v.koladaKpi ? v.peerMunicipalities : [], ...fromKolada };
 	try {
