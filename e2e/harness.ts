@@ -9,6 +9,7 @@ import { buildApp } from "../src/app.js";
 import type { Config } from "../src/config.js";
 import { type Db, openDatabase } from "../src/db/client.js";
 import * as s from "../src/db/schema.js";
+import { startDemoKolada } from "../src/demo/norsjo-indicators.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
 import { setVoteKey } from "../src/modules/votes/index.js";
@@ -83,10 +84,12 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<Running
 	// Before the demo, as the server does: its letter codes and roll hashes are made with the configured key.
 	setVoteKey(config.voteRollKey);
 	await seedDemo(database.db);
-	const app = await buildApp(config, database);
+	const kolada = await startDemoKolada();
+	const app = await buildApp({ ...config, koladaBaseUrl: kolada.baseUrl, ...overrides }, database);
 	await app.listen({ port: 0, host: "127.0.0.1" });
 	after(async () => {
 		await app.close();
+		await kolada.close();
 		await database.close();
 	});
 	const address = app.server.address();

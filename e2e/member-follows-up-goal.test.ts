@@ -23,7 +23,7 @@ test("the coordinator adds an indicator; a municipal member sets a goal with a t
 	await coordinator.page.getByRole("button", { name: "Spara" }).click();
 	await coordinator.page.getByRole("heading", { name: "Det finns fel i formuläret" }).waitFor();
 	await noAxeViolations(coordinator.page, "the indicator form with errors");
-	await coordinator.page.getByLabel(/^Kolada-id/).fill("U00405");
+	await coordinator.page.getByLabel(/^Kolada-id/).fill("U00442");
 	await coordinator.page.getByLabel(/^Enhet/).fill("index");
 	await coordinator.page.getByRole("checkbox", { name: "Hög service och gott värdskap" }).check();
 	await coordinator.page.getByRole("button", { name: "Spara" }).click();

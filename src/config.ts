@@ -34,6 +34,7 @@ const schema = z.object({
 	EID_PIN_CLAIM: z.string().min(1).default("https://id.oidc.se/claim/personalIdentityNumber"),
 	EID_SCOPES: z.string().min(1).default("openid https://id.oidc.se/scope/naturalPersonNumber"),
 	EID_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+	KOLADA_BASE_URL: z.url("must be Kolada's API address, such as https://api.kolada.se/v3").default("https://api.kolada.se/v3"),
 });
 
 /** The e-ID (OpenID Connect) relying party's settings; null when e-ID is not configured. */
@@ -74,6 +75,8 @@ export type Config = {
 	localities: string[];
 	/** Anonymous survey answers allowed from one IP address per survey in ten minutes. */
 	surveyAnswersPerIp: number;
+	/** Kolada's API v3, where Kolada indicators' metadata and values are fetched. */
+	koladaBaseUrl: string;
 };
 
 /** Thrown when the environment holds settings Medskapa cannot use; lists every problem at once. */
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		localities: e.LOCALITIES.split(",").map((l) => l.trim()).filter(Boolean),
 		voteRollKey: VOTE_ROLL_KEY,
 		eid,
+		koladaBaseUrl: e.KOLADA_BASE_URL,
 	};
 }
 

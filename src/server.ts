@@ -2,6 +2,7 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
+import { scheduleDailyKoladaSync } from "./modules/indicators/index.js";
 import { setVoteKey } from "./modules/votes/index.js";
 import { applyRetention } from "./modules/surveys/index.js";
 import { applyRegistrationRetention } from "./modules/workshops/index.js";
@@ -29,6 +30,8 @@ async function main() {
 	const app = await buildApp(config, database);
 	database.onConnectionLost((reason) => app.log.warn({ reason }, "the database ended a connection; new ones open when needed"));
 	app.addHook("onClose", () => database.close());
+	const stopKoladaSync = scheduleDailyKoladaSync(database, { baseUrl: config.koladaBaseUrl, log: app.log });
+	app.addHook("onClose", async () => stopKoladaSync());
 
 	let stopping = false;
 	const stop = async (signal: string) => {

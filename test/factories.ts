@@ -257,7 +257,7 @@ export async function createIndicator(db: Db, programmeId: string, values: Parti
 	const { focusAreaIds = [], ...rest } = values;
 	const [row] = await db
 		.insert(s.indicators)
-		.values({ programmeId, title: `Indikator ${unique()}`, unit: "procent", ...rest })
+		.values({ programmeId, title: `Indikator ${unique()}`, unit: "procent", kind: rest.koladaKpi ? "kolada" : "own", ...rest })
 		.returning();
 	if (focusAreaIds.length) await db.insert(s.focusAreaIndicators).values(focusAreaIds.map((focusAreaId) => ({ focusAreaId, indicatorId: row!.id })));
 	return row!;

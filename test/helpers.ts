@@ -32,9 +32,14 @@ export async function testDatabase(): Promise<Database> {
 // hashes votes alike (the vote key is the process's).
 const testKeys = { SESSION_SECRET: randomBytes(32).toString("hex"), VOTE_ROLL_KEY: randomBytes(32).toString("hex") };
 
-/** Settings for tests: this process's keys, quiet logs, no demo, and no read cache (tests change the database directly). */
+/**
+ * Settings for tests: this process's keys, quiet logs, no demo, no read cache (tests change the database directly), and
+ * a Kolada address nothing listens on, so that no test reaches the real Kolada (tests that need one start the local
+ * fixture server).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-	return { ...loadConfig({ ...testKeys, LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false", READ_CACHE_MS: "0" }), ...overrides };
+	const env = { ...testKeys, LOG_LEVEL: "silent", DEMO_ON_EMPTY: "false", READ_CACHE_MS: "0", KOLADA_BASE_URL: "http://127.0.0.1:9/v3" };
+	return { ...loadConfig(env), ...overrides };
 }
 
 /** A fresh database and the app on it, for one test file. */

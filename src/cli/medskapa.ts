@@ -1,7 +1,8 @@
 // medskapa <command>: operations from the command line, with the same settings as the server.
 import { ConfigError, loadConfig } from "../config.js";
-import { openDatabase } from "../db/client.js";
+import { type Database, openDatabase } from "../db/client.js";
 import { isEmpty, seedDemo } from "../demo/seed.js";
+import { progressPrinter, syncFromKolada } from "../modules/indicators/index.js";
 import { applyRetention } from "../modules/surveys/index.js";
 import { auditReport, setVoteKey } from "../modules/votes/index.js";
 import { applyRegistrationRetention, registrationRetentionDays } from "../modules/workshops/index.js";
@@ -11,11 +12,13 @@ const usage = `Usage: medskapa <command>
   seed --demo         load the Norsjöbygden demo into an empty database
   retention           delete the account links of survey answers past their survey's retention date, and the names and
                       e-mails of workshop sign-ups ${registrationRetentionDays} days after their workshop ended (the number signed up stays)
-  audit:verify [id]   check each vote's audit chain and published totals against the ballots (exit 1 on any mismatch)`;
+  audit:verify [id]   check each vote's audit chain and published totals against the ballots (exit 1 on any mismatch)
+  kolada sync         fetch every Kolada indicator's values from Kolada (KOLADA_BASE_URL); exit 1 if any failed`;
 
 async function main(args: string[]): Promise<number> {
 	const [command, ...rest] = args;
-	if (command !== "migrate" && command !== "seed" && command !== "retention" && command !== "audit:verify") {
+	const known = ["migrate", "seed", "retention", "audit:verify"].includes(command ?? "") || (command === "kolada" && rest[0] === "sync");
+	if (!known) {
 		console.error(usage);
 		return 64;
 	}
@@ -33,6 +36,7 @@ async function main(args: string[]): Promise<number> {
 			for (const line of report.lines) console.log(line);
 			return report.ok ? 0 : 1;
 		}
+		if (command === "kolada") return await koladaSync(database, config.koladaBaseUrl);
 		if (command === "retention") {
 			const surveys = await applyRetention(database.db);
 			console.log(`Retention applied: account links deleted for ${surveys.length} survey(s) past their retention date.`);
@@ -54,6 +58,17 @@ async function main(args: string[]): Promise<number> {
 	} finally {
 		await database.close();
 	}
+}
+
+async function koladaSync(database: Database, baseUrl: string): Promise<number> {
+	const report = await syncFromKolada(database, baseUrl, progressPrinter(process.stdout));
+	if (report === null) {
+		console.error("kolada sync: another process is syncing now; try again later.");
+		return 75;
+	}
+	console.log(`Kolada sync: ${report.indicators} indicator(s) up to date, ${report.values} value(s) stored, ${report.revised} revised by Kolada.`);
+	for (const f of report.failed) console.error(`kolada sync: ${f.kpi} ${f.title} failed, its values stay as they were: ${f.error}`);
+	return report.failed.length ? 1 : 0;
 }
 
 try {

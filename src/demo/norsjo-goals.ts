@@ -23,13 +23,28 @@ type DemoGoal = {
 	activities?: { title: string; startsOn: string; endsOn: string; status: Status; owner: string }[];
 };
 
-/** Indicators the programme follows (demo names; KKiK-like measures, no Kolada ids claimed). */
+/**
+ * Indicators the programme follows, one or more per focus area: Kolada key figures (N01951 is Kolada's population
+ * figure; the others carry demo ids and titles, marked "(demo)") whose values come from the demo's Kolada fixtures,
+ * and one organisation's own measure. Malå (2418) is the peer municipality compared with.
+ */
 export const demoIndicators = [
-	{ title: "Andel som får svar på e-post inom en arbetsdag (demo)", unit: "%", area: 1 },
-	{ title: "Elever i åk 9 som är behöriga till gymnasiets yrkesprogram (demo)", unit: "%", area: 0 },
-	{ title: "Barn och unga 7–20 år aktiva i föreningslivet (demo)", unit: "antal", area: 5 },
-	{ title: "Fossilfria fordon i kommunens fordonsflotta (demo)", unit: "%", area: 3 },
-];
+	{ title: "Andel som får svar på e-post inom en arbetsdag (demo)", unit: "%", area: 1, koladaKpi: "U00442", baseline: ["84", 2018], target: ["95", 2024], better: "higher" },
+	{ title: "Elever i åk 9 som är behöriga till gymnasiets yrkesprogram (demo)", unit: "%", area: 0, koladaKpi: "N15428", baseline: ["86.2", 2018], target: ["92", 2024], better: "higher" },
+	{
+		title: "Barn och unga 7–20 år aktiva i föreningslivet (demo)",
+		unit: "antal",
+		area: 5,
+		measuredHow: "Föreningarnas medlemsregister den 31 december, medlemmar 7–20 år folkbokförda i kommunen.",
+		reportedBy: "Norsjö föreningsråd",
+		baseline: ["480", 2018],
+		target: ["600", 2022],
+		better: "higher",
+	},
+	{ title: "Fossilfria fordon i kommunens fordonsflotta (demo)", unit: "%", area: 3, koladaKpi: "N07403", baseline: ["14", 2018], target: ["60", 2025], better: "higher" },
+	{ title: "Invånare totalt", unit: "antal", area: 2, koladaKpi: "N01951", baseline: ["4094", 2018], target: ["4100", 2030], better: "higher" },
+	{ title: "Invånare som känner sig trygga utomhus på kvällen (demo)", unit: "%", area: 4, koladaKpi: "U07460", baseline: ["82", 2018], target: ["88", 2026], better: "higher" },
+] as const;
 
 const mandate: [string, string] = ["2019-04-01", "2022-12-31"];
 
@@ -241,7 +256,21 @@ export async function seedNorsjoGoals(tx: Db, programmeId: string): Promise<void
 
 	const indicators = await tx
 		.insert(s.indicators)
-		.values(demoIndicators.map((i) => ({ programmeId, title: i.title, unit: i.unit, description: "Demo: ett nyckeltal som programmet följer upp." })))
+		.values(
+			demoIndicators.map((i) => ({
+				programmeId,
+				title: i.title,
+				unit: i.unit,
+				description: "Demo: ett nyckeltal som programmet följer upp.",
+				// A Kolada indicator's gender split and municipalities' names come with the demo's sync from the fixtures.
+				...("koladaKpi" in i ? { kind: "kolada" as const, koladaKpi: i.koladaKpi, peerMunicipalities: ["2418"] } : { measuredHow: i.measuredHow, reportedBy: i.reportedBy }),
+				baselineValue: i.baseline[0],
+				baselineYear: i.baseline[1],
+				targetValue: i.target[0],
+				targetYear: i.target[1],
+				better: i.better,
+			})),
+		)
 		.returning();
 	await tx.insert(s.focusAreaIndicators).values(indicators.map((i, n) => ({ indicatorId: i.id, focusAreaId: areaIds[demoIndicators[n]!.area]! })));
 	const indicatorIds = new Map(indicators.map((i) => [i.title, i.id]));

@@ -2,7 +2,9 @@
 // The expected texts below are transcribed from the protocol itself, not from the demo data.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { eq } from "drizzle-orm";
 import { TestClient, testApp } from "../../test/helpers.js";
+import * as s from "../db/schema.js";
 import { seedDemo } from "./seed.js";
 
 const { app, db } = await testApp();
@@ -120,4 +122,21 @@ test("the demo's six focus areas carry the protocol's exact names, in its order"
 	const page = await client.get("/fokusomraden");
 	assert.equal(page.statusCode, 200);
 	for (const name of protocolFocusAreas) assert.ok(page.body.includes(name), name);
+});
+
+test("the demo follows indicators in every focus area, with Kolada values 2015–2024 loaded through the sync and shown on the focus area's page", async () => {
+	const rows = await db.select().from(s.indicators).orderBy(s.indicators.title);
+	const areaIds = await db.select().from(s.focusAreaIndicators);
+	const areas = await db.select().from(s.focusAreas).orderBy(s.focusAreas.position);
+	for (const area of areas) assert.ok(areaIds.some((l) => l.focusAreaId === area.id), `an indicator in ${area.name}`);
+	assert.ok(rows.some((i) => i.kind === "own" && i.reportedBy === "Norsjö föreningsråd"), "an organisation's own measure");
+	const population = rows.find((i) => i.koladaKpi === "N01951")!;
+	assert.equal(population.byGender, true, "the gender split comes from Kolada's metadata");
+	const values = await db.select().from(s.indicatorValues).where(eq(s.indicatorValues.indicatorId, population.id));
+	const total = (m: string, y: number) => values.find((v) => v.municipality === m && v.year === y && v.gender === "T")?.value;
+	assert.equal(total("2417", 2018), "4094", "SCB's 4 094 residents on 2018-12-31");
+	assert.deepEqual([...new Set(values.map((v) => v.year))].sort(), Array.from({ length: 10 }, (_, i) => String(2015 + i)).map(Number));
+	assert.deepEqual([...new Set(values.map((v) => v.municipality))].sort(), ["0000", "2417", "2418"]);
+	const page = await new TestClient(app).get(`/fokusomraden/${areaIds.find((l) => l.indicatorId === population.id)!.focusAreaId}`);
+	assert.match(page.body, /<th scope="row">Norsjö<\/th><td>2024<\/td><td>3\u00a0962<\/td>.*<th scope="row">Riket<\/th><td>2024<\/td>.*<th scope="row">Malå<\/th><td>2024<\/td><td>2\u00a0990<\/td>/s);
 });

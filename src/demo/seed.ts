@@ -5,6 +5,7 @@ import * as demo from "./norsjo.js";
 import { seedNorsjoCollaboration } from "./norsjo-collaboration.js";
 import { seedNorsjoDecisions } from "./norsjo-decisions.js";
 import { dateDemoGoalHistory, seedNorsjoGoals } from "./norsjo-goals.js";
+import { seedNorsjoIndicatorValues } from "./norsjo-indicators.js";
 import { seedNorsjoParticipation } from "./norsjo-participation.js";
 import { seedNorsjoSurveyHistory, seedNorsjoSurveys } from "./norsjo-surveys.js";
 import { seedNorsjoVotes } from "./norsjo-votes.js";
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedNorsjoSurveyHistory(tx, programmeId);
 		await seedNorsjoParticipation(tx, programmeId, areas.map((a) => a.id));
 		await seedNorsjoGoals(tx, programmeId);
+		await seedNorsjoIndicatorValues(tx);
 		await seedNorsjoCollaboration(tx, programmeId);
 		await dateDemoGoalHistory(tx, programmeId);
 	});

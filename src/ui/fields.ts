@@ -28,6 +28,26 @@ export const integer = (min: number, max: number) =>
 		.transform(Number)
 		.pipe(z.number().min(min, msg("error.range", { min, max })).max(max, msg("error.range", { min, max })));
 
+/** A decimal as people write it ("12,5", "4 094" or "12.5"), as numeric's text form; empty becomes null. */
+export const optionalDecimal = (message: string) =>
+	z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => (v ? v.replace(/[\s\u00a0]/g, "").replace(",", ".") : null))
+		.refine((v) => v === null || (/^-?\d+(\.\d+)?$/.test(v) && v.length <= 30), message);
+
+/** A year between 1900 and 2200 that may be left empty (becomes null). */
+export const optionalYear = () =>
+	z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => v || null)
+		.refine((v) => v === null || /^\d{4}$/.test(v), "error.range?min=1900&max=2200")
+		.transform((v) => (v === null ? null : Number(v)))
+		.refine((v) => v === null || (v >= 1900 && v <= 2200), "error.range?min=1900&max=2200");
+
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 // Month 13 makes an invalid Date (whose toISOString throws); 30 February rolls over to March: both are refused.
 const isRealDate = (v: string) => {

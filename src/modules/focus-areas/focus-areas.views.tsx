@@ -12,6 +12,7 @@ import { Fragment } from "preact";
 import { ArenaMeetingList } from "../arenas/index.js";
 import { ConcerningDecisions } from "../decisions/index.js";
 import { GoalList, InitiativeList, ownerHref, RelatedGoals } from "../goals/index.js";
+import { LatestValues } from "../indicators/index.js";
 
 function countText(ctx: PageContext, count: number): string {
 	return ctx.t(count === 1 ? "focusArea.organisationCount.one" : "focusArea.organisationCount.other", { count });
@@ -109,6 +110,7 @@ export function FocusAreaPage({ ctx, data }: { ctx: PageContext; data: FocusArea
 								{i.title}
 								{i.unit && ` (${i.unit})`}
 								{i.koladaKpi && <span class="meta"> {t("focusArea.koladaKpi", { kpi: i.koladaKpi })}</span>}
+								<LatestValues ctx={ctx} indicator={i} />
 							</li>
 						))}
 					</ul>

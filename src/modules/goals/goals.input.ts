@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, isoDate, optionalText, requiredText } from "../../ui/fields.js";
+import { choice, isoDate, optionalDecimal, optionalText, optionalYear, requiredText } from "../../ui/fields.js";
 import { goalStatuses } from "./goals.schema.js";
 
 /** Longest texts the goal forms accept. */
@@ -7,26 +7,6 @@ export const limits = { title: 300, text: 4000, short: 200, comment: 2000, reaso
 
 /** Name of the checkbox group that lists a goal's further focus areas. */
 export const furtherAreasField = "focusAreaIds";
-
-// A decimal as people write it ("12,5", "4 094" or "12.5"), stored as numeric's text form; empty becomes null.
-const optionalDecimal = () =>
-	z
-		.string()
-		.trim()
-		.optional()
-		.transform((v) => (v ? v.replace(/[\s\u00a0]/g, "").replace(",", ".") : null))
-		.refine((v) => v === null || (/^-?\d+(\.\d+)?$/.test(v) && v.length <= 30), "goal.error.notANumber");
-
-// A year that may be left empty.
-const optionalYear = () =>
-	z
-		.string()
-		.trim()
-		.optional()
-		.transform((v) => v || null)
-		.refine((v) => v === null || /^\d{4}$/.test(v), "error.range?min=1900&max=2200")
-		.transform((v) => (v === null ? null : Number(v)))
-		.refine((v) => v === null || (v >= 1900 && v <= 2200), "error.range?min=1900&max=2200");
 
 /** A goal: what it is, where and when, who answers for it, the decision behind it and its target. */
 export const goalInput = z
@@ -41,7 +21,7 @@ export const goalInput = z
 		decisionItemId: optionalText(100),
 		expectedResult: optionalText(limits.text),
 		targetIndicatorId: optionalText(100),
-		targetValue: optionalDecimal(),
+		targetValue: optionalDecimal("goal.error.notANumber"),
 		targetYear: optionalYear(),
 		parentId: optionalText(100),
 	})

@@ -6,7 +6,7 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { arenaMeetingsFor } from "../arenas/index.js";
 import { decisionChoices, decisionsConcerning, type ItemSummary, setDecisionBehind } from "../decisions/index.js";
 import { checkedValues, focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
-import { type IndicatorChoice, indicatorChoice, indicatorChoices } from "../indicators/index.js";
+import { type IndicatorChoice, indicatorChoices, targetIndicator } from "../indicators/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { coordinatorId, getProgramme, isCoordinator } from "../programmes/index.js";
 import { relatedGoals } from "./collaboration.service.js";
@@ -176,7 +176,7 @@ export async function goalPage(db: Db, viewer: Viewer | null, id: string) {
 		repo.listComments(db, goal.id),
 		canEditGoalsOf(db, viewer, ownerOfGoal(goal)),
 		mayComment(db, viewer),
-		goal.targetIndicatorId ? indicatorChoice(db, programmeId, goal.targetIndicatorId) : undefined,
+		goal.targetIndicatorId ? targetIndicator(db, programmeId, goal.targetIndicatorId) : undefined,
 		relatedGoals(db, goal.id),
 		arenaMeetingsFor(db, { goalId: goal.id }),
 	]);

@@ -6,6 +6,7 @@ import { Paragraphs } from "../../ui/text.js";
 import { ArenaMeetingList } from "../arenas/index.js";
 import { ConcerningDecisions } from "../decisions/index.js";
 import { CheckboxGroup } from "../focus-areas/index.js";
+import { LatestValues } from "../indicators/index.js";
 import { RelatedGoals } from "./collaboration.views.js";
 import { furtherAreasField, limits } from "./goals.input.js";
 import type { GoalOwner, GoalRow } from "./goals.repo.js";
@@ -160,7 +161,10 @@ function Target({ ctx, data }: { ctx: PageContext; data: GoalPageData }) {
 	return (
 		<>
 			<dt>{t("goal.page.target")}</dt>
-			<dd>{t(goal.targetYear ? "goal.page.targetText" : "goal.page.targetNoYear", params)}</dd>
+			<dd>
+				{t(goal.targetYear ? "goal.page.targetText" : "goal.page.targetNoYear", params)}
+				<LatestValues ctx={ctx} indicator={target} />
+			</dd>
 		</>
 	);
 }

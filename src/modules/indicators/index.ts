@@ -1,3 +1,8 @@
 export { indicatorsRoutes } from "./indicators.routes.js";
-export { type IndicatorChoice, indicatorChoice, indicatorChoices, indicatorsInFocusArea } from "./indicators.service.js";
+export { type IndicatorChoice, type IndicatorWithValues, indicatorChoices, indicatorsInFocusArea, targetIndicator } from "./indicators.service.js";
+export { LatestValues } from "./indicators.views.js";
 export type { Indicator } from "./indicators.repo.js";
+export { KoladaClient } from "./kolada.client.js";
+export { progressPrinter } from "./kolada.progress.js";
+export { scheduleDailyKoladaSync } from "./kolada.schedule.js";
+export { syncFromKolada, syncKoladaIndicators } from "./kolada.sync.js";

@@ -1,7 +1,8 @@
-import { and, asc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
-import { focusAreaIndicators, indicators } from "./indicators.schema.js";
+import { programmes } from "../programmes/programmes.schema.js";
+import { focusAreaIndicators, indicators, indicatorValues } from "./indicators.schema.js";
 
 export type Indicator = typeof indicators.$inferSelect;
 
@@ -56,3 +57,65 @@ export async function setIndicatorAreas(db: Db, indicatorId: string, focusAreaId
 	if (focusAreaIds.length) await db.insert(focusAreaIndicators).values(focusAreaIds.map((focusAreaId) => ({ focusAreaId, indicatorId })));
 }
 
+
+/** A Kolada indicator as the sync needs it: its key figure, its programme's municipality and the peers chosen. */
+export type KoladaIndicator = { id: string; title: string; koladaKpi: string; municipalityCode: string; peerMunicipalities: string[]; baselineYear: number | null };
+
+/** Every Kolada indicator of every programme. */
+export async function listKoladaIndicators(db: Db): Promise<KoladaIndicator[]> {
+	const rows = await db
+		.select({ id: indicators.id, title: indicators.title, koladaKpi: indicators.koladaKpi, municipalityCode: programmes.municipalityCode, peerMunicipalities: indicators.peerMunicipalities, baselineYear: indicators.baselineYear })
+		.from(indicators)
+		.innerJoin(programmes, eq(programmes.id, indicators.programmeId))
+		.where(eq(indicators.kind, "kolada"))
+		.orderBy(asc(indicators.koladaKpi), asc(indicators.id));
+	return rows.map((r) => ({ ...r, koladaKpi: r.koladaKpi! }));
+}
+
+/** A stored value's key and value, to tell which values Kolada has revised. */
+export type StoredValue = { municipality: string; year: number; gender: string; value: string | null };
+
+/** The values stored for an indicator. */
+export async function listStoredValues(db: Db, indicatorId: string): Promise<StoredValue[]> {
+	return db
+		.select({ municipality: indicatorValues.municipality, year: indicatorValues.year, gender: indicatorValues.gender, value: indicatorValues.value })
+		.from(indicatorValues)
+		.where(eq(indicatorValues.indicatorId, indicatorId));
+}
+
+/** A value to store for an indicator. */
+export type ValueRow = { municipality: string; year: number; gender: string; value: string | null; status: string };
+
+/**
+ * Stores an indicator's values; a value that differs from the one stored replaces it and keeps the one before as
+ * previousValue. The rows travel as one array per column (unnest): one short statement instead of thousands of parameters.
+ */
+export async function upsertValues(db: Db, indicatorId: string, rows: ValueRow[], fetchedAt: Date): Promise<void> {
+	if (rows.length === 0) return;
+	const column = <K extends keyof ValueRow>(k: K) => sql.param(rows.map((r) => r[k]));
+	await db.execute(sql`
+		insert into ${indicatorValues} (indicator_id, municipality, year, gender, value, status, fetched_at)
+		select ${indicatorId}::uuid, m, y, g, v, st, ${fetchedAt.toISOString()}::timestamptz
+		from unnest(${column("municipality")}::text[], ${column("year")}::int[], ${column("gender")}::text[], ${column("value")}::numeric[], ${column("status")}::text[]) as u(m, y, g, v, st)
+		on conflict (indicator_id, municipality, year, gender) do update set
+			previous_value = case when ${indicatorValues.value} is distinct from excluded.value then ${indicatorValues.value} else ${indicatorValues.previousValue} end,
+			value = excluded.value,
+			status = excluded.status,
+			fetched_at = excluded.fetched_at`);
+}
+
+/** The latest year with a total (T) value per municipality, for each of these indicators. */
+export async function latestTotals(db: Db, indicatorIds: string[]): Promise<{ indicatorId: string; municipality: string; year: number; value: string | null; status: string }[]> {
+	if (indicatorIds.length === 0) return [];
+	return db
+		.selectDistinctOn([indicatorValues.indicatorId, indicatorValues.municipality], {
+			indicatorId: indicatorValues.indicatorId,
+			municipality: indicatorValues.municipality,
+			year: indicatorValues.year,
+			value: indicatorValues.value,
+			status: indicatorValues.status,
+		})
+		.from(indicatorValues)
+		.where(and(inArray(indicatorValues.indicatorId, indicatorIds), eq(indicatorValues.gender, "T"), isNotNull(indicatorValues.value)))
+		.orderBy(indicatorValues.indicatorId, indicatorValues.municipality, desc(indicatorValues.year));
+}

@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { createFocusArea, createIndicator, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
+import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { type ForcedAnswer, startKoladaFixtureServer, testKoladaFixtures } from "../../../test/kolada-fixture-server.js";
 import * as s from "../../db/schema.js";
-import { indicatorChoices, indicatorsInFocusArea } from "./index.js";
+import { indicatorChoices, indicatorsInFocusArea, KoladaClient, syncKoladaIndicators } from "./index.js";
 
-const { app, db } = await testApp();
+let koladaAnswer: ForcedAnswer | undefined;
+const kolada = await startKoladaFixtureServer(testKoladaFixtures(), () => koladaAnswer);
+after(() => kolada.close());
+const { app, db } = await testApp({ koladaBaseUrl: kolada.baseUrl });
 const { programme, coordinator } = await createProgramme(db);
 const environment = await createFocusArea(db, programme.id, { name: "Vår miljö", position: 1 });
 const safety = await createFocusArea(db, programme.id, { name: "En trygg bygd", position: 2 });
@@ -45,7 +49,7 @@ test("the coordinator adds an indicator with a Kolada id and the focus areas tha
 	assert.equal(res.statusCode, 303);
 	assert.equal(res.headers.location, "/admin/indikatorer");
 	const [stored] = await indicatorsTitled("Invånare totalt");
-	assert.deepEqual([stored!.unit, stored!.koladaKpi, stored!.programmeId], ["antal", "N01951", programme.id]);
+	assert.deepEqual([stored!.unit, stored!.koladaKpi, stored!.programmeId, stored!.kind, stored!.byGender], ["antal", "N01951", programme.id, "kolada", true]);
 	assert.deepEqual(await areasOf(stored!.id), [environment.id, safety.id].sort());
 
 	const list = await client.get("/admin/indikatorer");
@@ -60,7 +64,7 @@ test("the coordinator adds an indicator with a Kolada id and the focus areas tha
 	changed.append("focusAreaIds", safety.id);
 	assert.equal((await client.post(`/admin/indikatorer/${stored!.id}/andra`, changed)).statusCode, 303);
 	const [after] = await db.select().from(s.indicators).where(eq(s.indicators.id, stored!.id));
-	assert.deepEqual([after!.title, after!.koladaKpi], ["Invånare", null]);
+	assert.deepEqual([after!.title, after!.koladaKpi, after!.kind], ["Invånare", null, "own"]);
 	assert.deepEqual(await areasOf(stored!.id), [safety.id]);
 });
 
@@ -125,4 +129,90 @@ test("the indicators of a focus area and the choices for a goal's target", async
 		choices.find((c) => c.id === b.id),
 		{ id: b.id, title: "Öppet arbetslösa", unit: "procent" },
 	);
+});
+
+test("a Kolada key figure takes its name, description, unit and gender split from Kolada and follows the chosen peers; baseline and target accept a decimal comma", async () => {
+	const client = await coordinatorClient();
+	const body = new URLSearchParams({ koladaKpi: "U00442", peerMunicipalities: "2418, 2403 2418", baselineValue: "84,5", baselineYear: "2018", targetValue: "95", targetYear: "2024", better: "higher" });
+	body.append("focusAreaIds", environment.id);
+	const res = await client.post("/admin/indikatorer/ny", body);
+	assert.equal(res.statusCode, 303, res.body);
+	const [stored] = await indicatorsTitled("Andel som får svar på e-post inom en arbetsdag, %");
+	assert.ok(stored, "Kolada's title when none is typed");
+	assert.match(stored.description, /enkel fråga via e-post/);
+	assert.equal(stored.unit, "%", "the unit ending Kolada's title when none is typed");
+	assert.deepEqual([stored.kind, stored.byGender, stored.peerMunicipalities, stored.baselineValue, stored.baselineYear, stored.targetValue, stored.targetYear, stored.better], ["kolada", false, ["2418", "2403"], "84.5", 2018, "95", 2024, "higher"]);
+	assert.deepEqual(stored.municipalityNames, { "2417": "Norsjö", "0000": "Riket", "2418": "Malå", "2403": "Bjurholm" });
+	const edit = await client.get(`/admin/indikatorer/${stored.id}/andra`);
+	assert.ok(edit.body.includes('value="2418, 2403"'), "the peers are shown for changing");
+});
+
+test("an organisation's own measure says how it is measured and who reports it", async () => {
+	const client = await coordinatorClient();
+	const body = { title: "Deltagare i byavandringar", unit: "antal", measuredHow: "Räknas vid varje vandring.", reportedBy: "Norsjö byaråd", baselineValue: "40", baselineYear: "2019", targetValue: "10", targetYear: "2022", better: "lower" };
+	assert.equal((await client.post("/admin/indikatorer/ny", body)).statusCode, 303);
+	const [stored] = await indicatorsTitled(body.title);
+	assert.deepEqual([stored!.kind, stored!.koladaKpi, stored!.measuredHow, stored!.reportedBy, stored!.better], ["own", null, body.measuredHow, body.reportedBy, "lower"]);
+});
+
+test("a Kolada id or municipality Kolada does not know, and baselines and targets that do not fit, get a clear message and lose nothing", async () => {
+	const client = await coordinatorClient();
+	const cases: { form: Record<string, string>; field: string; message: RegExp }[] = [
+		{ form: { koladaKpi: "N99999" }, field: "koladaKpi", message: /Kolada har inget nyckeltal med id N99999\./ },
+		{ form: { koladaKpi: "N01951", peerMunicipalities: "2418, 9999" }, field: "peerMunicipalities", message: /Kolada har ingen kommun med id 9999\./ },
+		{ form: { koladaKpi: "N01951", peerMunicipalities: "Malå" }, field: "peerMunicipalities", message: /Skriv kommunernas Kolada-id som fyra siffror/ },
+		{ form: { baselineValue: "4,5", baselineYear: "2020", targetValue: "5", targetYear: "2019", better: "higher" }, field: "targetYear", message: /Målåret kan inte ligga före utgångsåret\./ },
+		{ form: { baselineValue: "fyra" }, field: "baselineValue", message: /Skriv ett tal, till exempel 4,5/ },
+		{ form: { targetValue: "5", targetYear: "2024" }, field: "better", message: /Välj om ett högre eller ett lägre värde är bättre\./ },
+		{ form: { baselineValue: "5" }, field: "baselineYear", message: /Skriv året som värdet gäller\./ },
+	];
+	for (const c of cases) {
+		const form = { title: `Fel ${c.field}`, description: "Kvar", ...c.form };
+		const res = await client.post("/admin/indikatorer/ny", form);
+		assert.equal(res.statusCode, 422, JSON.stringify(c.form));
+		assert.match(res.body, c.message);
+		assert.ok(res.body.includes(`id="error-${c.field}"`), `the message is at ${c.field}`);
+		assert.match(res.body, />Kvar<\/textarea>/);
+		for (const value of Object.values(c.form)) assert.ok(res.body.includes(`value="${value}"`), `${value} is kept`);
+		assert.equal((await indicatorsTitled(form.title)).length, 0);
+	}
+});
+
+test("when Kolada does not answer, the Kolada id cannot be checked: the coordinator is told so and keeps what was typed", async () => {
+	const client = await coordinatorClient();
+	koladaAnswer = { status: 503, body: "" };
+	try {
+		const res = await client.post("/admin/indikatorer/ny", { koladaKpi: "N01951", title: "Folkmängd", peerMunicipalities: "2418" });
+		assert.equal(res.statusCode, 422);
+		assert.match(res.body, /Kolada svarar inte just nu/);
+		assert.ok(res.body.includes('value="Folkmängd"') && res.body.includes('value="2418"'));
+	} finally {
+		koladaAnswer = undefined;
+	}
+	assert.equal((await indicatorsTitled("Folkmängd")).length, 0);
+	const { statusCode } = await client.post("/admin/indikatorer/ny", { koladaKpi: "N01951", title: "Folkmängd" });
+	assert.equal(statusCode, 303, "saved once Kolada answers");
+	const [saved] = await indicatorsTitled("Folkmängd");
+	koladaAnswer = { status: 503, body: "" };
+	try {
+		const edit = { koladaKpi: "N01951", title: "Folkmängd", targetValue: "4200", targetYear: "2030", better: "higher" };
+		assert.equal((await client.post(`/admin/indikatorer/${saved!.id}/andra`, edit)).statusCode, 303, "a target is set while Kolada is down: the key figure was checked before");
+	} finally {
+		koladaAnswer = undefined;
+	}
+	assert.equal((await indicatorsTitled("Folkmängd"))[0]!.targetValue, "4200");
+});
+
+test("the latest value per municipality, with its year, is shown on the focus area's page and on the page of a goal that targets the indicator", async () => {
+	const area = await createFocusArea(db, programme.id, { name: "Befolkning", position: 4 });
+	const population = await createIndicator(db, programme.id, { title: "Invånare totalt", unit: "antal", koladaKpi: "N01951", focusAreaIds: [area.id], municipalityNames: { "2417": "Norsjö", "0000": "Riket" } });
+	await createIndicator(db, programme.id, { title: "Eget mått utan värden", focusAreaIds: [area.id] });
+	const goal = await createGoal(db, programme.id, area.id, { title: "Fler invånare", targetIndicatorId: population.id, targetValue: "4200", targetYear: 2030 });
+	await syncKoladaIndicators(db, new KoladaClient({ baseUrl: kolada.baseUrl, minIntervalMs: 0 }), { years: [2017, 2018] });
+	const expected = /<caption>Senaste värden för Invånare totalt<\/caption>.*<th scope="col">Värde \(antal\)<\/th>.*<th scope="row">Norsjö<\/th><td>2018<\/td><td>4\u00a0094<\/td>.*<th scope="row">Riket<\/th><td>2018<\/td><td>10\u00a0230\u00a0546<\/td>/s;
+	const areaPage = await new TestClient(app).get(`/fokusomraden/${area.id}`);
+	assert.match(areaPage.body, expected);
+	assert.equal(areaPage.body.match(/<caption>Senaste värden/g)!.length, 1, "an own measure has no Kolada table");
+	const goalPage = await new TestClient(app).get(`/mal/${goal.id}`);
+	assert.match(goalPage.body, expected);
 });

@@ -1,16 +1,17 @@
 import type { FastifyInstance } from "fastify";
+import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { parseForm } from "../../ui/forms.js";
-import { checkedValues } from "../focus-areas/index.js";
-import { areasField, indicatorInput } from "./indicators.input.js";
 import * as service from "./indicators.service.js";
 import { AdminIndicatorsPage, IndicatorFormPage } from "./indicators.views.js";
+import { KoladaClient } from "./kolada.client.js";
 
 type ById = { Params: { id: string } };
 
 /** The coordinator's administration of the programme's indicators. */
-export async function indicatorsRoutes(app: FastifyInstance, opts: { db: Db }) {
+export async function indicatorsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db } = opts;
+	// A person waits on the save: no polite interval, one quick retry, and a short timeout.
+	const kolada = () => new KoladaClient({ baseUrl: opts.config.koladaBaseUrl, minIntervalMs: 0, retries: 1, backoffMs: 200, timeoutMs: 10_000 });
 
 	app.get("/admin/indikatorer", async (req, reply) => {
 		const indicators = await service.adminIndicators(db, req.viewer);
@@ -23,7 +24,7 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	app.post("/admin/indikatorer/ny", async (req, reply) => {
-		const result = await service.saveIndicator(db, req.viewer, null, parseForm(indicatorInput, req.body), checkedValues(req.body, areasField));
+		const result = await service.saveIndicator(db, req.viewer, null, req.body, kolada());
 		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.created");
 		return reply.page(req.t("indicator.new"), (ctx) => IndicatorFormPage({ ctx, form: result.form }), 422);
 	});
@@ -34,7 +35,7 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	app.post<ById>("/admin/indikatorer/:id/andra", async (req, reply) => {
-		const result = await service.saveIndicator(db, req.viewer, req.params.id, parseForm(indicatorInput, req.body), checkedValues(req.body, areasField));
+		const result = await service.saveIndicator(db, req.viewer, req.params.id, req.body, kolada());
 		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.saved");
 		return reply.page(req.t("indicator.edit", { title: result.form.indicator!.title }), (ctx) => IndicatorFormPage({ ctx, form: result.form }), 422);
 	});

@@ -2,11 +2,14 @@ import { type Db, isUniqueViolation } from "../../db/client.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
-import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
-import { focusAreaChoices } from "../focus-areas/index.js";
+import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { msg } from "../../ui/messages.js";
+import { checkedValues, focusAreaChoices } from "../focus-areas/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
-import { areasField, type indicatorInput } from "./indicators.input.js";
+import { areasField, indicatorInput } from "./indicators.input.js";
 import * as repo from "./indicators.repo.js";
+import { type KoladaClient, KoladaError } from "./kolada.client.js";
+import { followedMunicipalities, national } from "./kolada.sync.js";
 
 type Ref = { id: string; name: string };
 
@@ -41,28 +44,52 @@ export async function indicatorForm(db: Db, viewer: Viewer | null, id: string | 
 	if (id === null) return { indicator: null, state: formState(), chosen: [], areas };
 	const indicator = await findOne(db, programme.id, id);
 	const chosen = (await repo.listIndicatorAreas(db, programme.id)).filter((a) => a.indicatorId === indicator.id).map((a) => a.focusAreaId);
-	return { indicator, state: formState(indicator), chosen, areas };
+	return { indicator, state: formState({ ...indicator, peerMunicipalities: indicator.peerMunicipalities.join(", ") }), chosen, areas };
 }
 
-/** Creates (id null) or changes an indicator and the areas that follow it; gives the form back when the input is wrong. */
-export async function saveIndicator(
-	db: Db,
-	viewer: Viewer | null,
-	id: string | null,
-	parsed: ReturnType<typeof parseForm<typeof indicatorInput>>,
-	chosen: string[],
-): Promise<{ ok: true } | { ok: false; form: IndicatorForm }> {
+/** What a Kolada indicator takes from Kolada when the form leaves it out, and Kolada's own facts about it. */
+type KoladaFacts = Pick<repo.Indicator, "title" | "description" | "unit" | "byGender" | "municipalityNames">;
+
+// Checks a Kolada indicator against Kolada's metadata; gives what Kolada says about the key figure and the
+// municipalities followed, or the field and message to show. Nothing is stored before this passes.
+async function checkWithKolada(kolada: KoladaClient, kpi: string, municipalities: string[]): Promise<{ ok: true; facts: KoladaFacts } | { ok: false; field: string; message: string }> {
+	try {
+		const [found] = await kolada.kpis([kpi]);
+		if (!found || found.id !== kpi) return { ok: false, field: "koladaKpi", message: msg("indicator.error.unknownKpi", { kpi }) };
+		const names = Object.fromEntries((await kolada.municipalities(municipalities)).map((m) => [m.id, m.title]));
+		const missing = municipalities.filter((m) => !(m in names));
+		if (missing.length) return { ok: false, field: "peerMunicipalities", message: msg("indicator.error.unknownMunicipality", { ids: missing.join(", ") }) };
+		return { ok: true, facts: { title: found.title, description: found.description, unit: found.unit, byGender: found.isDividedByGender, municipalityNames: names } };
+	} catch (err) {
+		if (err instanceof KoladaError) return { ok: false, field: "koladaKpi", message: "indicator.error.koladaUnavailable" };
+		throw err;
+	}
+}
+
+/** Creates (id null) or changes an indicator and the areas that follow it; gives the form back, as typed, when the input is wrong. */
+export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | null, body: unknown, kolada: KoladaClient): Promise<{ ok: true } | { ok: false; form: IndicatorForm }> {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
 	const indicator = id === null ? null : await findOne(db, programme.id, id);
 	const areas = await focusAreaChoices(db, programme.id);
+	const chosen = checkedValues(body, areasField);
+	const typed = formState(body as Record<string, unknown>);
 	const fail = (state: FormState) => ({ ok: false as const, form: { indicator, state, chosen, areas } });
-	const unknown = chosen.some((c) => !areas.some((a) => a.id === c));
-	if (!parsed.ok || unknown) {
-		const state = parsed.ok ? formState(parsed.data) : parsed.state;
-		return fail(unknown ? withError(state, areasField, "indicator.error.unknownArea") : state);
+	const parsed = parseForm(indicatorInput, body);
+	if (!parsed.ok) return fail(parsed.state);
+	if (chosen.some((c) => !areas.some((a) => a.id === c))) return fail(withError(typed, areasField, "indicator.error.unknownArea"));
+	const v = parsed.data;
+	let fromKolada: (KoladaFacts & { kind: "kolada" }) | { kind: "own" } = { kind: "own" };
+	if (v.koladaKpi) {
+		// A change to anything but the key figure and the peers needs no new check, so it can be saved while Kolada is down.
+		const checkedBefore = indicator?.koladaKpi === v.koladaKpi && indicator.peerMunicipalities.join() === v.peerMunicipalities.join();
+		const followed = followedMunicipalities({ municipalityCode: programme.municipalityCode, peerMunicipalities: v.peerMunicipalities });
+		const checked = checkedBefore ? { ok: true as const, facts: indicator } : await checkWithKolada(kolada, v.koladaKpi, followed);
+		if (!checked.ok) return fail(withError(typed, checked.field, checked.message));
+		const { facts } = checked;
+		fromKolada = { kind: "kolada", byGender: facts.byGender, municipalityNames: facts.municipalityNames, title: v.title || facts.title, description: v.description || facts.description, unit: v.unit || facts.unit };
 	}
-	const values = parsed.data;
+	const values = { ...v, peerMunicipalities: v.koladaKpi ? v.peerMunicipalities : [], ...fromKolada };
 	try {
 		await db.transaction(async (tx) => {
 			if (indicator) await repo.updateIndicator(tx, indicator.id, values);
@@ -70,24 +97,45 @@ export async function saveIndicator(
 			await repo.setIndicatorAreas(tx, indicatorId, chosen);
 		});
 	} catch (err) {
-		if (isUniqueViolation(err)) return fail(withError(formState(values), "title", "error.nameTaken"));
+		if (isUniqueViolation(err)) return fail(withError(typed, "title", "error.nameTaken"));
 		throw err;
 	}
 	return { ok: true };
 }
 
-/** The indicators followed in a focus area, by title (for the focus area's page). */
-export async function indicatorsInFocusArea(db: Db, focusAreaId: string): Promise<repo.Indicator[]> {
-	return isUuid(focusAreaId) ? repo.listIndicatorsInFocusArea(db, focusAreaId) : [];
+/** An indicator's latest value per municipality followed, with the municipality's name (null: Kolada's name unknown). */
+export type LatestValue = { municipality: string; name: string | null; year: number; value: number };
+
+/** An indicator with its latest values, the programme's municipality first, then the country, then the peers. */
+export type IndicatorWithValues = repo.Indicator & { latest: LatestValue[] };
+
+async function withLatestValues(db: Db, list: repo.Indicator[]): Promise<IndicatorWithValues[]> {
+	const rows = await repo.latestTotals(
+		db,
+		list.filter((i) => i.kind === "kolada").map((i) => i.id),
+	);
+	return list.map((i) => {
+		const order = (m: string) => (m === national ? 1 : i.peerMunicipalities.includes(m) ? 2 + i.peerMunicipalities.indexOf(m) : 0);
+		const latest = rows
+			.filter((r) => r.indicatorId === i.id)
+			.map((r) => ({ municipality: r.municipality, name: i.municipalityNames[r.municipality] ?? null, year: r.year, value: Number(r.value) }))
+			.sort((a, b) => order(a.municipality) - order(b.municipality));
+		return { ...i, latest };
+	});
+}
+
+/** The indicators followed in a focus area, by title, with their latest values (for the focus area's page). */
+export async function indicatorsInFocusArea(db: Db, focusAreaId: string): Promise<IndicatorWithValues[]> {
+	return isUuid(focusAreaId) ? withLatestValues(db, await repo.listIndicatorsInFocusArea(db, focusAreaId)) : [];
+}
+
+/** A goal's target indicator with its latest values, if it is one of the programme's. */
+export async function targetIndicator(db: Db, programmeId: string, id: string): Promise<IndicatorWithValues | undefined> {
+	const indicator = await repo.findIndicator(db, programmeId, id);
+	return indicator && (await withLatestValues(db, [indicator]))[0];
 }
 
 /** The programme's indicators as choices for a goal's target, by title. */
 export async function indicatorChoices(db: Db, programmeId: string): Promise<IndicatorChoice[]> {
 	return (await repo.listIndicators(db, programmeId)).map((i) => ({ id: i.id, title: i.title, unit: i.unit }));
-}
-
-/** One of the programme's indicators as a goal's target, if it exists. */
-export async function indicatorChoice(db: Db, programmeId: string, id: string): Promise<IndicatorChoice | undefined> {
-	const indicator = await repo.findIndicator(db, programmeId, id);
-	return indicator && { id: indicator.id, title: indicator.title, unit: indicator.unit };
 }

@@ -1,8 +1,11 @@
+import { formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { Form, TextArea, TextField } from "../../ui/form.js";
+import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { CheckboxGroup } from "../focus-areas/index.js";
 import { areasField } from "./indicators.input.js";
-import type { IndicatorForm, IndicatorWithAreas } from "./indicators.service.js";
+import { betterDirections } from "./indicators.schema.js";
+import { national } from "./kolada.sync.js";
+import type { IndicatorForm, IndicatorWithAreas, IndicatorWithValues } from "./indicators.service.js";
 
 /** The coordinator's list of indicators. */
 export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; indicators: IndicatorWithAreas[] }) {
@@ -56,13 +59,10 @@ export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; ind
 export function IndicatorFormPage({ ctx, form }: { ctx: PageContext; form: IndicatorForm }) {
 	const { t } = ctx;
 	const { indicator, state } = form;
-	const labels = {
-		title: t("indicator.field.title"),
-		unit: t("indicator.field.unit"),
-		description: t("indicator.field.description"),
-		koladaKpi: t("indicator.field.koladaKpi"),
-		[areasField]: t("indicator.field.focusAreaIds"),
-	};
+	const fields = ["title", "unit", "description", "koladaKpi", "peerMunicipalities", "measuredHow", "reportedBy", "baselineValue", "baselineYear", "targetValue", "targetYear", "better", areasField];
+	const labels: Record<string, string> = Object.fromEntries(fields.map((f) => [f, t(`indicator.field.${f}`)]));
+	const decimal = (name: string) => <TextField ctx={ctx} form={state} name={name} label={labels[name]!} hint={t("indicator.hint.decimal")} maxLength={30} />;
+	const year = (name: string) => <TextField ctx={ctx} form={state} name={name} label={labels[name]!} inputmode="numeric" maxLength={4} />;
 	return (
 		<>
 			<p>
@@ -70,12 +70,60 @@ export function IndicatorFormPage({ ctx, form }: { ctx: PageContext; form: Indic
 			</p>
 			<h1>{indicator ? t("indicator.edit", { title: indicator.title }) : t("indicator.new")}</h1>
 			<Form ctx={ctx} form={state} action={indicator ? `/admin/indikatorer/${indicator.id}/andra` : "/admin/indikatorer/ny"} labels={labels}>
-				<TextField ctx={ctx} form={state} name="title" label={labels.title} required maxLength={200} />
-				<TextField ctx={ctx} form={state} name="unit" label={labels.unit} hint={t("indicator.hint.unit")} maxLength={50} />
-				<TextArea ctx={ctx} form={state} name="description" label={labels.description} maxLength={2000} />
-				<TextField ctx={ctx} form={state} name="koladaKpi" label={labels.koladaKpi} hint={t("indicator.hint.koladaKpi")} maxLength={6} />
-				<CheckboxGroup ctx={ctx} form={state} name={areasField} legend={labels[areasField]} options={form.areas} checked={form.chosen} empty={t("indicator.noAreas")} />
+				<fieldset>
+					<legend>{t("indicator.legend.kolada")}</legend>
+					<p class="hint">{t("indicator.hint.kolada")}</p>
+					<TextField ctx={ctx} form={state} name="koladaKpi" label={labels.koladaKpi!} hint={t("indicator.hint.koladaKpi")} maxLength={6} />
+					<TextField ctx={ctx} form={state} name="peerMunicipalities" label={labels.peerMunicipalities!} hint={t("indicator.hint.peerMunicipalities")} maxLength={300} />
+				</fieldset>
+				<TextField ctx={ctx} form={state} name="title" label={labels.title!} maxLength={200} />
+				<TextField ctx={ctx} form={state} name="unit" label={labels.unit!} hint={t("indicator.hint.unit")} maxLength={50} />
+				<TextArea ctx={ctx} form={state} name="description" label={labels.description!} maxLength={2000} />
+				<fieldset>
+					<legend>{t("indicator.legend.own")}</legend>
+					<TextArea ctx={ctx} form={state} name="measuredHow" label={labels.measuredHow!} rows={3} maxLength={2000} />
+					<TextField ctx={ctx} form={state} name="reportedBy" label={labels.reportedBy!} maxLength={200} />
+				</fieldset>
+				<fieldset>
+					<legend>{t("indicator.legend.baselineTarget")}</legend>
+					{decimal("baselineValue")}
+					{year("baselineYear")}
+					{decimal("targetValue")}
+					{year("targetYear")}
+					<SelectField ctx={ctx} form={state} name="better" label={labels.better!} options={betterDirections.map((d) => ({ value: d, label: t(`indicator.better.${d}`) }))} />
+				</fieldset>
+				<CheckboxGroup ctx={ctx} form={state} name={areasField} legend={labels[areasField]!} options={form.areas} checked={form.chosen} empty={t("indicator.noAreas")} />
 			</Form>
 		</>
+	);
+}
+
+/** A Kolada indicator's latest value per municipality with its year, as a table; nothing for an own measure. */
+export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: IndicatorWithValues }) {
+	const { t, lang } = ctx;
+	if (indicator.kind !== "kolada") return null;
+	if (indicator.latest.length === 0) return <p class="meta">{t("indicator.values.none")}</p>;
+	return (
+		<div class="table-scroll">
+			<table>
+				<caption>{t("indicator.values.caption", { title: indicator.title })}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t("indicator.values.municipality")}</th>
+						<th scope="col">{t("indicator.values.year")}</th>
+						<th scope="col">{indicator.unit ? `${t("indicator.values.value")} (${indicator.unit})` : t("indicator.values.value")}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{indicator.latest.map((v) => (
+						<tr key={v.municipality}>
+							<th scope="row">{v.name ?? (v.municipality === national ? t("indicator.values.national") : v.municipality)}</th>
+							<td>{v.year}</td>
+							<td>{formatNumber(lang, v.value, 2)}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
 	);
 }
