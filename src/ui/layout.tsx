@@ -29,6 +29,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<title>{`${props.title} – ${t("site.name")}`}</title>
 				<link rel="stylesheet" href="/static/site.css" />
+				<script src="/static/site.js" />
 			</head>
 			<body>
 				<a class="skip-link" href="#main">
@@ -39,39 +40,44 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
 						<a class="brand" href="/">
 							{t("site.name")}
 						</a>
-						<nav aria-label={t("layout.nav")}>
-							<ul class="nav-list">
-								{nav.map((item) => (
-									<li key={item.href}>
-										<a href={item.href} aria-current={isCurrent(item.href) ? "page" : undefined}>
-											{t(item.key)}
-										</a>
-									</li>
-								))}
-								{ctx.canAdminister && (
-									<li>
-										<a href="/admin" aria-current={isCurrent("/admin") ? "page" : undefined}>
-											{t("layout.nav.admin")}
-										</a>
-									</li>
+						<button type="button" class="menu-toggle" aria-controls="site-menu" aria-expanded="false">
+							{t("layout.menu")}
+						</button>
+						<div id="site-menu" class="site-menu">
+							<nav aria-label={t("layout.nav")}>
+								<ul class="nav-list">
+									{nav.map((item) => (
+										<li key={item.href}>
+											<a href={item.href} aria-current={isCurrent(item.href) ? "page" : undefined}>
+												{t(item.key)}
+											</a>
+										</li>
+									))}
+									{ctx.canAdminister && (
+										<li>
+											<a href="/admin" aria-current={isCurrent("/admin") ? "page" : undefined}>
+												{t("layout.nav.admin")}
+											</a>
+										</li>
+									)}
+								</ul>
+							</nav>
+							<div class="header-tools">
+								<a href={`/language/${otherLang}?next=${encodeURIComponent(ctx.path)}`} hrefLang={otherLang} lang={otherLang}>
+									{t("layout.switchLanguage")}
+								</a>
+								{ctx.viewer ? (
+									<form method="post" action="/sign-out" class="inline-form">
+										<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+										<span class="signed-in">{t("layout.signedInAs", { email: ctx.viewer.email })}</span>{" "}
+										<button type="submit" class="link-button">
+											{t("layout.nav.signOut")}
+										</button>
+									</form>
+								) : (
+									<a href="/sign-in">{t("layout.nav.signIn")}</a>
 								)}
-							</ul>
-						</nav>
-						<div class="header-tools">
-							<a href={`/language/${otherLang}?next=${encodeURIComponent(ctx.path)}`} hrefLang={otherLang} lang={otherLang}>
-								{t("layout.switchLanguage")}
-							</a>
-							{ctx.viewer ? (
-								<form method="post" action="/sign-out" class="inline-form">
-									<input type="hidden" name="_csrf" value={ctx.csrfToken} />
-									<span class="signed-in">{t("layout.signedInAs", { email: ctx.viewer.email })}</span>{" "}
-									<button type="submit" class="link-button">
-										{t("layout.nav.signOut")}
-									</button>
-								</form>
-							) : (
-								<a href="/sign-in">{t("layout.nav.signIn")}</a>
-							)}
+							</div>
 						</div>
 					</div>
 				</header>
