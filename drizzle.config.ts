@@ -2,6 +2,7 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
 	dialect: "postgresql",
-	schema: "./src/db/schema.ts",
+	// Modules whose tables db/schema.ts does not gather (core imports no module) are listed beside it.
+	schema: ["./src/db/schema.ts", "./src/modules/synthesis/synthesis.schema.ts"],
 	out: "./src/db/migrations",
 });

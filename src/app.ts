@@ -27,6 +27,7 @@ import { votesRoutes } from "./modules/votes/index.js";
 import { surveysRoutes } from "./modules/surveys/index.js";
 import { ideasRoutes } from "./modules/ideas/index.js";
 import { inputsRoutes } from "./modules/inputs/index.js";
+import { synthesisRoutes } from "./modules/synthesis/index.js";
 import { participationRoutes } from "./modules/participation/index.js";
 import { workshopsRoutes } from "./modules/workshops/index.js";
 import { authPlugin } from "./plugins/auth.js";
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 	await app.register(workshopsRoutes, modules);
 	await app.register(ideasRoutes, modules);
 	await app.register(inputsRoutes, modules);
+	await app.register(synthesisRoutes, modules);
 	await app.register(participationRoutes, modules);
 	await app.register(pagesRoutes, modules);
 	await app.register(arenasRoutes, modules);

@@ -34,3 +34,9 @@ export const messages = {
 	sv: Object.assign({}, ...all.map((m) => m.sv)) as Record<string, string>,
 	en: Object.assign({}, ...all.map((m) => m.en)) as Record<string, string>,
 };
+
+/** Adds a module's messages; a module that core does not import registers its own when it is loaded. */
+export function registerMessages(m: Messages): void {
+	Object.assign(messages.sv, m.sv);
+	Object.assign(messages.en, m.en);
+}

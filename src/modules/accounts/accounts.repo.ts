@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { memberships, signInCodes, users } from "./accounts.schema.js";
@@ -56,6 +56,12 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
 export async function findUser(db: Db, id: string): Promise<User | undefined> {
 	const rows = await db.select().from(users).where(eq(users.id, id));
 	return rows[0];
+}
+
+/** Names and addresses of some people, e.g. to say who did what. */
+export async function findUsers(db: Db, ids: string[]): Promise<Pick<User, "id" | "name" | "email">[]> {
+	if (ids.length === 0) return [];
+	return db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, ids));
 }
 
 /** The person with an address, created as a plain resident when new. */

@@ -19,6 +19,7 @@ const sections: Section[] = [
 	{ href: "/admin/framtidsverkstader", key: "workshop.admin.title", administratorOnly: false },
 	{ href: "/admin/ideer", key: "idea.moderation.title", administratorOnly: false },
 	{ href: "/admin/inspel", key: "input.title", administratorOnly: false },
+	{ href: "/analys", key: "synthesis.title", administratorOnly: false },
 	{ href: "/admin/delaktighet", key: "participation.adminTitle", administratorOnly: false },
 	{ href: "/admin/users", key: "admin.link.users", administratorOnly: true },
 	{ href: "/admin/outbox", key: "admin.link.outbox", administratorOnly: true },

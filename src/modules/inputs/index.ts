@@ -6,6 +6,10 @@ export { inputsRoutes } from "./inputs.routes.js";
 /** The input a focus area is grounded in: how many visible inputs of each source are tied to it. */
 export { countInputsBySource as inputsBehindFocusArea } from "./inputs.repo.js";
 export { poolInsertStep } from "./inputs.repo.js";
+/** The pool's table, its search and filters, for the modules that read the pool with their own conditions (synthesis). */
+export { inputs as inputsTable, inputSources } from "./inputs.schema.js";
+export { filters as inputFilters, inputLocalities } from "./inputs.repo.js";
+export { type InputQuery, inputQuery } from "./inputs.input.js";
 
 /** Adds free texts to the pool of inputs (or updates them: the same source and source id keep one stable input); works inside a transaction. */
 export async function addInputs(db: Db, rows: NewInput[]): Promise<void> {

@@ -51,7 +51,8 @@ export async function deleteInputs(db: Db, source: NewInput["source"], sourceIds
 	await db.delete(inputs).where(and(eq(inputs.source, source), inArray(inputs.sourceId, sourceIds)));
 }
 
-function filters(query: InputQuery) {
+/** The conditions of a search (Swedish full-text) and filters, and the text-search query when there is one. */
+export function filters(query: InputQuery) {
 	const conditions: SQL[] = [];
 	const tsquery = query.q ? sql`websearch_to_tsquery('swedish', ${query.q})` : null;
 	if (tsquery) conditions.push(sql`${inputs.search} @@ ${tsquery}`);

@@ -1,0 +1,323 @@
+import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
+import type { PageContext } from "../../ui/context.js";
+import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { type FormState, formState } from "../../ui/forms.js";
+import { inputSources } from "../inputs/index.js";
+import type { analystsPage, tagPage, themePage, workspace } from "./synthesis.service.js";
+
+type Workspace = Awaited<ReturnType<typeof workspace>>;
+type ThemeData = Awaited<ReturnType<typeof themePage>>;
+type TagData = Awaited<ReturnType<typeof tagPage>>;
+type Analysts = Awaited<ReturnType<typeof analystsPage>>;
+
+const empty = formState();
+
+function themeLabels(ctx: PageContext) {
+	return { name: ctx.t("synthesis.field.name"), description: ctx.t("synthesis.field.description") };
+}
+
+/** A short form of an input's text for a checkbox's accessible name. */
+function excerpt(text: string): string {
+	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** A checkbox that chooses one input; the first carries the id the error summary links to. */
+function InputCheckbox({ ctx, id, text, first }: { ctx: PageContext; id: string; text: string; first: boolean }) {
+	return <input type="checkbox" name="inputIds" value={id} id={first ? "field-inputIds" : `input-${id}`} aria-label={ctx.t("synthesis.chooseInput", { text: excerpt(text) })} />;
+}
+
+/** The analyst's workspace: the themes with their sizes and a form for a new theme. */
+export function WorkspacePage({ ctx, data, form = empty }: { ctx: PageContext; data: Workspace; form?: FormState }) {
+	const { t, lang } = ctx;
+	return (
+		<>
+			<h1>{t("synthesis.title")}</h1>
+			<p class="lead">{t("synthesis.intro")}</p>
+			<ul class="inline-list">
+				<li>
+					<a href="/analys/inspel">{t("synthesis.nav.tag")}</a>
+				</li>
+				{data.manageAnalysts && (
+					<li>
+						<a href="/analys/analytiker">{t("synthesis.nav.analysts")}</a>
+					</li>
+				)}
+			</ul>
+			<h2>{t("synthesis.themes")}</h2>
+			{data.themes.length === 0 ? (
+				<p>{t("synthesis.themes.none")}</p>
+			) : (
+				<div class="table-scroll">
+					<table>
+						<caption>{t("synthesis.themes.table")}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t("synthesis.col.theme")}</th>
+								<th scope="col">{t("synthesis.col.description")}</th>
+								<th scope="col">{t("synthesis.col.inputs")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{data.themes.map((theme) => (
+								<tr key={theme.id}>
+									<th scope="row">
+										<a href={`/analys/teman/${theme.id}`}>{theme.name}</a>
+									</th>
+									<td>{theme.description}</td>
+									<td>{formatNumber(lang, theme.inputs)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+			<h2 id="new-theme">{t("synthesis.newTheme")}</h2>
+			<Form ctx={ctx} form={form} action="/analys/teman" labels={themeLabels(ctx)} submit={t("synthesis.create")}>
+				<TextField ctx={ctx} form={form} name="name" label={t("synthesis.field.name")} required maxLength={120} />
+				<TextArea ctx={ctx} form={form} name="description" label={t("synthesis.field.description")} rows={3} />
+			</Form>
+		</>
+	);
+}
+
+/** One theme: rename, merge, its inputs with who tagged them (to split off or remove), and its history. */
+export function ThemePage({ ctx, data, form = empty, formName }: { ctx: PageContext; data: ThemeData; form?: FormState; formName?: "rename" | "merge" | "inputs" }) {
+	const { t, lang } = ctx;
+	const { theme } = data;
+	const formFor = (name: string) => (formName === name ? form : undefined);
+	const renameForm = formFor("rename") ?? formState({ name: theme.name, description: theme.description });
+	const mergeForm = formFor("merge") ?? empty;
+	const inputsForm = formFor("inputs") ?? empty;
+	const live = !theme.mergedIntoId;
+	return (
+		<>
+			<p>
+				<a href="/analys">{t("synthesis.theme.back")}</a>
+			</p>
+			<h1>{theme.name}</h1>
+			{theme.description && <p>{theme.description}</p>}
+			{!live && <ErrorSummary ctx={ctx} form={form} labels={{}} />}
+			{data.mergedInto && (
+				<p class="notice">
+					<a href={`/analys/teman/${data.mergedInto.id}`}>{t("synthesis.theme.merged", { name: data.mergedInto.name })}</a>
+				</p>
+			)}
+			<h2>{t("synthesis.theme.inputs", { n: formatNumber(lang, data.inputs.length) })}</h2>
+			{data.inputs.length === 0 ? (
+				<p>{t("synthesis.theme.inputs.none")}</p>
+			) : (
+				<form method="post" action={`/analys/teman/${theme.id}/dela`} novalidate>
+					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+					<ErrorSummary ctx={ctx} form={inputsForm} labels={{ newName: t("synthesis.theme.split.name"), newDescription: t("synthesis.field.description"), inputIds: t("synthesis.col.text") }} />
+					<div class="table-scroll">
+						<table>
+							<caption class="visually-hidden">{t("synthesis.theme.inputs", { n: data.inputs.length })}</caption>
+							<thead>
+								<tr>
+									<th scope="col">{t("synthesis.choose")}</th>
+									<th scope="col">{t("synthesis.col.text")}</th>
+									<th scope="col">{t("synthesis.col.locality")}</th>
+									<th scope="col">{t("synthesis.col.taggedBy")}</th>
+									<th scope="col">{t("synthesis.col.taggedAt")}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{data.inputs.map((input, i) => (
+									<tr key={input.id}>
+										<td>
+											<InputCheckbox ctx={ctx} id={input.id} text={input.text} first={i === 0} />
+										</td>
+										<td>{input.text}</td>
+										<td>{input.locality ?? "–"}</td>
+										<td>{(input.taggedBy && data.names.get(input.taggedBy)) ?? "–"}</td>
+										<td>{formatDateTime(lang, input.taggedAt)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+					{live && (
+						<>
+							<h3>{t("synthesis.theme.split")}</h3>
+							<TextField ctx={ctx} form={inputsForm} name="newName" label={t("synthesis.theme.split.name")} required maxLength={120} />
+							<TextArea ctx={ctx} form={inputsForm} name="newDescription" label={t("synthesis.field.description")} rows={2} />
+							<button type="submit">{t("synthesis.theme.split.submit")}</button>{" "}
+							<button type="submit" class="secondary" formaction={`/analys/teman/${theme.id}/ta-bort-inspel`}>
+								{t("synthesis.theme.untag")}
+							</button>
+						</>
+					)}
+				</form>
+			)}
+			{live && (
+				<>
+					<h2>{t("synthesis.theme.rename")}</h2>
+					<Form ctx={ctx} form={renameForm} action={`/analys/teman/${theme.id}`} labels={themeLabels(ctx)}>
+						<TextField ctx={ctx} form={renameForm} name="name" label={t("synthesis.field.name")} required maxLength={120} />
+						<TextArea ctx={ctx} form={renameForm} name="description" label={t("synthesis.field.description")} rows={3} />
+					</Form>
+					{data.others.length > 0 && (
+						<>
+							<h2>{t("synthesis.theme.merge")}</h2>
+							<p>{t("synthesis.theme.merge.hint")}</p>
+							<Form ctx={ctx} form={mergeForm} action={`/analys/teman/${theme.id}/sla-ihop`} labels={{ targetId: t("synthesis.field.target") }} submit={t("synthesis.theme.merge.submit")}>
+								<SelectField ctx={ctx} form={mergeForm} name="targetId" label={t("synthesis.field.target")} required options={data.others.map((o) => ({ value: o.id, label: o.name }))} />
+							</Form>
+						</>
+					)}
+				</>
+			)}
+			<h2>{t("synthesis.theme.history")}</h2>
+			<ul>
+				{data.events.map((e) => (
+					<li key={e.id}>
+						{t(`synthesis.event.${e.action}`, { detail: e.detail })} – {(e.actorId && data.names.get(e.actorId)) ?? "–"}, {formatDateTime(lang, e.at)}
+					</li>
+				))}
+			</ul>
+		</>
+	);
+}
+
+/** The analyst's list of inputs: search and filters, then choose inputs and tag them, or tag every match. */
+export function TagPage({ ctx, data, form = empty }: { ctx: PageContext; data: TagData; form?: FormState }) {
+	const { t, lang } = ctx;
+	const { query } = data;
+	const filters = formState({ q: query.q ?? "", source: query.source ?? "", locality: query.locality ?? "", theme: query.theme ?? "" });
+	const themeOptions = data.themes.map((th) => ({ value: th.id, label: th.name }));
+	return (
+		<>
+			<p>
+				<a href="/analys">{t("synthesis.theme.back")}</a>
+			</p>
+			<h1>{t("synthesis.tag.title")}</h1>
+			<p>{t("synthesis.tag.intro")}</p>
+			<form method="get" action="/analys/inspel" class="filters">
+				<TextField ctx={ctx} form={filters} name="q" label={t("input.field.q")} hint={t("input.field.q.hint")} />
+				<SelectField ctx={ctx} form={filters} name="source" label={t("input.field.source")} options={inputSources.map((s) => ({ value: s, label: t(`input.source.${s}`) }))} />
+				<SelectField ctx={ctx} form={filters} name="locality" label={t("input.field.locality")} options={data.localities.map((l) => ({ value: l, label: l }))} />
+				<SelectField
+					ctx={ctx}
+					form={filters}
+					name="theme"
+					label={t("synthesis.filter.theme")}
+					options={[
+						{ value: "untagged", label: t("synthesis.filter.untagged") },
+						{ value: "offTopic", label: t("synthesis.filter.offTopic") },
+						...data.themes.map((th) => ({ value: th.id, label: t("synthesis.filter.inTheme", { name: th.name }) })),
+					]}
+				/>
+				<button type="submit">{t("synthesis.search")}</button>
+			</form>
+			<p role="status">{t("synthesis.tag.count", { n: formatNumber(lang, data.total), shown: formatNumber(lang, data.rows.length) })}</p>
+			{data.rows.length > 0 && (
+				<form method="post" action="/analys/inspel/tagga" novalidate>
+					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+					{Object.entries(filters.values).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
+					<ErrorSummary ctx={ctx} form={form} labels={{ themeId: t("synthesis.field.theme"), inputIds: t("synthesis.col.text") }} />
+					<div class="table-scroll">
+						<table>
+							<caption>{t("synthesis.tag.table")}</caption>
+							<thead>
+								<tr>
+									<th scope="col">{t("synthesis.choose")}</th>
+									<th scope="col">{t("synthesis.col.text")}</th>
+									<th scope="col">{t("synthesis.col.source")}</th>
+									<th scope="col">{t("synthesis.col.locality")}</th>
+									<th scope="col">{t("synthesis.col.themes")}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{data.rows.map((r, i) => (
+									<tr key={r.id}>
+										<td>
+											<InputCheckbox ctx={ctx} id={r.id} text={r.text} first={i === 0} />
+										</td>
+										<td>{r.text}</td>
+										<td>{t(`input.source.${r.source}`)}</td>
+										<td>{r.locality ?? "–"}</td>
+										<td>
+											{r.themes.map((th) => th.name).join(", ")}
+											{r.offTopic && <em>{t("synthesis.offTopic")}</em>}
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+					<fieldset>
+						<legend>{t("synthesis.tag.actions")}</legend>
+						<SelectField ctx={ctx} form={form} name="themeId" label={t("synthesis.field.theme")} options={themeOptions} />
+						<button type="submit">{t("synthesis.tag.submit")}</button>{" "}
+						<button type="submit" formaction="/analys/inspel/tagga-alla">
+							{t("synthesis.tag.all", { n: formatNumber(lang, data.total) })}
+						</button>{" "}
+						<button type="submit" class="secondary" formaction="/analys/inspel/utanfor">
+							{t("synthesis.tag.offTopic")}
+						</button>{" "}
+						<button type="submit" class="secondary" formaction="/analys/inspel/tillbaka">
+							{t("synthesis.tag.onTopic")}
+						</button>
+					</fieldset>
+				</form>
+			)}
+		</>
+	);
+}
+
+/** The coordinator's list of analysts, with a form to add one. */
+export function AnalystsPage({ ctx, rows, form = empty }: { ctx: PageContext; rows: Analysts; form?: FormState }) {
+	const { t, lang } = ctx;
+	return (
+		<>
+			<p>
+				<a href="/analys">{t("synthesis.theme.back")}</a>
+			</p>
+			<h1>{t("synthesis.analysts.title")}</h1>
+			<p>{t("synthesis.analysts.intro")}</p>
+			{rows.length === 0 ? (
+				<p>{t("synthesis.analysts.none")}</p>
+			) : (
+				<div class="table-scroll">
+					<table>
+						<caption>{t("synthesis.analysts.table")}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t("synthesis.col.person")}</th>
+								<th scope="col">{t("synthesis.col.grantedBy")}</th>
+								<th scope="col">{t("synthesis.col.grantedAt")}</th>
+								<th scope="col">
+									<span class="visually-hidden">{t("synthesis.choose")}</span>
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{rows.map((r) => {
+								const name = r.person.name || r.person.email;
+								return (
+									<tr key={r.userId}>
+										<th scope="row">{name}</th>
+										<td>{r.grantedByName ?? "–"}</td>
+										<td>{formatDateTime(lang, r.grantedAt)}</td>
+										<td>
+											<form method="post" action={`/analys/analytiker/${r.userId}/ta-bort`} class="inline-form">
+												<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+												<button type="submit" class="secondary">
+													{t("synthesis.analysts.remove", { name })}
+												</button>
+											</form>
+										</td>
+									</tr>
+								);
+							})}
+						</tbody>
+					</table>
+				</div>
+			)}
+			<h2>{t("synthesis.analysts.add")}</h2>
+			<Form ctx={ctx} form={form} action="/analys/analytiker" labels={{ email: t("synthesis.field.email") }} submit={t("synthesis.analysts.submit")}>
+				<TextField ctx={ctx} form={form} name="email" type="email" label={t("synthesis.field.email")} hint={t("synthesis.field.email.hint")} required autocomplete="email" />
+			</Form>
+		</>
+	);
+}
