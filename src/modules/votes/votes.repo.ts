@@ -127,8 +127,8 @@ export async function markAndStoreBallot(db: Db, who: VoterLookup, b: BallotRow)
 	return { eligible: row?.eligible === true, stored: row?.stored === true };
 }
 
-/** Makes a vote's kept counts anew from its ballots: only for a historical vote whose ballots were loaded in bulk. */
-export async function countBallotsIntoTallies(db: Db, voteId: string): Promise<void> {
+/** Makes a vote's kept counts anew from its ballots, each combination in one row. */
+async function countBallotsIntoTallies(db: Db, voteId: string): Promise<void> {
 	await db.delete(voteTallies).where(eq(voteTallies.voteId, voteId));
 	await db.execute(sql`
 		insert into vote_tallies (vote_id, channel, blank, choices, shard, ballots)
@@ -171,9 +171,37 @@ export async function markAndBallotCounts(db: Db, voteId: string): Promise<{ mar
 	return { marks: Number(m?.n ?? 0), ballots: Number(b?.n ?? 0) };
 }
 
-/** Locks a vote's row so audit entries are appended one at a time. */
-export async function lockVote(db: Db, voteId: string): Promise<void> {
-	await db.execute(sql`select id from votes where id = ${voteId} for update`);
+/**
+ * Locks a vote's row until the transaction ends, and reads it as it is now: audit entries are appended one at a time,
+ * and a paper batch, a roll import and the close each see the vote as the others left it.
+ */
+export async function lockVote(db: Db, voteId: string): Promise<Vote | undefined> {
+	const rows = await db.select().from(votes).where(eq(votes.id, voteId)).for("update");
+	return rows[0];
+}
+
+/**
+ * Writes a vote's marks and ballots anew in random order, and its kept counts anew from the ballots, inside the
+ * caller's transaction. Afterwards every row has that transaction's xmin and a place in the table that says nothing
+ * about when it was cast, so no system column or physical order links a ballot to a mark or a casting time.
+ */
+export async function rewriteInRandomOrder(db: Db, voteId: string): Promise<void> {
+	await db.execute(sql`
+		with moved as (delete from voter_marks where vote_id = ${voteId} returning vote_id, voter_key, channel)
+		insert into voter_marks (vote_id, voter_key, channel) select * from moved order by random()`);
+	await db.execute(sql`
+		with moved as (delete from ballots where vote_id = ${voteId} returning id, vote_id, choices, blank, channel, day, receipt_hash)
+		insert into ballots (id, vote_id, choices, blank, channel, day, receipt_hash) select * from moved order by random()`);
+	await countBallotsIntoTallies(db, voteId);
+}
+
+/**
+ * Rewrites the tables that held a vote's casting into new files (VACUUM FULL), so the row versions left behind by
+ * rewriteInRandomOrder are gone from the database's files too. Outside any transaction; it briefly blocks casting in
+ * other votes.
+ */
+export async function compactBallotTables(db: Db): Promise<void> {
+	await db.execute(sql`vacuum (full) ballots, voter_marks, vote_tallies`);
 }
 
 /** A vote's audit log in order. */

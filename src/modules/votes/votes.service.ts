@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { fromStockholmLocal } from "../../i18n/stockholm-time.js";
@@ -136,11 +137,22 @@ export async function importRoll(db: Db, viewer: Viewer | null, id: string, body
 	const { hashes, rejected } = parseRoll(parsed.data.csv, vote);
 	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
 	const added = await db.transaction(async (tx) => {
-		const n = await repo.insertRoll(tx, vote.id, hashes);
+		// In random order, so the roll's place in the table does not follow the coordinator's file.
+		const n = await repo.insertRoll(tx, vote.id, shuffled(hashes));
 		await appendAudit(tx, vote.id, "rollImported", { rows: hashes.length, added: n });
 		return n;
 	});
 	return { ok: true, added, total: await repo.rollSize(db, vote.id) };
+}
+
+/** A copy in random order (Fisher–Yates with the system's generator). */
+function shuffled<T>(items: T[]): T[] {
+	const out = [...items];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = randomInt(i + 1);
+		[out[i], out[j]] = [out[j]!, out[i]!];
+	}
+	return out;
 }
 
 /** The rows of a roll CSV (cells split on ; , or tab, quotes trimmed), skipping empty rows and a header row. */
@@ -286,23 +298,26 @@ export async function publishResults(db: Db, viewer: Viewer | null, id: string):
 	if (new Date() < vote.closesAt) throw forbidden();
 	if (vote.resultsPublishedAt) return;
 	await publish(db, vote);
+	await repo.compactBallotTables(db);
 }
 
 /**
  * Records the close and the published totals of a historical vote past its close (the demo's), whose ballots were
- * loaded in bulk rather than cast one by one: its kept counts are made from those ballots first.
+ * loaded in bulk rather than cast one by one. Runs inside the caller's transaction.
  */
 export async function publishVote(db: Db, voteId: string): Promise<void> {
-	const vote = await voteOr404(db, voteId);
-	await db.transaction(async (tx) => {
-		await repo.countBallotsIntoTallies(tx, vote.id);
-		await publish(tx, vote);
-	});
+	await publish(db, await voteOr404(db, voteId));
 }
 
-/** Records the close and the published totals. */
+/**
+ * Closes the vote and records the published totals. Under the vote's lock and before anything is counted, the marks
+ * and ballots are written anew in random order (see rewriteInRandomOrder), so from here on nothing stored links a
+ * ballot to its voter.
+ */
 async function publish(db: Db, vote: repo.Vote): Promise<void> {
 	await db.transaction(async (tx) => {
+		if ((await repo.lockVote(tx, vote.id))?.resultsPublishedAt) return;
+		await repo.rewriteInRandomOrder(tx, vote.id);
 		const counts = await repo.markAndBallotCounts(tx, vote.id);
 		await appendAudit(tx, vote.id, "closed", counts);
 		// The published totals come from counting every ballot, not from the kept counts: they are the record.
