@@ -15,6 +15,7 @@ import { arenasRoutes } from "./modules/arenas/index.js";
 import { decisionsRoutes, multipartOptions } from "./modules/decisions/index.js";
 import { eidRoutes } from "./modules/eid/index.js";
 import { focusAreasRoutes } from "./modules/focus-areas/index.js";
+import { followupRoutes } from "./modules/followup/index.js";
 import { collaborationRoutes, goalsRoutes, initiativesRoutes } from "./modules/goals/index.js";
 import { indicatorsRoutes } from "./modules/indicators/index.js";
 import { healthRoutes } from "./modules/health/index.js";
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 	await app.register(arenasRoutes, modules);
 	await app.register(collaborationRoutes, modules);
 	await app.register(initiativesRoutes, modules);
+	await app.register(followupRoutes, modules);
 	await app.register(apiRoutes, modules);
 	return app;
 }

@@ -1,5 +1,5 @@
-// The protocol extract as a PDF, made in Node with PDFKit. Its standard Helvetica uses WinAnsi encoding,
-// which holds å, ä and ö, so Swedish text needs no embedded font.
+// The protocol extract as an A4 PDF.
+import { a4Pdf } from "../../lib/pdf.js";
 import { formatDate, type T } from "../../i18n/i18n.js";
 import type { Lang } from "../../i18n/i18n.js";
 import type { itemPage } from "./decisions.service.js";
@@ -8,20 +8,8 @@ type ItemPageData = Awaited<ReturnType<typeof itemPage>>;
 
 /** The extract of one item as an A4 PDF, in the same order as the printable page. */
 export async function extractPdf(data: ItemPageData, t: T, lang: Lang, today: string): Promise<Buffer> {
-	// Loaded on first use: pdfkit and its fonts are large, and most starts never make a PDF.
-	const { default: PDFDocument } = await import("pdfkit");
 	const { item, meeting, motions, proposals } = data;
-	const doc = new PDFDocument({ size: "A4", margin: 56, info: { Title: `${t("decisions.extract.title")} ${t("decisions.item.heading", { paragraph: item.paragraph, title: item.title })}` }, lang: "sv" });
-	const chunks: Buffer[] = [];
-	doc.on("data", (c: Buffer) => chunks.push(c));
-	const done = new Promise<Buffer>((resolve, reject) => {
-		doc.on("end", () => resolve(Buffer.concat(chunks)));
-		doc.on("error", reject);
-	});
-	const heading = (text: string) => doc.moveDown(0.6).font("Helvetica-Bold").fontSize(12).text(text).font("Helvetica").fontSize(11).moveDown(0.2);
-	const paragraphs = (text: string) => {
-		for (const p of text.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean)) doc.text(p).moveDown(0.4);
-	};
+	const { doc, heading, paragraphs, finish } = await a4Pdf(`${t("decisions.extract.title")} ${t("decisions.item.heading", { paragraph: item.paragraph, title: item.title })}`, "sv");
 
 	doc.font("Helvetica").fontSize(10).text(meeting.organisationName).text(t("decisions.extract.title")).text(t("decisions.extract.meeting", { body: meeting.bodyName, date: formatDate(lang, meeting.heldOn) }));
 	doc.moveDown().font("Helvetica-Bold").fontSize(14).text(t("decisions.item.heading", { paragraph: item.paragraph, title: item.title }));
@@ -54,6 +42,5 @@ export async function extractPdf(data: ItemPageData, t: T, lang: Lang, today: st
 		for (const line of item.distribution) doc.text(line);
 	}
 	doc.moveDown().fontSize(9).text(t("decisions.extract.certified", { date: formatDate(lang, today) }));
-	doc.end();
-	return done;
+	return finish();
 }

@@ -36,12 +36,12 @@ export async function goalsOfInitiative(db: Db, initiativeId: string): Promise<r
 }
 
 /** The owner organisations behind an owner: the organisation itself, or every owner of the initiative. */
-async function ownerOrganisationIds(db: Db, owner: Owner): Promise<string[]> {
+export async function ownerOrganisationIds(db: Db, owner: Owner): Promise<string[]> {
 	return "organisationId" in owner ? [owner.organisationId] : repo.initiativeOwnerIds(db, owner.initiativeId);
 }
 
 /** The owner organisation a person acts for when changing the owner's goals, or null if they may not. */
-async function actingOrganisation(db: Db, viewer: Viewer | null, owner: Owner): Promise<string | null> {
+export async function actingOrganisation(db: Db, viewer: Viewer | null, owner: Owner): Promise<string | null> {
 	if (!viewer) return null;
 	const owners = await ownerOrganisationIds(db, owner);
 	return viewer.memberships.find((m) => owners.includes(m.organisationId))?.organisationId ?? null;

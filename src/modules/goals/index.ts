@@ -1,5 +1,6 @@
 export { goalsRoutes } from "./goals.routes.js";
-export { canEditGoalsOf, changeGoalStatus, createGoalFor, createSubGoal, goalsInFocusArea, goalsOfInitiative, goalsOfOrganisation, type Owner, saveGoalActivity } from "./goals.service.js";
+export { type GoalRecord, goalRecords } from "./goals.export.js";
+export { actingOrganisation, canEditGoalsOf, changeGoalStatus, ownerOrganisationIds, createGoalFor, createSubGoal, goalsInFocusArea, goalsOfInitiative, goalsOfOrganisation, type Owner, saveGoalActivity } from "./goals.service.js";
 export type { GoalOwner, GoalRow } from "./goals.repo.js";
 export { GoalList, GoalStatus, ownerHref } from "./goals.views.js";
 export { collaborationRoutes } from "./collaboration.routes.js";

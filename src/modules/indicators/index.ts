@@ -1,5 +1,5 @@
 export { indicatorsRoutes } from "./indicators.routes.js";
-export { type IndicatorChoice, type IndicatorWithValues, indicatorChoices, indicatorsInFocusArea, targetIndicator } from "./indicators.service.js";
+export { type IndicatorChoice, type IndicatorWithValues, indicatorChoices, indicatorsInFocusArea, indicatorsWithSeries, type Series, targetIndicator } from "./indicators.service.js";
 export { LatestValues } from "./indicators.views.js";
 export type { Indicator } from "./indicators.repo.js";
 export { KoladaClient } from "./kolada.client.js";

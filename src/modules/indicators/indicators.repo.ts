@@ -119,3 +119,14 @@ export async function latestTotals(db: Db, indicatorIds: string[]): Promise<{ in
 		.where(and(inArray(indicatorValues.indicatorId, indicatorIds), eq(indicatorValues.gender, "T"), isNotNull(indicatorValues.value)))
 		.orderBy(indicatorValues.indicatorId, indicatorValues.municipality, desc(indicatorValues.year));
 }
+
+/** Every total (gender T) value of the indicators, by year: the series the follow-up report draws. */
+export async function totalSeries(db: Db, indicatorIds: string[]): Promise<{ indicatorId: string; municipality: string; year: number; value: string }[]> {
+	if (indicatorIds.length === 0) return [];
+	const rows = await db
+		.select({ indicatorId: indicatorValues.indicatorId, municipality: indicatorValues.municipality, year: indicatorValues.year, value: indicatorValues.value })
+		.from(indicatorValues)
+		.where(and(inArray(indicatorValues.indicatorId, indicatorIds), eq(indicatorValues.gender, "T"), isNotNull(indicatorValues.value)))
+		.orderBy(indicatorValues.indicatorId, indicatorValues.municipality, indicatorValues.year);
+	return rows.map((r) => ({ ...r, value: r.value! }));
+}

@@ -139,3 +139,25 @@ export async function targetIndicator(db: Db, programmeId: string, id: string): 
 export async function indicatorChoices(db: Db, programmeId: string): Promise<IndicatorChoice[]> {
 	return (await repo.listIndicators(db, programmeId)).map((i) => ({ id: i.id, title: i.title, unit: i.unit }));
 }
+
+/** One municipality's values of an indicator over the years. */
+export type Series = { municipality: string; name: string | null; points: { year: number; value: number }[] };
+
+/** Indicators of the programme with every total value per municipality followed, the programme's own first. */
+export async function indicatorsWithSeries(db: Db, programmeId: string, ids: string[]): Promise<(repo.Indicator & { series: Series[] })[]> {
+	const list = (await repo.listIndicators(db, programmeId)).filter((i) => ids.includes(i.id));
+	const rows = await repo.totalSeries(
+		db,
+		list.map((i) => i.id),
+	);
+	return list.map((i) => {
+		const order = (m: string) => (m === national ? 1 : i.peerMunicipalities.includes(m) ? 2 + i.peerMunicipalities.indexOf(m) : 0);
+		const municipalities = [...new Set(rows.filter((r) => r.indicatorId === i.id).map((r) => r.municipality))].sort((a, b) => order(a) - order(b));
+		const series = municipalities.map((m) => ({
+			municipality: m,
+			name: i.municipalityNames[m] ?? null,
+			points: rows.filter((r) => r.indicatorId === i.id && r.municipality === m).map((r) => ({ year: r.year, value: Number(r.value) })),
+		}));
+		return { ...i, series };
+	});
+}

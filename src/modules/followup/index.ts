@@ -1,0 +1,2 @@
+export { followupMessages } from "./followup.messages.js";
+export { followupRoutes } from "./followup.routes.js";

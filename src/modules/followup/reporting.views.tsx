@@ -1,0 +1,111 @@
+import { formatDate, formatDateTime } from "../../i18n/i18n.js";
+import type { PageContext } from "../../ui/context.js";
+import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { goalStatuses } from "../goals/goals.schema.js";
+import { GoalStatus } from "../goals/index.js";
+import type { Round } from "./followup.repo.js";
+import { progressOverrides } from "./followup.schema.js";
+import { ProgressNote } from "./report.views.js";
+import type { ReportOwner } from "./report.service.js";
+import type { ReportForm } from "./reporting.service.js";
+
+function Closed({ ctx, closed }: { ctx: PageContext; closed: string | null }) {
+	return closed ? (
+		<p class="notice" role="note">
+			{ctx.t(closed)}
+		</p>
+	) : null;
+}
+
+/** The goals a member reports on in a round, per owner, with what has been reported. */
+export function ReportingPage({ ctx, round, closed, owners }: { ctx: PageContext; round: Round; closed: string | null; owners: ReportOwner[] }) {
+	const { t } = ctx;
+	return (
+		<>
+			<h1>{t("followup.reporting.title", { round: round.title })}</h1>
+			<p class="lead">{t("followup.reporting.intro", { deadline: formatDate(ctx.lang, round.deadline) })}</p>
+			<Closed ctx={ctx} closed={closed} />
+			{owners.length === 0 && <p>{t("followup.reporting.none")}</p>}
+			{owners.map((owner) => (
+				<div class="table-scroll" key={owner.id}>
+					<table>
+						<caption>{t("followup.reporting.caption", { owner: owner.name })}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t("followup.reporting.goal")}</th>
+								<th scope="col">{t("followup.report.status")}</th>
+								<th scope="col">{t("followup.report.account")}</th>
+								<td />
+							</tr>
+						</thead>
+						<tbody>
+							{owner.goals.map((g) => (
+								<tr key={g.id}>
+									<th scope="row">{g.title}</th>
+									<td>
+										<GoalStatus ctx={ctx} status={g.status} />
+									</td>
+									<td>{g.report ? t("followup.reporting.done", { date: formatDateTime(ctx.lang, new Date(g.report.reportedAt)) }) : t("followup.reporting.notDone")}</td>
+									<td>
+										<a href={`/uppfoljning/${round.id}/mal/${g.id}`} aria-label={`${t(g.report ? "followup.reporting.change" : "followup.reporting.report")}: ${g.title}`}>
+											{t(g.report ? "followup.reporting.change" : "followup.reporting.report")}
+										</a>
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			))}
+		</>
+	);
+}
+
+/** The report form for one goal, with the goal's computed progress and the rule behind it. */
+export function ReportFormPage({ ctx, form }: { ctx: PageContext; form: ReportForm }) {
+	const { t } = ctx;
+	const { round, goal, indicator, owner, state, closed } = form;
+	const labels = {
+		status: t("followup.field.status"),
+		account: t("followup.field.account"),
+		evidence: t("followup.field.evidence"),
+		ownValue: t("followup.field.ownValue"),
+		ownValueYear: t("followup.field.ownValueYear"),
+		progressOverride: t("followup.field.progressOverride"),
+		overrideReason: t("followup.field.overrideReason"),
+	};
+	return (
+		<>
+			<p>
+				<a href={`/uppfoljning/${round.id}/rapportera`}>{t("followup.reporting.back")}</a>
+			</p>
+			<h1>{t("followup.form.title", { goal: goal.title })}</h1>
+			<p class="lead">
+				{owner.name} · {round.title}
+			</p>
+			<Closed ctx={ctx} closed={closed} />
+			<h2>{t("followup.legend.progress")}</h2>
+			<ProgressNote ctx={ctx} progress={goal.progress} indicator={indicator} />
+			<Form ctx={ctx} form={state} action={`/uppfoljning/${round.id}/mal/${goal.id}`} labels={labels}>
+				<SelectField ctx={ctx} form={state} name="status" label={labels.status} required options={goalStatuses.map((s) => ({ value: s, label: t(`goal.status.${s}`) }))} />
+				<TextArea ctx={ctx} form={state} name="account" label={labels.account} hint={t("followup.hint.account")} required maxLength={4000} />
+				<TextArea ctx={ctx} form={state} name="evidence" label={labels.evidence} hint={t("followup.hint.evidence")} rows={3} />
+				{indicator?.kind !== "kolada" && (
+					<fieldset>
+						<legend>{t("followup.legend.ownValue")}</legend>
+						<TextField ctx={ctx} form={state} name="ownValue" label={labels.ownValue} hint={t("followup.hint.ownValue")} />
+						<TextField ctx={ctx} form={state} name="ownValueYear" label={labels.ownValueYear} inputmode="numeric" maxLength={4} />
+					</fieldset>
+				)}
+				<SelectField
+					ctx={ctx}
+					form={state}
+					name="progressOverride"
+					label={labels.progressOverride}
+					options={[{ value: "", label: t("followup.override.none") }, ...progressOverrides.map((s) => ({ value: s, label: t(`followup.progress.${s}`) }))]}
+				/>
+				<TextArea ctx={ctx} form={state} name="overrideReason" label={labels.overrideReason} rows={3} maxLength={1000} />
+			</Form>
+		</>
+	);
+}
