@@ -15,4 +15,3 @@ export * from "../modules/ideas/ideas.schema.js";
 export * from "../modules/indicators/indicators.schema.js";
 export * from "../modules/goals/goals.schema.js";
 export * from "../modules/arenas/arenas.schema.js";
-export * from "../modules/followup/followup.schema.js";

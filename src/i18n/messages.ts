@@ -10,7 +10,6 @@ import { initiativesMessages } from "../modules/goals/initiatives.messages.js";
 import { decisionsMessages } from "../modules/decisions/decisions.messages.js";
 import { eidMessages } from "../modules/eid/eid.messages.js";
 import { focusAreasMessages } from "../modules/focus-areas/focus-areas.messages.js";
-import { followupMessages } from "../modules/followup/followup.messages.js";
 import { goalsMessages } from "../modules/goals/goals.messages.js";
 import { indicatorsMessages } from "../modules/indicators/indicators.messages.js";
 import { mailMessages } from "../modules/mail/mail.messages.js";
@@ -29,7 +28,7 @@ import { commonMessages } from "../ui/common.messages.js";
 /** Messages of one part of the interface, in every language. */
 export type Messages = { sv: Record<string, string>; en: Record<string, string> };
 
-const all: Messages[] = [commonMessages, accountsMessages, adminMessages, apiMessages, decisionsMessages, eidMessages, focusAreasMessages, goalsMessages, indicatorsMessages, mailMessages, organisationsMessages, pagesMessages, programmesMessages, proposalsMessages, votesMessages, surveysMessages, workshopsMessages, ideasMessages, inputsMessages, participationMessages, arenasMessages, collaborationMessages, initiativesMessages, followupMessages];
+const all: Messages[] = [commonMessages, accountsMessages, adminMessages, apiMessages, decisionsMessages, eidMessages, focusAreasMessages, goalsMessages, indicatorsMessages, mailMessages, organisationsMessages, pagesMessages, programmesMessages, proposalsMessages, votesMessages, surveysMessages, workshopsMessages, ideasMessages, inputsMessages, participationMessages, arenasMessages, collaborationMessages, initiativesMessages];
 
 export const messages = {
 	sv: Object.assign({}, ...all.map((m) => m.sv)) as Record<string, string>,

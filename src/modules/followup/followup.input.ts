@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { choice, isoDate, optionalDecimal, optionalText, optionalYear, requiredText } from "../../ui/fields.js";
 import { msg } from "../../ui/messages.js";
-import { goalStatuses } from "../goals/goals.schema.js";
+import { goalStatuses } from "../goals/index.js";
 import { progressOverrides } from "./followup.schema.js";
 
 /** The coordinator's form for a round: what it is called, the period reported on and the deadline. */

@@ -5,6 +5,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, lastMailTo, signedInCoordinator, signedInUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
+import { goalReports } from "./followup.schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -67,7 +68,7 @@ test("a member reports on the organisation's goal with an own value written with
 
 	const saved = await member.post(`/uppfoljning/${id}/mal/${cleanupGoal.id}`, { ...typed, overrideReason: "Två av dagarna regnade bort." });
 	assert.equal(saved.statusCode, 303);
-	const [stored] = await db.select().from(s.goalReports).where(eq(s.goalReports.roundId, id));
+	const [stored] = await db.select().from(goalReports).where(eq(goalReports.roundId, id));
 	assert.deepEqual([stored!.ownValue, stored!.ownValueYear, stored!.progressOverride, stored!.evidence], ["4.5", 2021, "at_risk", ["https://bygdeforeningen.se/arsberattelse"]]);
 
 	const form = await member.get(`/uppfoljning/${id}/mal/${cleanupGoal.id}`);
@@ -84,7 +85,7 @@ test("a goal measured in Kolada takes no own value; a report after the deadline 
 	assert.equal(late.statusCode, 422);
 	assert.match(late.body, /Sista dagen att rapportera har passerat/);
 	assert.match(late.body, /Tolv nya hus byggda\./);
-	assert.equal((await db.select().from(s.goalReports).where(eq(s.goalReports.roundId, id))).length, 0);
+	assert.equal((await db.select().from(goalReports).where(eq(goalReports.roundId, id))).length, 0);
 	const kolada = await admin.post(`/uppfoljning/${(await newOpenRound())}/mal/${growth.id}`, { status: "on_track", account: "x", ownValue: "12", ownValueYear: "2021" });
 	assert.equal(kolada.statusCode, 422);
 	assert.match(kolada.body, /hämtas från Kolada/);

@@ -1,2 +1,6 @@
-export { followupMessages } from "./followup.messages.js";
+import { registerMessages } from "../../i18n/messages.js";
+import { followupMessages } from "./followup.messages.js";
+
+registerMessages(followupMessages);
+
 export { followupRoutes } from "./followup.routes.js";

@@ -1,8 +1,7 @@
 import { formatDate, formatDateTime } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
-import { goalStatuses } from "../goals/goals.schema.js";
-import { GoalStatus } from "../goals/index.js";
+import { GoalStatus, goalStatuses } from "../goals/index.js";
 import type { Round } from "./followup.repo.js";
 import { progressOverrides } from "./followup.schema.js";
 import { ProgressNote } from "./report.views.js";

@@ -1,4 +1,5 @@
 export { goalsRoutes } from "./goals.routes.js";
+export { goalStatuses } from "./goals.schema.js";
 export { type GoalRecord, goalRecords } from "./goals.export.js";
 export { actingOrganisation, canEditGoalsOf, changeGoalStatus, ownerOrganisationIds, createGoalFor, createSubGoal, goalsInFocusArea, goalsOfInitiative, goalsOfOrganisation, type Owner, saveGoalActivity } from "./goals.service.js";
 export type { GoalOwner, GoalRow } from "./goals.repo.js";
