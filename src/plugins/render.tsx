@@ -5,6 +5,7 @@ import { renderToString } from "preact-render-to-string";
 import type { Db } from "../db/client.js";
 import { cachedValue } from "../lib/read-cache.js";
 import type { PageContext } from "../ui/context.js";
+import { PageIds } from "../ui/form.js";
 import { Layout } from "../ui/layout.js";
 
 declare module "fastify" {
@@ -59,9 +60,11 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 		let rendered: string | undefined;
 		const render = () => {
 			rendered ??= `<!doctype html>${renderToString(
-				<Layout ctx={ctx} title={title}>
-					{body(ctx)}
-				</Layout>,
+				<PageIds.Provider value={new Set()}>
+					<Layout ctx={ctx} title={title}>
+						{body(ctx)}
+					</Layout>
+				</PageIds.Provider>,
 			)}`;
 			return rendered;
 		};

@@ -1,4 +1,5 @@
-import type { ComponentChildren } from "preact";
+import { type ComponentChildren, createContext } from "preact";
+import { useContext } from "preact/hooks";
 import type { PageContext } from "./context.js";
 import type { FormState } from "./forms.js";
 import { translateMsg } from "./messages.js";
@@ -12,16 +13,46 @@ type FieldProps = {
 	required?: boolean;
 };
 
+/** The field ids given out on the page being rendered; the page renderer provides a fresh set for each page. */
+export const PageIds = createContext<Set<string> | null>(null);
+/** The ids of the form being rendered, by field name, so that its error summary and its fields agree. */
+const FormIds = createContext<Map<string, string> | null>(null);
+
+/**
+ * The id of a field's input, unique on the page: "field-title" for the first form with a title, "field-title-2" for the
+ * second. Within one form the same name always gets the same id.
+ */
+export function useFieldId(name: string): string {
+	const pageIds = useContext(PageIds);
+	const formIds = useContext(FormIds);
+	const known = formIds?.get(name);
+	if (known) return known;
+	let id = `field-${name}`;
+	for (let n = 2; pageIds?.has(id); n++) id = `field-${name}-${n}`;
+	pageIds?.add(id);
+	formIds?.set(name, id);
+	return id;
+}
+
+/** The ids of a field's input, hint and error message, unique on the page (see useFieldId). */
+export function useFieldIds(name: string) {
+	const input = useFieldId(name);
+	const suffix = input.slice("field-".length);
+	return { input, hint: `hint-${suffix}`, error: `error-${suffix}` };
+}
+
 /** A form that posts with its CSRF token, shows an error summary first and keeps focus order natural. */
 export function Form(props: { ctx: PageContext; form: FormState; action: string; labels: Record<string, string>; submit?: string; children: ComponentChildren }) {
 	const { ctx, form } = props;
 	return (
-		<form method="post" action={props.action} novalidate>
-			<input type="hidden" name="_csrf" value={ctx.csrfToken} />
-			<ErrorSummary ctx={ctx} form={form} labels={props.labels} />
-			{props.children}
-			<button type="submit">{props.submit ?? ctx.t("form.save")}</button>
-		</form>
+		<FormIds.Provider value={new Map()}>
+			<form method="post" action={props.action} novalidate>
+				<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+				<ErrorSummary ctx={ctx} form={form} labels={props.labels} />
+				{props.children}
+				<button type="submit">{props.submit ?? ctx.t("form.save")}</button>
+			</form>
+		</FormIds.Provider>
 	);
 }
 
@@ -34,43 +65,51 @@ export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels:
 			<h2 id="error-summary-title">{props.ctx.t("form.errorSummary")}</h2>
 			<ul>
 				{entries.map(([field, message]) => (
-					<li key={field}>
-						<a href={`#field-${field}`}>
-							{props.labels[field] ? `${props.labels[field]}: ` : ""}
-							{translateMsg(props.ctx.t, message)}
-						</a>
-					</li>
+					<ErrorLink key={field} field={field} label={props.labels[field]} message={translateMsg(props.ctx.t, message)} />
 				))}
 			</ul>
 		</div>
 	);
 }
 
-function Label(props: FieldProps) {
+function ErrorLink(props: { field: string; label: string | undefined; message: string }) {
 	return (
-		<label for={`field-${props.name}`}>
+		<li>
+			<a href={`#${useFieldId(props.field)}`}>
+				{props.label ? `${props.label}: ` : ""}
+				{props.message}
+			</a>
+		</li>
+	);
+}
+
+type Ids = ReturnType<typeof useFieldIds>;
+
+function Label(props: FieldProps & { ids: Ids }) {
+	return (
+		<label for={props.ids.input}>
 			{props.label}
 			<span class="field-need"> ({props.ctx.t(props.required ? "form.required" : "form.optional")})</span>
 		</label>
 	);
 }
 
-function describedBy(props: FieldProps): string | undefined {
-	const ids = [props.hint ? `hint-${props.name}` : "", props.form.errors[props.name] ? `error-${props.name}` : ""].filter(Boolean);
-	return ids.length ? ids.join(" ") : undefined;
+function describedBy(props: FieldProps, ids: Ids): string | undefined {
+	const described = [props.hint ? ids.hint : "", props.form.errors[props.name] ? ids.error : ""].filter(Boolean);
+	return described.length ? described.join(" ") : undefined;
 }
 
-function HintAndError(props: FieldProps) {
+function HintAndError(props: FieldProps & { ids: Ids }) {
 	const error = props.form.errors[props.name];
 	return (
 		<>
 			{props.hint && (
-				<p class="hint" id={`hint-${props.name}`}>
+				<p class="hint" id={props.ids.hint}>
 					{props.hint}
 				</p>
 			)}
 			{error && (
-				<p class="field-error" id={`error-${props.name}`}>
+				<p class="field-error" id={props.ids.error}>
 					{translateMsg(props.ctx.t, error)}
 				</p>
 			)}
@@ -81,12 +120,13 @@ function HintAndError(props: FieldProps) {
 /** A one-line text input (also for numbers, dates and e-mail through `type`). */
 export function TextField(props: FieldProps & { type?: "text" | "email" | "date" | "url"; inputmode?: "numeric"; autocomplete?: string; maxLength?: number }) {
 	const invalid = Boolean(props.form.errors[props.name]);
+	const ids = useFieldIds(props.name);
 	return (
 		<div class={invalid ? "field field-invalid" : "field"}>
-			<Label {...props} />
-			<HintAndError {...props} />
+			<Label {...props} ids={ids} />
+			<HintAndError {...props} ids={ids} />
 			<input
-				id={`field-${props.name}`}
+				id={ids.input}
 				name={props.name}
 				type={(props.type ?? "text") as "text"}
 				inputMode={props.inputmode}
@@ -95,7 +135,7 @@ export function TextField(props: FieldProps & { type?: "text" | "email" | "date"
 				value={props.form.values[props.name] ?? ""}
 				required={props.required}
 				aria-invalid={invalid ? "true" : undefined}
-				aria-describedby={describedBy(props)}
+				aria-describedby={describedBy(props, ids)}
 			/>
 		</div>
 	);
@@ -104,18 +144,19 @@ export function TextField(props: FieldProps & { type?: "text" | "email" | "date"
 /** A multi-line text input. */
 export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
 	const invalid = Boolean(props.form.errors[props.name]);
+	const ids = useFieldIds(props.name);
 	return (
 		<div class={invalid ? "field field-invalid" : "field"}>
-			<Label {...props} />
-			<HintAndError {...props} />
+			<Label {...props} ids={ids} />
+			<HintAndError {...props} ids={ids} />
 			<textarea
-				id={`field-${props.name}`}
+				id={ids.input}
 				name={props.name}
 				rows={props.rows ?? 5}
 				maxLength={props.maxLength}
 				required={props.required}
 				aria-invalid={invalid ? "true" : undefined}
-				aria-describedby={describedBy(props)}
+				aria-describedby={describedBy(props, ids)}
 			>
 				{props.form.values[props.name] ?? ""}
 			</textarea>
@@ -126,17 +167,18 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
 /** A drop-down of fixed options. */
 export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
 	const invalid = Boolean(props.form.errors[props.name]);
+	const ids = useFieldIds(props.name);
 	const current = props.form.values[props.name] ?? "";
 	return (
 		<div class={invalid ? "field field-invalid" : "field"}>
-			<Label {...props} />
-			<HintAndError {...props} />
+			<Label {...props} ids={ids} />
+			<HintAndError {...props} ids={ids} />
 			<select
-				id={`field-${props.name}`}
+				id={ids.input}
 				name={props.name}
 				required={props.required}
 				aria-invalid={invalid ? "true" : undefined}
-				aria-describedby={describedBy(props)}
+				aria-describedby={describedBy(props, ids)}
 			>
 				{!props.required && <option value="">–</option>}
 				{props.options.map((o) => (
@@ -145,6 +187,18 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
 					</option>
 				))}
 			</select>
+		</div>
+	);
+}
+
+/** A check box with its label after it; checked when the form's value is "on" or "true". */
+export function CheckboxField(props: { form: FormState; name: string; label: string }) {
+	const id = useFieldId(props.name);
+	const value = props.form.values[props.name];
+	return (
+		<div class="field field-check">
+			<input id={id} type="checkbox" name={props.name} checked={value === "on" || value === "true"} />
+			<label for={id}>{props.label}</label>
 		</div>
 	);
 }

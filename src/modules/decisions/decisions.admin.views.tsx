@@ -1,6 +1,6 @@
 import { formatDate } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { CheckboxField, ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { translateMsg } from "../../ui/messages.js";
 import { maxDocumentBytes } from "./decisions.uploads.js";
 import { type FormState, formState } from "../../ui/forms.js";
@@ -12,16 +12,6 @@ type Data<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
 /** Labels for a form's fields, from the messages. */
 const labelsFor = (ctx: PageContext, names: string[], prefix = "decisions.field."): Record<string, string> => Object.fromEntries(names.map((n) => [n, ctx.t(`${prefix}${n}`)]));
-
-/** A check box with its label after it (no shared helper exists for one). */
-function CheckField({ form, name, label }: { form: FormState; name: string; label: string }) {
-	return (
-		<div class="field field-check">
-			<input id={`field-${name}`} type="checkbox" name={name} checked={form.values[name] === "on" || form.values[name] === "true"} />
-			<label for={`field-${name}`}>{label}</label>
-		</div>
-	);
-}
 
 /** The choice of a recorded decision, by body, date, paragraph and title. */
 const itemOptions = (ctx: PageContext, items: ItemSummary[]) =>
@@ -132,7 +122,7 @@ export function MeetingAdminPage({ ctx, data, form }: { ctx: PageContext; data: 
 			<Form ctx={ctx} form={form} action={`/admin/beslut/sammantraden/${meeting.id}/paragrafer`} labels={labels}>
 				<TextField ctx={ctx} form={form} name="paragraph" label={labels.paragraph!} inputmode="numeric" required />
 				<ItemFields ctx={ctx} form={form} labels={labels} />
-				<CheckField form={form} name="isKey" label={labels.isKey!} />
+				<CheckboxField form={form} name="isKey" label={labels.isKey!} />
 			</Form>
 		</>
 	);

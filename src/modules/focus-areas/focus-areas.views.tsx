@@ -1,6 +1,6 @@
 import { formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { Form, TextArea, TextField } from "../../ui/form.js";
+import { Form, TextArea, TextField, useFieldIds } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { Paragraphs } from "../../ui/text.js";
@@ -214,19 +214,20 @@ export function CheckboxGroup(props: {
 }) {
 	const { ctx, name } = props;
 	const error = props.form.errors[name];
+	const ids = useFieldIds(name);
 	return (
-		<fieldset class={error ? "checkboxes field-invalid" : "checkboxes"} aria-describedby={error ? `error-${name}` : undefined}>
+		<fieldset class={error ? "checkboxes field-invalid" : "checkboxes"} aria-describedby={error ? ids.error : undefined}>
 			<legend>
 				{props.legend} <span class="field-need">({ctx.t("form.optional")})</span>
 			</legend>
 			{error && (
-				<p class="field-error" id={`error-${name}`}>
+				<p class="field-error" id={ids.error}>
 					{translateMsg(ctx.t, error)}
 				</p>
 			)}
 			{props.options.length === 0 && <p>{props.empty}</p>}
 			{props.options.map((o, i) => {
-				const id = i === 0 ? `field-${name}` : `field-${name}-${o.id}`;
+				const id = i === 0 ? ids.input : `${ids.input}-${o.id}`;
 				return (
 					<div key={o.id} class="checkbox">
 						<input type="checkbox" id={id} name={name} value={o.id} checked={props.checked.includes(o.id)} />

@@ -1,20 +1,11 @@
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { CheckboxField, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { type FormState, formState } from "../../ui/forms.js";
 import { questionKinds } from "./surveys.schema.js";
 import type { QuestionWithOptions, Section, Survey } from "./surveys.repo.js";
 import type { HistoryEntry } from "./surveys.service.js";
 import { SurveyTimes } from "./surveys.views.js";
-
-function Checkbox({ form, name, label }: { form: FormState; name: string; label: string }) {
-	return (
-		<div class="field choice">
-			<input type="checkbox" id={`field-${name}`} name={name} checked={form.values[name] === "on"} />{" "}
-			<label for={`field-${name}`}>{label}</label>
-		</div>
-	);
-}
 
 function PostButton({ ctx, action, label, name, value }: { ctx: PageContext; action: string; label: string; name?: string; value?: string }) {
 	return (
@@ -291,10 +282,10 @@ export function QuestionPage(props: {
 				<SelectField ctx={ctx} form={form} name="kind" label={labels.kind!} required options={questionKinds.map((k) => ({ value: k, label: t(`survey.admin.kind.${k}`) }))} />
 				<TextField ctx={ctx} form={form} name="text" label={labels.text!} maxLength={500} required />
 				<TextArea ctx={ctx} form={form} name="help" label={labels.help!} rows={2} maxLength={1000} />
-				<Checkbox form={form} name="required" label={t("survey.field.required")} />
+				<CheckboxField form={form} name="required" label={t("survey.field.required")} />
 				<TextArea ctx={ctx} form={form} name="options" label={labels.options!} hint={t("survey.field.options.hint")} rows={6} />
 				<TextField ctx={ctx} form={form} name="maxChoices" label={labels.maxChoices!} hint={t("survey.field.maxChoices.hint")} inputmode="numeric" />
-				<Checkbox form={form} name="allowOther" label={t("survey.field.allowOther")} />
+				<CheckboxField form={form} name="allowOther" label={t("survey.field.allowOther")} />
 				<TextField ctx={ctx} form={form} name="lowLabel" label={labels.lowLabel!} hint={t("survey.field.scale.hint")} maxLength={100} />
 				<TextField ctx={ctx} form={form} name="highLabel" label={labels.highLabel!} hint={t("survey.field.scale.hint")} maxLength={100} />
 				<TextField ctx={ctx} form={form} name="maxLength" label={labels.maxLength!} hint={t("survey.field.maxLength.hint")} inputmode="numeric" required />
