@@ -4,6 +4,7 @@ import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
 import { projectRoot } from "./paths.js";
 import type { Database } from "./db/client.js";
@@ -35,24 +36,17 @@ import { authPlugin } from "./plugins/auth.js";
 import { csrfPlugin } from "./plugins/csrf.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { i18nPlugin } from "./plugins/i18n.js";
+import { loggerOptions } from "./plugins/logging.js";
 import { rateLimitPlugin } from "./plugins/rate-limit.js";
 import { renderPlugin } from "./plugins/render.js";
 import { securityHeadersPlugin } from "./plugins/security-headers.js";
 
 /** Builds the web application: plugins first, then the explicit list of modules. */
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(config: Config, database: Database, options: { logStream?: DestinationStream } = {}): Promise<FastifyInstance> {
 	const app = Fastify({
 		trustProxy: config.trustProxy,
 		bodyLimit: 1024 * 1024,
-		logger: {
-			level: config.logLevel,
-			// Requests are logged without query strings, cookies or bodies: no personal data in logs.
-			serializers: {
-				req: (req) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
-				res: (res) => ({ statusCode: res.statusCode }),
-			},
-			redact: ["email", "*.email", "recipient"],
-		},
+		logger: loggerOptions(config.logLevel, options.logStream),
 		genReqId: () => crypto.randomUUID(),
 	});
 	const { db } = database;
