@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
-import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
@@ -13,7 +12,7 @@ import { accountsRoutes } from "./modules/accounts/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { apiRoutes, openapiPlugin } from "./modules/api/index.js";
 import { arenasRoutes } from "./modules/arenas/index.js";
-import { decisionsRoutes, multipartOptions } from "./modules/decisions/index.js";
+import { decisionsRoutes } from "./modules/decisions/index.js";
 import { eidRoutes } from "./modules/eid/index.js";
 import { focusAreasRoutes } from "./modules/focus-areas/index.js";
 import { followupRoutes } from "./modules/followup/index.js";
@@ -58,8 +57,6 @@ export async function buildApp(config: Config, database: Database, options: { lo
 
 	await app.register(cookie);
 	await app.register(formbody);
-	// Only the basis-for-decision upload form is multipart; its fields arrive as plain values, so CSRF checks work alike.
-	await app.register(multipart, multipartOptions);
 	await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/static/", maxAge: "1h" });
 	await app.register(securityHeadersPlugin);
 	await app.register(i18nPlugin);

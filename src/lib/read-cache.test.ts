@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Db } from "../db/client.js";
-import { cachedRead, clearReadCache, configureReadCache } from "./read-cache.js";
+import { cachedRead, clearReadCache, configureReadCache, readCacheSize } from "./read-cache.js";
 
 // The cache only uses the database handle as a key, so any object stands in for it here.
 const fakeDb = () => ({}) as Db;
@@ -39,4 +39,19 @@ test("with a time to live of 0 every read goes to the database", async () => {
 	let loads = 0;
 	await cachedRead(db, "k", async () => ++loads);
 	assert.equal(await cachedRead(db, "k", async () => ++loads), 2);
+});
+
+test("the cache holds at most its bound: the least recently used entries go first", async () => {
+	const db = fakeDb();
+	configureReadCache(db, 60_000, 3);
+	let loads = 0;
+	for (const key of ["a", "b", "c"]) await cachedRead(db, key, async () => ++loads);
+	await cachedRead(db, "a", async () => ++loads);
+	await cachedRead(db, "d", async () => ++loads);
+	assert.equal(readCacheSize(db), 3);
+	assert.equal(loads, 4);
+	await cachedRead(db, "b", async () => ++loads);
+	assert.equal(loads, 5, "b, used least recently, was gone");
+	await cachedRead(db, "a", async () => ++loads);
+	assert.equal(loads, 5, "a, used recently, was kept");
 });

@@ -5,6 +5,7 @@ import { h } from "preact";
 import * as s from "../db/schema.js";
 import { createProgramme, createUser, signInAs } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";
+import { readCacheSize } from "../lib/read-cache.js";
 
 // Read caching on, as in production: public pages are then rendered once per cache period.
 const { app, db } = await testApp({ readCacheMs: 60_000 });
@@ -42,4 +43,12 @@ test("a public page that shows a form is never shared: each visitor gets a CSRF 
 	const second = token((await new TestClient(app).get("/__test/public-form")).body);
 	assert.ok(first && second);
 	assert.notEqual(first, second);
+});
+
+test("foreign query strings do not grow the cache: /?x=1…N is one entry, the page's own", async () => {
+	await createProgramme(db, { name: "Framtid Fråga" });
+	await new TestClient(app).get("/");
+	const size = readCacheSize(db);
+	for (let x = 1; x <= 300; x++) assert.equal((await new TestClient(app).get(`/?x=${x}`)).statusCode, 200);
+	assert.equal(readCacheSize(db), size);
 });

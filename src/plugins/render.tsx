@@ -74,7 +74,7 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 			const html = render();
 			return hasForm ? null : html;
 		};
-		const sharedHtml = shared ? cachedValue(opts.db, `page:${ctx.lang}:${this.request.url}`, shareable) : null;
+		const sharedHtml = shared ? cachedValue(opts.db, `page:${ctx.lang}:${ctx.path}`, shareable) : null;
 		const html = sharedHtml ?? render();
 		return this.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(html);
 	});

@@ -1,3 +1,4 @@
+import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { refSchema, uuidSchema } from "../../lib/api-schema.js";
@@ -6,6 +7,7 @@ import { formState } from "../../ui/forms.js";
 import * as admin from "./decisions.admin.service.js";
 import { AdoptionsAdminPage, DecisionsAdminPage, HandoverPage, ItemAdminPage, type ItemForms, MeetingAdminPage } from "./decisions.admin.views.js";
 import { extractPdf } from "./decisions.pdf.js";
+import { multipartOptions } from "./decisions.uploads.js";
 import * as service from "./decisions.service.js";
 import { AdoptionsPage, ExtractPage, ItemPage, MeetingPage, MeetingsPage, meetingHeading } from "./decisions.views.js";
 
@@ -114,20 +116,22 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	// Each form of the item page posts to its own address; a failed one is shown again in place.
-	const itemForms: [string, keyof ItemForms, typeof admin.addMotion][] = [
-		["yrkanden", "motion", admin.addMotion],
-		["underlag", "document", admin.addDocumentLink],
-		["fil", "file", admin.addDocumentFile],
-		["kopplingar", "link", admin.addLink],
-		["rattelse", "correct", admin.correctItem],
-	];
-	for (const [path, form, save] of itemForms) {
-		app.post<IdParams>(`/admin/beslut/paragrafer/:id/${path}`, async (req, reply) => {
+	const itemForm = (scope: FastifyInstance, path: string, form: keyof ItemForms, save: typeof admin.addMotion) =>
+		scope.post<IdParams>(`/admin/beslut/paragrafer/:id/${path}`, async (req, reply) => {
 			const result = await save(db, req.viewer, req.params.id, req.body);
 			if (result.ok) return reply.seeOther(`/admin/beslut/paragrafer/${result.id}`, "flash.saved");
 			return reply.page(itemTitle(req, result.item), (ctx) => ItemAdminPage({ ctx, data: result, forms: { [form]: result.state } }), 422);
 		});
-	}
+	itemForm(app, "yrkanden", "motion", admin.addMotion);
+	itemForm(app, "underlag", "document", admin.addDocumentLink);
+	itemForm(app, "kopplingar", "link", admin.addLink);
+	itemForm(app, "rattelse", "correct", admin.correctItem);
+	// The one form that takes a file: only its route parses multipart, so every other route refuses an upload (415)
+	// before reading it.
+	await app.register(async (uploads) => {
+		await uploads.register(multipart, multipartOptions);
+		itemForm(uploads, "fil", "file", admin.addDocumentFile);
+	});
 
 	app.get("/admin/antaganden", async (req, reply) => {
 		const data = await admin.adoptionsAdmin(db, req.viewer);

@@ -1,5 +1,6 @@
 // Keyed hashes, codes and receipts for votes. The key comes from VOTE_ROLL_KEY (set once at start-up).
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomInt } from "node:crypto";
+import { createHash, createHmac, randomInt } from "node:crypto";
+import { sealingKey, seal as sealText, unseal as unsealText } from "../../lib/seal.js";
 
 let voteKey: string; // No default: hashing before setVoteKey fails, rather than with a key anyone could know.
 
@@ -39,21 +40,15 @@ export function normaliseCode(input: string): string {
 }
 
 function sealKey(): Buffer {
-	return createHash("sha256").update(`seal:${voteKey}`).digest();
+	return sealingKey(`seal:${voteKey}`);
 }
 
 /** Encrypts a letter code so the print-shop export can be made again without storing the code in the clear. */
 export function seal(plain: string): string {
-	const iv = randomBytes(12);
-	const cipher = createCipheriv("aes-256-gcm", sealKey(), iv);
-	const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-	return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+	return sealText(sealKey(), plain);
 }
 
 /** Decrypts a sealed letter code. */
 export function unseal(sealed: string): string {
-	const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url")) as [Buffer, Buffer, Buffer];
-	const decipher = createDecipheriv("aes-256-gcm", sealKey(), iv);
-	decipher.setAuthTag(tag);
-	return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
+	return unsealText(sealKey(), sealed);
 }
