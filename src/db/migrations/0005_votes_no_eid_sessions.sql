@@ -1,1 +1,0 @@
-DROP TABLE "vote_eid_sessions" CASCADE;
