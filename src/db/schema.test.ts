@@ -1,4 +1,4 @@
-// The committed migrations and src/db/schema.ts describe one schema: a database migrated from them is the one drizzle
+// The committed migrations and the schema files drizzle.config.ts names describe one schema: a database migrated from them is the one drizzle
 // would make from the schema, and drizzle-kit has nothing new to generate.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -7,9 +7,12 @@ import { test } from "node:test";
 import { generateDrizzleJson, generateMigration } from "drizzle-kit/api";
 import { testDatabase } from "../../test/helpers.js";
 import { projectRoot } from "../paths.js";
-import * as schema from "./schema.js";
+import config from "../../drizzle.config.js";
 
 const migrations = join(projectRoot, "src", "db", "migrations");
+// Every table drizzle-kit sees: the exports of the schema files drizzle.config.ts names.
+const schemaFiles = [config.schema ?? []].flat();
+const schema: Record<string, unknown> = Object.assign({}, ...(await Promise.all(schemaFiles.map((file) => import(join(projectRoot, file))))));
 
 test("drizzle-kit generate finds nothing new: the last snapshot is the schema", async () => {
 	const journal = JSON.parse(readFileSync(join(migrations, "meta", "_journal.json"), "utf8")) as { entries: { idx: number }[] };
