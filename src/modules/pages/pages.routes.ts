@@ -1,13 +1,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
+import { todayInSweden } from "../../i18n/i18n.js";
 import { type FormState, formState } from "../../ui/forms.js";
+import { StartPage, startPage } from "../programmes/index.js";
+import { whatsOn } from "./pages.now.js";
+import { WhatsOnNow } from "./pages.now.views.js";
 import * as service from "./pages.service.js";
 import { AccessibilityStatementPage, ReportThanksPage } from "./pages.views.js";
 
-/** Fixed pages: the accessibility statement and its report form. */
+/** The start page (the programme and what one can do now), the accessibility statement and its report form. */
 export async function pagesRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const deps = { db: opts.db, config: opts.config, limiter: app.rateLimiter };
+
+	app.get("/", { config: { publicPage: true } }, async (_req, reply) => {
+		const at = new Date();
+		const [data, now] = await Promise.all([startPage(opts.db), whatsOn(opts.db, at)]);
+		return reply.page(data.programme.name, (ctx) => StartPage({ ctx, data, today: todayInSweden(), now: WhatsOnNow({ ctx, now, at }) }));
+	});
 
 	const statement = async (req: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {
 		const data = await service.statementPage(opts.db);

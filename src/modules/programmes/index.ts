@@ -1,4 +1,5 @@
 export { programmesRoutes } from "./programmes.routes.js";
-export { coordinatorId, getProgramme, handOverCoordination, isCoordinator, requireCoordinator } from "./programmes.service.js";
+export { coordinatorId, getProgramme, startPage, handOverCoordination, isCoordinator, requireCoordinator } from "./programmes.service.js";
 export type { Programme, ProgrammePhase } from "./programmes.repo.js";
 export * as programmesRepo from "./programmes.repo.js";
+export { StartPage } from "./programmes.views.js";

@@ -1,21 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
-import { todayInSweden } from "../../i18n/i18n.js";
 import { formState } from "../../ui/forms.js";
 import { PhaseForm, ProgrammeAdminPage } from "./programmes.admin.views.js";
 import { programmeJson, programmeResponses } from "./programmes.api.js";
 import * as service from "./programmes.service.js";
-import { StartPage } from "./programmes.views.js";
 
 type IdParams = { Params: { id: string } };
 
-/** Public pages of the programme, the coordinator's administration of it, and its JSON API. */
+/** The coordinator's administration of it, and its JSON API. */
 export async function programmesRoutes(app: FastifyInstance, opts: { db: Db }) {
-	app.get("/", { config: { publicPage: true } }, async (_req, reply) => {
-		const data = await service.startPage(opts.db);
-		return reply.page(data.programme.name, (ctx) => StartPage({ ctx, data, today: todayInSweden() }));
-	});
-
 	app.get("/admin/programme", async (req, reply) => {
 		const data = await service.programmeForAdmin(opts.db, req.viewer);
 		return reply.page(req.t("programme.admin.title"), (ctx) => ProgrammeAdminPage({ ctx, ...data, form: formState(data.programme) }));

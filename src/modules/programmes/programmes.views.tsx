@@ -1,4 +1,6 @@
+import type { ComponentChildren } from "preact";
 import { formatDate, formatNumber } from "../../i18n/i18n.js";
+import { Steps } from "../../ui/components.js";
 import type { PageContext } from "../../ui/context.js";
 import { Paragraphs } from "../../ui/text.js";
 import type { ItemSummary } from "../decisions/index.js";
@@ -12,6 +14,9 @@ function phaseState(phase: { startsOn: string; endsOn: string | null }, today: s
 	if (phase.endsOn && phase.endsOn < today) return "done";
 	return "now";
 }
+
+/** A phase's years on the step indicator: "2018" or "2018–2019". */
+const formatDateRangeShort = (from: string, to: string) => (from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : `${from.slice(0, 4)}–${to.slice(0, 4)}`);
 
 /** Whether a date falls within a phase. */
 const inPhase = (date: string, phase: { startsOn: string; endsOn: string | null }) => date >= phase.startsOn && (!phase.endsOn || date <= phase.endsOn);
@@ -32,14 +37,15 @@ function KeyDecisions({ ctx, items }: { ctx: PageContext; items: ItemSummary[] }
 	);
 }
 
-/** The programme's start page: what it is, its facts, and its phases on a timeline. */
-export function StartPage({ ctx, data, today }: { ctx: PageContext; data: StartPageData; today: string }) {
+/** The programme's start page: what it is, what one can do now (`now`, composed by the pages module), its phases and facts. */
+export function StartPage({ ctx, data, today, now }: { ctx: PageContext; data: StartPageData; today: string; now?: ComponentChildren }) {
 	const { t, lang } = ctx;
 	const p = data.programme;
 	return (
 		<>
 			<h1>{p.name}</h1>
 			{p.summary && <p class="lead">{p.summary}</p>}
+			{now}
 			<Paragraphs text={p.description} />
 			<section aria-labelledby="facts-title">
 				<h2 id="facts-title">{t("programme.facts")}</h2>
@@ -62,6 +68,13 @@ export function StartPage({ ctx, data, today }: { ctx: PageContext; data: StartP
 			</section>
 			<section aria-labelledby="timeline-title">
 				<h2 id="timeline-title">{t("programme.timeline")}</h2>
+				<Steps
+					label={t("programme.phasesAtAGlance")}
+					steps={data.phases.map((phase) => {
+						const state = phaseState(phase, today);
+						return { name: phase.name, state, stateLabel: t(`programme.phase.${state}`), meta: phase.endsOn ? formatDateRangeShort(phase.startsOn, phase.endsOn) : phase.startsOn.slice(0, 4) };
+					})}
+				/>
 				<ol class="timeline">
 					{data.phases.map((phase) => {
 						const state = phaseState(phase, today);

@@ -1,0 +1,50 @@
+import type { ComponentChildren } from "preact";
+
+/** The states a badge can show; the word carries the meaning, the colour only repeats it. */
+export type BadgeTone = "neutral" | "success" | "warning" | "danger" | "info";
+
+/** A short status in words (Öppen, Stängd, På väg …) with a tone that repeats it in colour. */
+export function Badge(props: { tone?: BadgeTone; children: ComponentChildren }) {
+	return <span class={`badge badge-${props.tone ?? "neutral"}`}>{props.children}</span>;
+}
+
+/** A card with a heading, a few lines, and one clear action: a link styled as a button. */
+export function Card(props: { heading: string; badge?: ComponentChildren; action?: { href: string; label: string }; children?: ComponentChildren }) {
+	return (
+		<li class="card">
+			{props.badge}
+			<h3>{props.heading}</h3>
+			{props.children}
+			{props.action && (
+				<p class="card-action">
+					<a class="button" href={props.action.href}>
+						{props.action.label}
+					</a>
+				</p>
+			)}
+		</li>
+	);
+}
+
+/** One step of a step indicator: its name, whether it is done, now or next, and a line under it (dates). */
+export type Step = { name: string; state: "done" | "now" | "coming"; stateLabel: string; meta: string };
+
+/** The programme's phases as a row of steps (a column on a phone); the current one is marked for screen readers too. */
+export function Steps(props: { label: string; steps: Step[] }) {
+	return (
+		<ol class="steps" aria-label={props.label}>
+			{props.steps.map((s, i) => (
+				<li key={i} class={`step step-${s.state}`} aria-current={s.state === "now" ? "step" : undefined}>
+					<span class="step-marker" aria-hidden="true">
+						{s.state === "done" ? "✓" : i + 1}
+					</span>
+					<span class="step-name">{s.name}</span>
+					<span class="step-meta">
+						<span class="visually-hidden">{s.stateLabel}: </span>
+						{s.meta}
+					</span>
+				</li>
+			))}
+		</ol>
+	);
+}
