@@ -3,9 +3,10 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { type FormState, formState } from "../../ui/forms.js";
-import { StartPage, startPage } from "../programmes/index.js";
+import { startPage } from "../programmes/index.js";
 import { whatsOn } from "./pages.now.js";
 import { WhatsOnNow } from "./pages.now.views.js";
+import { StartPage } from "./pages.start.views.js";
 import * as service from "./pages.service.js";
 import { AccessibilityStatementPage, ReportThanksPage } from "./pages.views.js";
 

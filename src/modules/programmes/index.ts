@@ -2,4 +2,3 @@ export { programmesRoutes } from "./programmes.routes.js";
 export { coordinatorId, getProgramme, startPage, handOverCoordination, isCoordinator, requireCoordinator } from "./programmes.service.js";
 export type { Programme, ProgrammePhase } from "./programmes.repo.js";
 export * as programmesRepo from "./programmes.repo.js";
-export { StartPage } from "./programmes.views.js";

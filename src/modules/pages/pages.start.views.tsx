@@ -4,7 +4,7 @@ import { Steps } from "../../ui/components.js";
 import type { PageContext } from "../../ui/context.js";
 import { Paragraphs } from "../../ui/text.js";
 import type { ItemSummary } from "../decisions/index.js";
-import type { startPage } from "./programmes.service.js";
+import type { startPage } from "../programmes/index.js";
 
 type StartPageData = Awaited<ReturnType<typeof startPage>>;
 
