@@ -105,14 +105,14 @@ export async function listSealedCodes(db: Db, voteId: string, batch?: number): P
 export type BallotRow = { id: string; voteId: string; choices: string; blank: boolean; channel: string; day: string; receiptHash: string; shard: number };
 
 /**
- * How the voter is found: by keyed pin hash (their roll entry when the vote has a roll, else the hash itself), by
- * letter code (the roll entry it was issued to, else the code), or by a key already known (an account).
+ * How the voter is found: by keyed pin hash (on the roll, when the vote has one), by letter code (the person of the roll
+ * entry it was issued to, else the code itself), or by a key already known (an account).
  */
 export type VoterLookup = { pinHash: string } | { codeHash: string } | { key: string };
 
 /**
  * Finds the voter's key, marks the voter, stores the ballot and adds it to the kept count in one statement (the
- * function `vote_cast_ballot` of migration 0007, planned once per connection), so all happen or none, in one round trip.
+ * function `vote_cast_ballot` of migration 0013, planned once per connection), so all happen or none, in one round trip.
  * `eligible` is false when no key was found (not on the roll, unknown code); `stored` is false, storing nothing, when the
  * voter is already marked (also by a concurrent statement that commits first).
  */
@@ -169,6 +169,23 @@ export async function markAndBallotCounts(db: Db, voteId: string): Promise<{ mar
 	const [m] = await db.select({ n: count() }).from(voterMarks).where(eq(voterMarks.voteId, voteId));
 	const [b] = await db.select({ n: count() }).from(ballots).where(eq(ballots.voteId, voteId));
 	return { marks: Number(m?.n ?? 0), ballots: Number(b?.n ?? 0) };
+}
+
+/**
+ * How many people have more than one mark in a vote. A mark names a person by the keyed hash of their number; marks
+ * by a roll entry or a personal letter code (the keys before migration 0013) name the person of that entry.
+ */
+export async function peopleMarkedTwice(db: Db, voteId: string): Promise<number> {
+	const result = await db.execute(sql`
+		select person from (
+			select coalesce(r.pin_hash, cr.pin_hash, case when m.voter_key like 'pin:%' then substr(m.voter_key, 5) end) as person
+			from voter_marks m
+			left join vote_roll r on m.voter_key like 'roll:%' and r.id::text = substr(m.voter_key, 6)
+			left join vote_codes c on m.voter_key like 'code:%' and c.id::text = substr(m.voter_key, 6)
+			left join vote_roll cr on cr.id = c.roll_id
+			where m.vote_id = ${voteId}
+		) marked where person is not null group by person having count(*) > 1`);
+	return (result as unknown as { rows: unknown[] }).rows.length;
 }
 
 /**

@@ -5,7 +5,7 @@ import * as s from "../../db/schema.js";
 import { createOpenVote, createProgramme, createProposal, createUser, personalNumber, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { castBallot, VoteRefusal } from "./votes.cast.js";
-import { codeHash, normaliseCode, randomCode, seal } from "./votes.crypto.js";
+import { codeHash, normaliseCode, pinHash, randomCode, seal } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
 import { auditReport } from "./votes.service.js";
 
@@ -122,7 +122,7 @@ test("opening a vote freezes the texts: a later edit of the proposal does not ch
 });
 
 test("a roll import with a bad row reports every rejected row and stores nothing; a good one stores only hashes", async () => {
-	const { vote } = await createOpenVote(db, programme.id, { minAge: 16 });
+	const { vote } = await createOpenVote(db, programme.id, { minAge: 16, frozenAt: null });
 	const client = await staff();
 	const good = personalNumber("19700101");
 	const csv = ["personnummer;namn", `${good.slice(2, 8)}-${good.slice(8)};Anna`, "19700101-0000;Bertil", "abc;Cecilia", `${personalNumber("20200101")};Barn`, `${good};Anna igen`].join("\n");
@@ -142,10 +142,11 @@ test("a roll import with a bad row reports every rejected row and stores nothing
 });
 
 test("codes for the roll: issued once per person, exported as CSV and as printable letters", async () => {
-	const { vote, options } = await createOpenVote(db, programme.id, { channels: "code,eid" });
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "code,eid", frozenAt: null });
 	const client = await staff();
 	const pin = personalNumber("19500303");
 	await client.post(`/admin/votes/${vote.id}/roll`, { csv: `${pin}\n${personalNumber("19510303")}` });
+	await client.post(`/admin/votes/${vote.id}/open`, {});
 	assert.equal((await client.post(`/admin/votes/${vote.id}/codes`, {})).statusCode, 303);
 	assert.equal((await client.post(`/admin/votes/${vote.id}/codes`, {})).statusCode, 303);
 	const csv = await client.get(`/admin/votes/${vote.id}/codes.csv`);
@@ -184,6 +185,45 @@ test("paper ballots in a batch mark the voters; a bad line stores nothing; a pap
 	await assert.rejects(castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin: a }, choices: [options[0]!.id] }), (e) => e instanceof VoteRefusal && e.messageKey === "vote.refusal.alreadyVoted");
 	const again = await client.post(`/admin/votes/${vote.id}/paper`, { csv: `${a} 2` });
 	assert.match(again.body, /redan röstat/);
+});
+
+test("one person, two paper batches: a roll imported once the vote is open is refused, and the second batch finds the person already voted", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { channels: "eid,paper" });
+	const client = await staff();
+	const person = personalNumber("19720202");
+	assert.equal((await client.post(`/admin/votes/${vote.id}/paper`, { csv: `${person} 1` })).statusCode, 303);
+	const roll = await client.post(`/admin/votes/${vote.id}/roll`, { csv: `${person}\n${personalNumber("19730303")}` });
+	assert.equal(roll.statusCode, 422);
+	assert.match(roll.body, /Röstlängden kan inte ändras när omröstningen har öppnats/);
+	assert.match(roll.body, new RegExp(person), "what was typed is kept");
+	assert.equal(await repo.rollSize(db, vote.id), 0);
+	const again = await client.post(`/admin/votes/${vote.id}/paper`, { csv: `${person} 2` });
+	assert.equal(again.statusCode, 422);
+	assert.match(again.body, /redan röstat/);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 1, ballots: 1 });
+	assert.equal((await auditReport(db, vote.id)).ok, true);
+});
+
+test("a person's mark is the keyed hash of their number, with or without a roll, and audit:verify finds a person marked twice", async () => {
+	const person = personalNumber("19740404");
+	const keys = async (voteId: string) => (await db.select({ key: s.voterMarks.voterKey }).from(s.voterMarks).where(eq(s.voterMarks.voteId, voteId))).map((m) => m.key);
+	const plain = await createOpenVote(db, programme.id, { channels: "eid" });
+	await castBallot(db, { voteId: plain.vote.id, channel: "eid", voter: { pin: person }, choices: [plain.options[0]!.id] });
+	const withRoll = await createOpenVote(db, programme.id, { channels: "eid,code", frozenAt: null });
+	const client = await staff();
+	await client.post(`/admin/votes/${withRoll.vote.id}/roll`, { csv: `${person}\n${personalNumber("19750505")}` });
+	await client.post(`/admin/votes/${withRoll.vote.id}/open`, {});
+	await castBallot(db, { voteId: withRoll.vote.id, channel: "eid", voter: { pin: person }, choices: [withRoll.options[0]!.id] });
+	assert.deepEqual(await keys(plain.vote.id), [`pin:${pinHash(person)}`]);
+	assert.deepEqual(await keys(withRoll.vote.id), [`pin:${pinHash(person)}`]);
+
+	// What the earlier key scheme left when a roll came after a paper ballot: the person marked by the roll entry and by the number.
+	const [entry] = await db.select().from(s.voteRoll).where(eq(s.voteRoll.pinHash, pinHash(person)));
+	await db.insert(s.voterMarks).values({ voteId: withRoll.vote.id, voterKey: `roll:${entry!.id}`, channel: "paper" });
+	await db.insert(s.ballots).values({ voteId: withRoll.vote.id, choices: withRoll.options[1]!.id, channel: "paper", receiptHash: "y".repeat(64) });
+	const report = await auditReport(db, withRoll.vote.id);
+	assert.equal(report.ok, false);
+	assert.match(report.lines.join("\n"), /1 person is marked more than once/);
 });
 
 test("after the close: a tie is reported as a tie, results publish into the audit chain, and tampering is detected", async () => {
@@ -232,7 +272,7 @@ test("/vision links to the vote once it is opened, and to its results once they 
 });
 
 test("addressed letters: the roll with names and addresses gives printable letters, and no name or address is stored", async () => {
-	const { vote } = await createOpenVote(db, programme.id, { channels: "code" });
+	const { vote } = await createOpenVote(db, programme.id, { channels: "code", frozenAt: null });
 	const client = await staff();
 	const pins = [personalNumber("19610101"), personalNumber("19620202")];
 	await client.post(`/admin/votes/${vote.id}/roll`, { csv: pins.join("\n") });

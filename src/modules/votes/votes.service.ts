@@ -134,14 +134,18 @@ export async function importRoll(db: Db, viewer: Viewer | null, id: string, body
 	const vote = await voteOr404(db, id);
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
+	const refused = (messageKey: string, rejected: RejectedRow[] = []) => ({ ok: false as const, state: withError(body as Record<string, unknown>, "csv", messageKey), rejected });
 	const { hashes, rejected } = parseRoll(parsed.data.csv, vote);
-	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
+	if (rejected.length) return refused("vote.roll.rejectedRows", rejected);
 	const added = await db.transaction(async (tx) => {
+		// Once the vote is open the roll stays as it is: who may vote, and as whom, cannot change under the voters.
+		if ((await repo.lockVote(tx, vote.id))?.frozenAt) return null;
 		// In random order, so the roll's place in the table does not follow the coordinator's file.
 		const n = await repo.insertRoll(tx, vote.id, shuffled(hashes));
 		await appendAudit(tx, vote.id, "rollImported", { rows: hashes.length, added: n });
 		return n;
 	});
+	if (added === null) return refused("vote.roll.opened");
 	return { ok: true, added, total: await repo.rollSize(db, vote.id) };
 }
 
@@ -401,12 +405,17 @@ export async function checkReceipt(db: Db, id: string, receipt: string): Promise
 	return repo.receiptCounted(db, vote.id, receiptHash(code));
 }
 
-/** Checks a vote's audit chain, that every mark has a ballot, and that the kept counts and published totals match the ballots. */
+/**
+ * Checks a vote's audit chain, that every mark has a ballot and every person one mark, and that the kept counts and
+ * published totals match the ballots.
+ */
 export async function verifyVote(db: Db, id: string): Promise<string[]> {
 	const vote = await voteOr404(db, id);
 	const problems = await verifyChain(db, vote.id);
 	const counts = await repo.markAndBallotCounts(db, vote.id);
 	if (counts.marks !== counts.ballots) problems.push(`${counts.marks} voters are marked but ${counts.ballots} ballots are stored`);
+	const twice = await repo.peopleMarkedTwice(db, vote.id);
+	if (twice) problems.push(`${twice} ${twice === 1 ? "person is" : "people are"} marked more than once`);
 	const counted = JSON.stringify(totals(await repo.tallyGroups(db, vote.id)));
 	const kept = JSON.stringify(totals(await repo.keptTallyGroups(db, vote.id)));
 	if (kept !== counted) problems.push(`kept counts ${kept} differ from the ballots ${counted}`);
