@@ -13,5 +13,7 @@ export * from "../modules/surveys/surveys.schema.js";
 export * from "../modules/workshops/workshops.schema.js";
 export * from "../modules/ideas/ideas.schema.js";
 export * from "../modules/indicators/indicators.schema.js";
+export * from "../modules/initiatives/initiatives.schema.js";
 export * from "../modules/goals/goals.schema.js";
+export * from "../modules/collaboration/collaboration.schema.js";
 export * from "../modules/arenas/arenas.schema.js";

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
-import { goals, initiatives } from "../goals/goals.schema.js";
+import { goals } from "../goals/goals.schema.js";
+import { initiatives } from "../initiatives/initiatives.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { arenaMeetingLinks, arenaMeetingOrganisations, arenaMeetings } from "./arenas.schema.js";
 

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
-import { goals, initiatives } from "../goals/goals.schema.js";
+import { goals } from "../goals/goals.schema.js";
+import { initiatives } from "../initiatives/initiatives.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { programmes } from "../programmes/programmes.schema.js";
 

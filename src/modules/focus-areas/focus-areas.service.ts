@@ -7,7 +7,9 @@ import { type FormState, formState, type parseForm, withError } from "../../ui/f
 import { upcomingArenaMeetings } from "../arenas/index.js";
 import { decisionsConcerning } from "../decisions/index.js";
 import { inputsBehindFocusArea } from "../inputs/index.js";
-import { type GoalOwner, type GoalRow, goalsInFocusArea, initiativesInFocusArea, relatedGoalsInFocusArea } from "../goals/index.js";
+import { relatedGoalsInFocusArea } from "../collaboration/index.js";
+import { type GoalOwner, type GoalRow, goalsInFocusArea } from "../goals/index.js";
+import { initiativesInFocusArea } from "../initiatives/index.js";
 import { indicatorsInFocusArea } from "../indicators/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";

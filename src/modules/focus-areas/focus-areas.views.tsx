@@ -11,7 +11,9 @@ type FocusAreaPageData = Awaited<ReturnType<typeof focusAreaPageData>>;
 import { Fragment } from "preact";
 import { ArenaMeetingList } from "../arenas/index.js";
 import { ConcerningDecisions } from "../decisions/index.js";
-import { GoalList, InitiativeList, ownerHref, RelatedGoals } from "../goals/index.js";
+import { RelatedGoals } from "../collaboration/index.js";
+import { GoalList, ownerHref } from "../goals/index.js";
+import { InitiativeList } from "../initiatives/index.js";
 import { LatestValues } from "../indicators/index.js";
 
 function countText(ctx: PageContext, count: number): string {

@@ -11,9 +11,8 @@ import {
 	goalStatusChanges,
 	goalVersions,
 	goals,
-	initiativeOwners,
-	initiatives,
 } from "./goals.schema.js";
+import { initiativeOwners, initiatives } from "../initiatives/initiatives.schema.js";
 
 // A goal's columns without its search vector, which no reader needs.
 const { search: _search, ...goalColumns } = getTableColumns(goals);
@@ -311,3 +310,9 @@ export async function listGoalRecords(db: Db, programmeId: string, id?: string) 
 		.orderBy(asc(goals.title), asc(goals.id));
 }
 
+/** The ids of the goals some initiatives own, for exports. */
+export async function goalIdsOfInitiatives(db: Db, initiativeIds: string[]): Promise<{ initiativeId: string; id: string }[]> {
+	if (initiativeIds.length === 0) return [];
+	const rows = await db.select({ initiativeId: goals.initiativeId, id: goals.id }).from(goals).where(inArray(goals.initiativeId, initiativeIds)).orderBy(asc(goals.title), asc(goals.id));
+	return rows.map((r) => ({ initiativeId: r.initiativeId!, id: r.id }));
+}

@@ -6,40 +6,11 @@ import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { indicators } from "../indicators/indicators.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 import { programmes } from "../programmes/programmes.schema.js";
+import { initiatives } from "../initiatives/initiatives.schema.js";
 
 /** Status of a goal or an activity; always shown as text (with an icon), never by colour alone. */
 export const goalStatuses = ["not_started", "on_track", "at_risk", "off_track", "achieved", "discontinued"] as const;
 export type GoalStatus = (typeof goalStatuses)[number];
-
-/** A joint initiative: several organisations own it together, with its own goals and activities. */
-export const initiatives = pgTable("initiatives", {
-	id: uuid("id").primaryKey().defaultRandom(),
-	programmeId: uuid("programme_id")
-		.notNull()
-		.references(() => programmes.id, { onDelete: "cascade" }),
-	focusAreaId: uuid("focus_area_id")
-		.notNull()
-		.references(() => focusAreas.id),
-	title: text("title").notNull(),
-	description: text("description").notNull().default(""),
-	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
-/** The organisations that own an initiative; any member of an owner may change it. */
-export const initiativeOwners = pgTable(
-	"initiative_owners",
-	{
-		initiativeId: uuid("initiative_id")
-			.notNull()
-			.references(() => initiatives.id, { onDelete: "cascade" }),
-		organisationId: uuid("organisation_id")
-			.notNull()
-			.references(() => organisations.id),
-		since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
-	},
-	(t) => [primaryKey({ columns: [t.initiativeId, t.organisationId] }), index("initiative_owners_organisation").on(t.organisationId)],
-);
 
 /**
  * A goal, owned by exactly one organisation or one joint initiative, in one main focus area
@@ -174,42 +145,4 @@ export const goalComments = pgTable(
 		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(t) => [index("goal_comments_goal").on(t.goalId)],
-);
-
-export const collaborationStatuses = ["pending", "accepted", "declined", "withdrawn"] as const;
-
-/** One actor's proposal to another to collaborate in a focus area; acceptance creates a joint initiative. */
-export const collaborationRequests = pgTable(
-	"collaboration_requests",
-	{
-		id: uuid("id").primaryKey().defaultRandom(),
-		programmeId: uuid("programme_id")
-			.notNull()
-			.references(() => programmes.id, { onDelete: "cascade" }),
-		focusAreaId: uuid("focus_area_id")
-			.notNull()
-			.references(() => focusAreas.id),
-		fromOrganisationId: uuid("from_organisation_id")
-			.notNull()
-			.references(() => organisations.id),
-		toOrganisationId: uuid("to_organisation_id")
-			.notNull()
-			.references(() => organisations.id),
-		fromGoalId: uuid("from_goal_id").references(() => goals.id, { onDelete: "set null" }),
-		toGoalId: uuid("to_goal_id").references(() => goals.id, { onDelete: "set null" }),
-		title: text("title").notNull(),
-		message: text("message").notNull(),
-		status: text("status", { enum: collaborationStatuses }).notNull().default("pending"),
-		createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-		createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-		response: text("response").notNull().default(""),
-		respondedBy: uuid("responded_by").references(() => users.id, { onDelete: "set null" }),
-		respondedAt: timestamp("responded_at", { withTimezone: true }),
-		initiativeId: uuid("initiative_id").references(() => initiatives.id, { onDelete: "set null" }),
-	},
-	(t) => [
-		check("collaboration_requests_other", sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
-		index("collaboration_requests_to").on(t.toOrganisationId),
-		index("collaboration_requests_from").on(t.fromOrganisationId),
-	],
 );

@@ -9,10 +9,10 @@ import { checkedValues, focusAreaChoices, focusAreasOfAny } from "../focus-areas
 import { type IndicatorChoice, indicatorChoices, targetIndicator } from "../indicators/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { coordinatorId, getProgramme, isCoordinator } from "../programmes/index.js";
-import { relatedGoals } from "./collaboration.service.js";
+import { relatedGoals } from "../collaboration/index.js";
 import { activityInput, commentInput, furtherAreasField, goalInput, statusInput } from "./goals.input.js";
 import * as repo from "./goals.repo.js";
-import * as initiativesRepo from "./initiatives.repo.js";
+import { findInitiative } from "../initiatives/index.js";
 import { goalStatuses } from "./goals.schema.js";
 
 type Ref = { id: string; name: string };
@@ -227,7 +227,7 @@ async function resolveOwner(db: Db, programmeId: string, owner: Owner): Promise<
 		if (!org) throw notFound();
 		return { type: "organisation", ...org };
 	}
-	const initiative = isUuid(owner.initiativeId) ? await initiativesRepo.findInitiative(db, programmeId, owner.initiativeId.toLowerCase()) : undefined;
+	const initiative = isUuid(owner.initiativeId) ? await findInitiative(db, programmeId, owner.initiativeId.toLowerCase()) : undefined;
 	if (!initiative) throw notFound();
 	return { type: "initiative", id: initiative.id, name: initiative.title };
 }
@@ -238,7 +238,7 @@ const asOwner = (o: repo.GoalOwner): Owner => (o.type === "organisation" ? { org
 async function allowedAreas(db: Db, programmeId: string, owner: Owner): Promise<Ref[]> {
 	const chosen = await focusAreasOfAny(db, await ownerOrganisationIds(db, owner));
 	if ("organisationId" in owner) return chosen;
-	const [initiative, all] = await Promise.all([initiativesRepo.findInitiative(db, programmeId, owner.initiativeId), focusAreaChoices(db, programmeId)]);
+	const [initiative, all] = await Promise.all([findInitiative(db, programmeId, owner.initiativeId), focusAreaChoices(db, programmeId)]);
 	return all.filter((a) => a.id === initiative?.focusAreaId || chosen.some((c) => c.id === a.id));
 }
 

@@ -7,7 +7,7 @@ import { ArenaMeetingList } from "../arenas/index.js";
 import { ConcerningDecisions } from "../decisions/index.js";
 import { CheckboxGroup } from "../focus-areas/index.js";
 import { LatestValues } from "../indicators/index.js";
-import { RelatedGoals } from "./collaboration.views.js";
+import { RelatedGoals } from "../collaboration/index.js";
 import { furtherAreasField, limits } from "./goals.input.js";
 import type { GoalOwner, GoalRow } from "./goals.repo.js";
 import { type GoalStatus as Status, goalStatuses } from "./goals.schema.js";

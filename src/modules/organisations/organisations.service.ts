@@ -10,7 +10,8 @@ import { type FormState, formState, type parseForm, withError } from "../../ui/f
 import { requireSignedIn } from "../accounts/index.js";
 import { type PublicAdoption, standingAdoptionOf, standingAdoptions } from "../decisions/index.js";
 import { focusAreasByOrganisation, focusAreasOf } from "../focus-areas/index.js";
-import { goalsOfOrganisation, initiativesOfOrganisation } from "../goals/index.js";
+import { goalsOfOrganisation } from "../goals/index.js";
+import { initiativesOfOrganisation } from "../initiatives/index.js";
 import { sendMail } from "../mail/index.js";
 import { coordinatorId, getProgramme, requireCoordinator } from "../programmes/index.js";
 import type { declineInput, joinInput, organisationInput } from "./organisations.input.js";

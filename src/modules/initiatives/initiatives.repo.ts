@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
-import { goals, initiativeOwners, initiatives } from "./goals.schema.js";
+import { initiativeOwners, initiatives } from "./initiatives.schema.js";
 
 export type Initiative = typeof initiatives.$inferSelect;
 
@@ -38,13 +38,6 @@ export async function ownersOf(db: Db, initiativeIds: string[]): Promise<{ initi
 		.innerJoin(organisations, eq(organisations.id, initiativeOwners.organisationId))
 		.where(inArray(initiativeOwners.initiativeId, initiativeIds))
 		.orderBy(asc(organisations.name));
-}
-
-/** The ids of the goals some initiatives own, for exports. */
-export async function goalIdsOf(db: Db, initiativeIds: string[]): Promise<{ initiativeId: string; id: string }[]> {
-	if (initiativeIds.length === 0) return [];
-	const rows = await db.select({ initiativeId: goals.initiativeId, id: goals.id }).from(goals).where(inArray(goals.initiativeId, initiativeIds)).orderBy(asc(goals.title), asc(goals.id));
-	return rows.map((r) => ({ initiativeId: r.initiativeId!, id: r.id }));
 }
 
 /** Stores an initiative with its first owners. */

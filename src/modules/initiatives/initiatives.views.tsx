@@ -3,8 +3,8 @@ import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { Paragraphs } from "../../ui/text.js";
 import { ArenaMeetingList } from "../arenas/index.js";
-import { limits } from "./collaboration.input.js";
-import { GoalList } from "./goals.views.js";
+import { GoalList } from "../goals/index.js";
+import { limits } from "./initiatives.input.js";
 import type { InitiativeWithOwners, initiativePage, invitationForm } from "./initiatives.service.js";
 
 function OwnerLinks({ owners }: { owners: { id: string; name: string }[] }) {

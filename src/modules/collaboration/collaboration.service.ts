@@ -12,7 +12,7 @@ import { contactRecipients, organisationChoices } from "../organisations/index.j
 import { getProgramme } from "../programmes/index.js";
 import { acceptInput, declineInput, invitationInput, proposalInput } from "./collaboration.input.js";
 import * as repo from "./collaboration.repo.js";
-import * as initiativesRepo from "./initiatives.repo.js";
+import { addOwners, insertInitiative } from "../initiatives/index.js";
 
 export type { RelatedGoal } from "./collaboration.repo.js";
 
@@ -220,10 +220,10 @@ export async function accept(deps: CollaborationDeps, viewer: Viewer | null, org
 		const answered = await repo.answerPending(tx, page.view.request.id, { status: "accepted", response: parsed.data.response, respondedBy: viewer!.id });
 		if (!answered) return undefined;
 		if (answered.initiativeId) {
-			await initiativesRepo.addOwners(tx, answered.initiativeId, [answered.toOrganisationId]);
+			await addOwners(tx, answered.initiativeId, [answered.toOrganisationId]);
 			return answered;
 		}
-		const initiative = await initiativesRepo.insertInitiative(
+		const initiative = await insertInitiative(
 			tx,
 			{ programmeId: answered.programmeId, focusAreaId: answered.focusAreaId, title: answered.title, description: answered.message },
 			[answered.fromOrganisationId, answered.toOrganisationId],

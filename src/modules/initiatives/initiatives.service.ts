@@ -6,9 +6,9 @@ import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm } from "../../ui/forms.js";
 import { arenaMeetingsFor } from "../arenas/index.js";
 import { getProgramme } from "../programmes/index.js";
-import { initiativeInput } from "./collaboration.input.js";
-import { type CollaborationDeps, inviteCoOwner, inviteeChoices, pendingInvitations } from "./collaboration.service.js";
-import { goalsOfInitiative } from "./goals.service.js";
+import { type CollaborationDeps, inviteCoOwner, inviteeChoices, pendingInvitations } from "../collaboration/index.js";
+import { goalIdsOfInitiatives, goalsOfInitiative } from "../goals/index.js";
+import { initiativeInput } from "./initiatives.input.js";
 import * as repo from "./initiatives.repo.js";
 
 type Ref = { id: string; name: string };
@@ -111,7 +111,7 @@ export async function invite(deps: CollaborationDeps, viewer: Viewer | null, id:
 export type ExportedInitiative = { id: string; title: string; description: string; focusAreaId: string; ownerIds: string[]; goalIds: string[]; createdAt: string; updatedAt: string };
 
 async function exported(db: Db, rows: InitiativeWithOwners[]): Promise<ExportedInitiative[]> {
-	const goalIds = await repo.goalIdsOf(db, rows.map((r) => r.id));
+	const goalIds = await goalIdsOfInitiatives(db, rows.map((r) => r.id));
 	return rows.map((r) => ({
 		id: r.id,
 		title: r.title,

@@ -3,8 +3,10 @@ import type { Db } from "../../db/client.js";
 import { users } from "../accounts/accounts.schema.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
-import { collaborationRequests, type GoalStatus, goals, initiatives } from "./goals.schema.js";
-import { type GoalOwner, goalOwner } from "./goals.repo.js";
+import { type GoalOwner, type GoalStatusValue as GoalStatus, goalOwner } from "../goals/index.js";
+import { goals } from "../goals/goals.schema.js";
+import { initiatives } from "../initiatives/initiatives.schema.js";
+import { collaborationRequests } from "./collaboration.schema.js";
 
 export type CollaborationRequest = typeof collaborationRequests.$inferSelect;
 

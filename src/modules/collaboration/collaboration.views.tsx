@@ -6,7 +6,7 @@ import { Paragraphs } from "../../ui/text.js";
 import { limits } from "./collaboration.input.js";
 import type { RequestView } from "./collaboration.repo.js";
 import type { inbox, ProposalForm, RelatedGoal, RequestForms, requestPage } from "./collaboration.service.js";
-import { GoalStatus, ownerHref } from "./goals.views.js";
+import { GoalStatus, ownerHref } from "../goals/index.js";
 
 /**
  * Other actors' related goals with why each is related; a member of an actor gets a link to propose a collaboration

@@ -1,0 +1,3 @@
+export { collaborationRoutes } from "./collaboration.routes.js";
+export { type CollaborationDeps, inviteCoOwner, inviteeChoices, pendingInvitations, type RelatedGoal, relatedGoals, relatedGoalsInFocusArea } from "./collaboration.service.js";
+export { RelatedGoals } from "./collaboration.views.js";

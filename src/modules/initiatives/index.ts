@@ -1,0 +1,5 @@
+export { initiativesRoutes } from "./initiatives.routes.js";
+export { type InitiativeWithOwners, initiativesInFocusArea, initiativesOfOrganisation } from "./initiatives.service.js";
+export { addOwners, findInitiative, insertInitiative } from "./initiatives.repo.js";
+export { limits as initiativeLimits } from "./initiatives.input.js";
+export { InitiativeList } from "./initiatives.views.js";
