@@ -51,7 +51,7 @@ test("an official records a meeting item with an amendment that gets bifall, and
 
 	const vision = await new TestClient(app).get("/vision");
 	assert.match(vision.body, /<p class="lead">Med öppenhet, mod och ny teknik välkomnar vi besökare\.<\/p>/);
-	assert.match(vision.body, /<h4>Texten som röstades om<\/h4>/);
+	assert.match(vision.body, /<h5>Texten som röstades om<\/h5>/);
 	assert.match(vision.body, /<del><span class="visually-hidden">\[borttaget: <\/span> och<span class="visually-hidden">\]<\/span><\/del>/);
 	assert.match(vision.body, /Ändringen när visionen antogs/);
 	assert.match(vision.body, /Kommunstyrelsen 4 februari 2019, § 15: Ny vision för Testbygden/);

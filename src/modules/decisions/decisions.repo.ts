@@ -156,9 +156,9 @@ export async function insertMotion(db: Db, values: typeof motions.$inferInsert):
 	return (await db.insert(motions).values(values).returning())[0]!;
 }
 
-/** The adopted amendment that created a vision text, with its item. */
-export async function findAmendmentBehind(db: Db, visionTextId: string): Promise<Motion | undefined> {
-	return (await db.select().from(motions).where(eq(motions.visionTextId, visionTextId)))[0];
+/** The adopted amendments that created these vision texts. */
+export async function listAmendmentsBehind(db: Db, visionTextIds: string[]): Promise<Motion[]> {
+	return visionTextIds.length ? db.select().from(motions).where(inArray(motions.visionTextId, visionTextIds)) : [];
 }
 
 const documentColumns = {

@@ -4,7 +4,6 @@ import { cachedRead } from "../../lib/read-cache.js";
 import { notFound } from "../../plugins/http-errors.js";
 import { focusAreasByOrganisation } from "../focus-areas/index.js";
 import { getProgramme } from "../programmes/index.js";
-import { findProposal } from "../proposals/index.js";
 import * as repo from "./decisions.repo.js";
 
 /** An adoption as the public sees it: who decided, when, in which body, under which reference. */
@@ -93,12 +92,11 @@ export async function keyDecisions(db: Db): Promise<repo.ItemSummary[]> {
 	return repo.listKeyItems(db);
 }
 
-/** The adopted amendment that made a vision text of the programme, with the text that was voted on and the item; or null. */
-export async function amendmentBehind(db: Db, programmeId: string, visionTextId: string) {
-	const motion = await repo.findAmendmentBehind(db, visionTextId);
-	if (!motion?.proposalId) return null;
-	const [proposal, item] = await Promise.all([findProposal(db, programmeId, motion.proposalId), repo.findItemSummary(db, motion.itemId)]);
-	return proposal && item ? { motion, votedOn: proposal.subtext, item } : null;
+/** The adopted amendment behind each of these vision texts that came from one, with the decision it was made in, by text id. */
+export async function amendmentsBehind(db: Db, visionTextIds: string[]) {
+	const motions = await repo.listAmendmentsBehind(db, visionTextIds);
+	const items = await Promise.all(motions.map((m) => repo.findItemSummary(db, m.itemId)));
+	return new Map(motions.flatMap((motion, i) => (items[i] && motion.visionTextId ? [[motion.visionTextId, { motion, item: items[i] }] as const] : [])));
 }
 
 /** "De som står bakom visionen": standing adoptions with their decisions and focus areas, then the withdrawn ones. */

@@ -49,6 +49,11 @@ export async function findVisionInForce(db: Db, programmeId: string): Promise<Vi
 	return rows[0];
 }
 
+/** Every adopted text of the programme's vision, oldest first. */
+export async function listVisionTexts(db: Db, programmeId: string): Promise<VisionText[]> {
+	return db.select().from(visionTexts).where(eq(visionTexts.programmeId, programmeId)).orderBy(asc(visionTexts.adoptedOn), asc(visionTexts.createdAt));
+}
+
 /** Stores an adopted text of the vision. */
 export async function insertVisionText(db: Db, values: typeof visionTexts.$inferInsert): Promise<VisionText> {
 	return (await db.insert(visionTexts).values(values).returning())[0]!;

@@ -5,34 +5,52 @@ import { cachedRead } from "../../lib/read-cache.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { amendmentBehind, decisionsConcerning } from "../decisions/index.js";
+import { amendmentsBehind, decisionsConcerning } from "../decisions/index.js";
 import { getProgramme, requireCoordinator } from "../programmes/index.js";
-import { latestVote } from "../votes/index.js";
+import { ballotProposalIds, latestVote, voteBehindProposal } from "../votes/index.js";
 import { proposalInput } from "./proposals.input.js";
 import * as repo from "./proposals.repo.js";
 
 /** A saved form, or the form to show again with its errors. */
 export type SaveResult = { ok: true; id: string } | { ok: false; state: FormState };
 
-/** What /vision shows: the vision in force, every proposal in number order, and the vote. */
+/**
+ * What /vision shows: the vision in force with each amendment since the vote, the vote it came out of (or the latest vote
+ * before a vision is adopted) with the proposals on its ballot, and a newer vote when one is open.
+ */
 export async function visionPage(db: Db) {
 	return cachedRead(db, "proposals.visionPage", async () => {
 		const programme = await getProgramme(db);
-		const [vision, proposals, vote] = await Promise.all([
-			repo.findVisionInForce(db, programme.id),
-			repo.listProposals(db, programme.id),
-			latestVote(db, programme.id),
-		]);
+		const [texts, allProposals, latest] = await Promise.all([repo.listVisionTexts(db, programme.id), repo.listProposals(db, programme.id), latestVote(db, programme.id)]);
+		const vision = texts.at(-1) ?? null;
+		const vote = (vision?.proposalId ? await voteBehindProposal(db, programme.id, vision.proposalId) : null) ?? latest;
+		const onBallot = vote ? new Set(await ballotProposalIds(db, vote.id)) : new Set<string>();
+		const proposals = onBallot.size ? allProposals.filter((p) => onBallot.has(p.id)) : allProposals;
 		const records = [...proposals.map((p) => ({ recordType: "proposal", recordId: p.id })), ...(vote ? [{ recordType: "vote", recordId: vote.id }] : [])];
-		const [amendment, decisions] = await Promise.all([vision ? amendmentBehind(db, programme.id, vision.id) : null, decisionsConcerning(db, records)]);
-		return { programme, vision: vision ?? null, proposals, vote, amendment, decisions };
+		const [amendments, decisions] = await Promise.all([vision ? amendmentsSinceVote(db, texts, allProposals) : [], decisionsConcerning(db, records)]);
+		const newerVote = latest && latest.id !== vote?.id && latest.opened && latest.closesAt > new Date() ? latest : null;
+		return { programme, vision, proposals, vote, newerVote, amendments, decisions };
+	});
+}
+
+/** Each adopted amendment of the text in force since its proposal went to the vote: who moved it, where, and the text before and after. */
+async function amendmentsSinceVote(db: Db, texts: repo.VisionText[], proposals: repo.Proposal[]) {
+	const proposalId = texts.at(-1)?.proposalId;
+	const proposal = proposals.find((p) => p.id === proposalId);
+	if (!proposal) return [];
+	const versions = texts.filter((t) => t.proposalId === proposalId);
+	const behind = await amendmentsBehind(db, versions.map((t) => t.id));
+	return versions.flatMap((text, i) => {
+		const amendment = behind.get(text.id);
+		const before = versions[i - 1]?.subtext ?? proposal.subtext;
+		return amendment ? [{ ...amendment, before, after: text.subtext, changesVotedText: before === proposal.subtext }] : [];
 	});
 }
 
 /** The public list of proposals, each marked with whether the vision in force came from it. */
 export async function publicProposals(db: Db) {
-	const { vision, proposals } = await visionPage(db);
-	return proposals.map((p) => ({ ...p, adopted: vision?.proposalId === p.id }));
+	const { vision, programme } = await visionPage(db);
+	return (await repo.listProposals(db, programme.id)).map((p) => ({ ...p, adopted: vision?.proposalId === p.id }));
 }
 
 /** One public proposal, or a 404. */

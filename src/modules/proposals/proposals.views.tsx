@@ -30,7 +30,7 @@ export function VisionPage({ ctx, data }: { ctx: PageContext; data: VisionPageDa
 						{vision.subtext}
 					</p>
 					<p class="meta">{t("vision.adoptedOn", { date: formatDate(lang, vision.adoptedOn) })}</p>
-					{data.amendment && <Amendment ctx={ctx} amendment={data.amendment} adopted={vision.subtext} />}
+					{data.amendments.length > 0 && <Amendments ctx={ctx} amendments={data.amendments} />}
 				</section>
 			) : (
 				<p class="lead">{t("vision.none")}</p>
@@ -50,6 +50,11 @@ export function VisionPage({ ctx, data }: { ctx: PageContext; data: VisionPageDa
 					<p>{t("vision.noVote")}</p>
 				)}
 				{vote?.advisory && <p>{t("vision.vote.advisoryNote")}</p>}
+				{data.newerVote && (
+					<p>
+						<a href={`/omrostning/${data.newerVote.id}`}>{t("vision.newerVote", { title: data.newerVote.title })}</a>
+					</p>
+				)}
 				{vote?.resultsPublished ? (
 					<p>
 						<a href={`/omrostning/${vote.id}/resultat`}>{t("vote.vision.results")}</a>
@@ -114,31 +119,36 @@ function MarkedText({ ctx, parts, show, lang }: { ctx: PageContext; parts: DiffP
 	);
 }
 
-/** The amendment made when the vision was adopted: the text voted on and the adopted text side by side. */
-function Amendment({ ctx, amendment, adopted }: { ctx: PageContext; amendment: NonNullable<VisionPageData["amendment"]>; adopted: string }) {
+/** Each amendment of the text since the vote, in order: who moved it in which body and §, and the text before and after. */
+function Amendments({ ctx, amendments }: { ctx: PageContext; amendments: VisionPageData["amendments"] }) {
 	const { t, lang } = ctx;
-	const parts = wordDiff(amendment.votedOn, adopted);
-	const member = amendment.motion.party ? `${amendment.motion.memberName} (${amendment.motion.party})` : amendment.motion.memberName;
-	const { item } = amendment;
 	return (
 		<section class="amendment" aria-labelledby="amendment-title">
-			<h3 id="amendment-title">{t("vision.amendment")}</h3>
-			<p>{t("vision.amendmentIntro", { member })}</p>
-			<div class="side-by-side">
-				<div>
-					<h4>{t("vision.votedOn")}</h4>
-					<MarkedText ctx={ctx} parts={parts} show="del" lang={storedLang(ctx)} />
-				</div>
-				<div>
-					<h4>{t("vision.adoptedText")}</h4>
-					<MarkedText ctx={ctx} parts={parts} show="ins" lang={storedLang(ctx)} />
-				</div>
-			</div>
-			<p>
-				<a href={`/beslut/paragrafer/${item.id}`}>
-					{t("vision.amendmentDecision", { decision: t("decisions.concerning.item", { body: item.bodyName, date: formatDate(lang, item.decidedOn), paragraph: item.paragraph, title: item.title }) })}
-				</a>
-			</p>
+			<h3 id="amendment-title">{t(amendments.length === 1 ? "vision.amendment" : "vision.amendments")}</h3>
+			{amendments.map(({ motion, item, before, after, changesVotedText }) => {
+				const parts = wordDiff(before, after);
+				const member = motion.party ? `${motion.memberName} (${motion.party})` : motion.memberName;
+				const decision = t("decisions.concerning.item", { body: item.bodyName, date: formatDate(lang, item.decidedOn), paragraph: item.paragraph, title: item.title });
+				return (
+					<article key={motion.id} aria-labelledby={`amendment-${motion.id}`}>
+						<h4 id={`amendment-${motion.id}`}>{decision}</h4>
+						<p>{t("vision.amendmentIntro", { member, body: item.bodyName, paragraph: item.paragraph })}</p>
+						<div class="side-by-side">
+							<div>
+								<h5>{t(changesVotedText ? "vision.votedOn" : "vision.textBefore")}</h5>
+								<MarkedText ctx={ctx} parts={parts} show="del" lang={storedLang(ctx)} />
+							</div>
+							<div>
+								<h5>{t("vision.adoptedText")}</h5>
+								<MarkedText ctx={ctx} parts={parts} show="ins" lang={storedLang(ctx)} />
+							</div>
+						</div>
+						<p>
+							<a href={`/beslut/paragrafer/${item.id}`}>{t("vision.amendmentDecision", { decision })}</a>
+						</p>
+					</article>
+				);
+			})}
 		</section>
 	);
 }

@@ -2,4 +2,4 @@ export { appendAudit } from "./votes.audit.js";
 export { castBallot, channels, VoteRefusal, type BallotInput, type Channel, type Voter } from "./votes.cast.js";
 export { codeHash, normaliseCode, pinHash, randomCode, receiptHash, seal, setVoteKey } from "./votes.crypto.js";
 export { votesRoutes } from "./votes.routes.js";
-export { auditReport, latestVote, publishVote, type VoteSummary } from "./votes.service.js";
+export { auditReport, ballotProposalIds, latestVote, publishVote, voteBehindProposal, type VoteSummary } from "./votes.service.js";

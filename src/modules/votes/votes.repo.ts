@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { ballots, voteAudit, voteCodes, voteOptions, voteRoll, voterMarks, votes, voteTallies } from "./votes.schema.js";
 
@@ -9,6 +9,18 @@ export type AuditEntry = typeof voteAudit.$inferSelect;
 /** The programme's most recent vote (the one that opened last). */
 export async function findLatestVote(db: Db, programmeId: string): Promise<Vote | undefined> {
 	const rows = await db.select().from(votes).where(eq(votes.programmeId, programmeId)).orderBy(desc(votes.opensAt), desc(votes.createdAt)).limit(1);
+	return rows[0];
+}
+
+/** The newest vote that closed before `now` with this proposal on its ballot. */
+export async function findClosedVoteWithProposal(db: Db, programmeId: string, proposalId: string, now: Date): Promise<Vote | undefined> {
+	const onBallot = db.select({ id: voteOptions.voteId }).from(voteOptions).where(eq(voteOptions.proposalId, proposalId));
+	const rows = await db
+		.select()
+		.from(votes)
+		.where(and(eq(votes.programmeId, programmeId), lte(votes.closesAt, now), inArray(votes.id, onBallot)))
+		.orderBy(desc(votes.closesAt), desc(votes.createdAt))
+		.limit(1);
 	return rows[0];
 }
 

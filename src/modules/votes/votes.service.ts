@@ -35,7 +35,21 @@ export type VoteSummary = {
 /** The programme's latest vote, or null when none has been held. */
 export async function latestVote(db: Db, programmeId: string): Promise<VoteSummary | null> {
 	const vote = await repo.findLatestVote(db, programmeId);
-	if (!vote) return null;
+	return vote ? summary(vote) : null;
+}
+
+/** The newest vote that has closed with this proposal on its ballot (the vote a vision adopted from it came out of), or null. */
+export async function voteBehindProposal(db: Db, programmeId: string, proposalId: string, now = new Date()): Promise<VoteSummary | null> {
+	const vote = await repo.findClosedVoteWithProposal(db, programmeId, proposalId, now);
+	return vote ? summary(vote) : null;
+}
+
+/** The proposals on a vote's ballot. */
+export async function ballotProposalIds(db: Db, voteId: string): Promise<string[]> {
+	return (await repo.listOptions(db, voteId)).flatMap((o) => (o.proposalId ? [o.proposalId] : []));
+}
+
+function summary(vote: repo.Vote): VoteSummary {
 	return {
 		id: vote.id,
 		title: vote.title,
