@@ -5,7 +5,7 @@
 // in setup, as the identity broker's callback would have left it; each posts once, like a browser, with its own CSRF
 // secret. Ends with one `bench votes <figure> <value> <unit>` line per headline figure.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -16,6 +16,7 @@ import { createServerDatabase, type Database, type Db, dropServerDatabase, openD
 import * as s from "../src/db/schema.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { luhnCheckDigit } from "../src/lib/luhn.js";
+import { csrfTokenFor } from "../src/plugins/csrf.js";
 import { seal } from "../src/modules/eid/eid.seal.js";
 import { eidTtlMs, identityCookie } from "../src/modules/eid/eid.service.js";
 import { castBallot, pinHash, setVoteKey } from "../src/modules/votes/index.js";
@@ -122,7 +123,7 @@ function cpuSeconds(pid: number): number {
 /** One voter's request as their browser would send it: its own CSRF secret and the identity cookie from the e-ID callback. */
 function voterRequest(n: number, optionIds: string[]): { headers: Record<string, string>; body: string } {
 	const csrf = randomBytes(18).toString("base64url");
-	const token = createHmac("sha256", sessionSecret).update(csrf).digest("base64url");
+	const token = csrfTokenFor(sessionSecret, csrf, undefined);
 	const identity = seal(sessionSecret, identityCookie, pinNumber(n), eidTtlMs);
 	return {
 		headers: { "content-type": "application/x-www-form-urlencoded", cookie: `medskapa_csrf=${csrf}; ${identityCookie}=${identity}` },

@@ -15,6 +15,7 @@ import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
 import { setVoteKey } from "../src/modules/votes/index.js";
 import { lastCodeTo } from "../test/factories.js";
 import { testConfig } from "../test/helpers.js";
+import { freePort } from "../test/server-process.js";
 
 /** A path no page has: the 404 page. */
 export const notFoundPage = "/finns-inte";
@@ -78,7 +79,8 @@ export type RunningApp = { url: string; db: Db; path(template: string): Promise<
 
 /** Starts the app on a random port with the Norsjöbygden demo (settings may be overridden); it stops after the test file. */
 export async function startApp(overrides: Partial<Config> = {}): Promise<RunningApp> {
-	const config = testConfig(overrides);
+	// On the port the configuration names, as the server does: links in mails and the e-ID callback name it.
+	const config = testConfig({ port: await freePort(), ...overrides });
 	const database = await openDatabase("pglite:memory:");
 	await database.migrate();
 	// Before the demo, as the server does: its letter codes and roll hashes are made with the configured key.
@@ -86,21 +88,19 @@ export async function startApp(overrides: Partial<Config> = {}): Promise<Running
 	await seedDemo(database.db);
 	const kolada = await startDemoKolada();
 	const app = await buildApp({ ...config, koladaBaseUrl: kolada.baseUrl, ...overrides }, database);
-	await app.listen({ port: 0, host: "127.0.0.1" });
+	await app.listen({ port: config.port, host: "127.0.0.1" });
 	after(async () => {
 		await app.close();
 		await kolada.close();
 		await database.close();
 	});
-	const address = app.server.address();
-	if (!address || typeof address === "string") throw new Error("the app is not listening on a TCP port");
 	const { db } = database;
 	const firstId = async (table: (typeof placeholderTables)[keyof typeof placeholderTables]) => {
 		const result = await db.execute(sql`select id from ${sql.identifier(table)} order by created_at, id limit 1`);
 		return String((result as unknown as { rows: { id: string }[] }).rows[0]?.id);
 	};
 	return {
-		url: `http://127.0.0.1:${address.port}`,
+		url: `http://127.0.0.1:${config.port}`,
 		db,
 		async path(template) {
 			let path = template;

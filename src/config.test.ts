@@ -99,3 +99,17 @@ test("an in-memory database gets random keys for its process, and writes no file
 	assert.notEqual(a.sessionSecret, b.sessionSecret);
 	assert.deepEqual(readdirSync(tmp), before);
 });
+
+test("production does not start without PUBLIC_URL: links in mails must not take their host from a request", () => {
+	const before = process.env.NODE_ENV;
+	process.env.NODE_ENV = "production";
+	try {
+		assert.deepEqual(problems(keys), [
+			"PUBLIC_URL: must be set in production (the site's address, such as https://medskapa.example.se), so that links in mails never take their host from a request",
+		]);
+		assert.deepEqual(problems({ ...keys, PUBLIC_URL: "https://medskapa.example.se" }), []);
+	} finally {
+		if (before === undefined) delete process.env.NODE_ENV;
+		else process.env.NODE_ENV = before;
+	}
+});

@@ -97,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	}
 	const e = parsed.data;
 	const { SESSION_SECRET, VOTE_ROLL_KEY } = keys(e);
+	if (process.env.NODE_ENV === "production" && !e.PUBLIC_URL) {
+		throw new ConfigError(["PUBLIC_URL: must be set in production (the site's address, such as https://medskapa.example.se), so that links in mails never take their host from a request"]);
+	}
 	const eid = eidConfig(e, blankless);
 	return {
 		port: e.PORT,

@@ -2,7 +2,7 @@
 // PostgreSQL server binaries (initdb, pg_ctl): the tests run their own cluster, so the machine's shared server is not
 // disturbed, and fail with a clear message when the binaries are missing.
 import assert from "node:assert/strict";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { after, test } from "node:test";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { createOpenVote, createProgramme, createUser } from "../../test/factories.js";
@@ -11,6 +11,7 @@ import { startServer } from "../../test/server-process.js";
 import { startSession } from "../modules/accounts/index.js";
 import { receiptHash } from "../modules/votes/index.js";
 import { createServerDatabase, openDatabase } from "./client.js";
+import { csrfTokenFor } from "../plugins/csrf.js";
 import * as s from "./schema.js";
 
 const cluster = await privatePostgres({ deadlock_timeout: "100ms" });
@@ -89,7 +90,7 @@ test("needs PostgreSQL binaries: a PostgreSQL restart under a load of votes answ
 		const res = await fetch(`${server.base}/omrostning/${vote.id}`, {
 			method: "POST",
 			redirect: "manual",
-			headers: { "content-type": "application/x-www-form-urlencoded", cookie: `medskapa_session=${token}; medskapa_csrf=${csrf}`, "x-csrf-token": createHmac("sha256", sessionSecret).update(csrf).digest("base64url") },
+			headers: { "content-type": "application/x-www-form-urlencoded", cookie: `medskapa_session=${token}; medskapa_csrf=${csrf}`, "x-csrf-token": csrfTokenFor(sessionSecret, csrf, token) },
 			body: new URLSearchParams({ channel: "email", choice: optionId }).toString(),
 		});
 		const body = await res.text();

@@ -19,9 +19,17 @@ declare module "fastify" {
 const cookieName = "medskapa_csrf";
 const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Signed double-submit tokens: a random secret in an HttpOnly cookie, its HMAC in each form. */
-export const csrfPlugin = fp(async (app: FastifyInstance, opts: { key: string }) => {
-	const sign = (secret: string) => createHmac("sha256", opts.key).update(secret).digest("base64url");
+/**
+ * The token a form carries: the HMAC of the CSRF cookie's secret and the session (none before sign-in), so that a token
+ * is worth nothing in another session, nor after signing in or out.
+ */
+export function csrfTokenFor(key: string, secret: string, sessionToken: string | undefined): string {
+	return createHmac("sha256", key).update(`${secret}\n${sessionToken ?? ""}`).digest("base64url");
+}
+
+/** Signed double-submit tokens bound to the session: a random secret in an HttpOnly cookie, its token in each form. */
+export const csrfPlugin = fp(async (app: FastifyInstance, opts: { key: string; sessionCookie: string }) => {
+	const sign = (req: FastifyRequest, secret: string) => csrfTokenFor(opts.key, secret, req.cookies[opts.sessionCookie]);
 
 	app.decorateRequest("newCsrfSecret", null);
 	app.decorateRequest("csrfToken", function (this: FastifyRequest) {
@@ -30,12 +38,12 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { key: string })
 			secret = randomBytes(18).toString("base64url");
 			this.newCsrfSecret = secret;
 		}
-		return sign(secret);
+		return sign(this, secret);
 	});
 
 	app.addHook("onSend", async (req, reply) => {
 		if (req.newCsrfSecret) {
-			reply.setCookie(cookieName, req.newCsrfSecret, { path: "/", httpOnly: true, sameSite: "lax", secure: req.protocol === "https" });
+			reply.setCookie(cookieName, req.newCsrfSecret);
 		}
 	});
 
@@ -45,7 +53,7 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { key: string })
 		const secret = req.cookies[cookieName];
 		const body = req.body as Record<string, unknown> | undefined;
 		const sent = (typeof body?._csrf === "string" ? body._csrf : undefined) ?? req.headers["x-csrf-token"];
-		if (!secret || typeof sent !== "string" || !equal(sent, sign(secret))) {
+		if (!secret || typeof sent !== "string" || !equal(sent, sign(req, secret))) {
 			throw new HttpError(403, "error.page.csrf.text", "error.page.csrf.title");
 		}
 	});

@@ -23,7 +23,7 @@ export const i18nPlugin = fp(async (app: FastifyInstance) => {
 	app.get<{ Params: { lang: string }; Querystring: { next?: string } }>("/language/:lang", async (req, reply) => {
 		const lang = isLang(req.params.lang) ? req.params.lang : "sv";
 		const next = typeof req.query.next === "string" && /^\/(?!\/)/.test(req.query.next) ? req.query.next : "/";
-		reply.setCookie("lang", lang, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true, secure: req.protocol === "https" });
+		reply.setCookie("lang", lang, { maxAge: 365 * 24 * 3600 });
 		return reply.redirect(next, 303);
 	});
 });

@@ -79,7 +79,7 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 		return this.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(html);
 	});
 	app.decorateReply("seeOther", function (this: FastifyReply, url: string, flashKey?: string) {
-		if (flashKey) this.setCookie(flashCookie, flashKey, { path: "/", httpOnly: true, sameSite: "lax", maxAge: 60 });
+		if (flashKey) this.setCookie(flashCookie, flashKey, { maxAge: 60 });
 		return this.redirect(url, 303);
 	});
 });

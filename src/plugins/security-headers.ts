@@ -15,8 +15,8 @@ const csp = [
 	"object-src 'none'",
 ].join("; ");
 
-/** Strict security headers on every response. */
-export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
+/** Strict security headers on every response; HSTS when the site is served over https (`hsts`) or this request came so. */
+export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { hsts: boolean }) => {
 	app.addHook("onSend", async (req, reply) => {
 		reply.header("content-security-policy", csp);
 		reply.header("x-content-type-options", "nosniff");
@@ -25,6 +25,6 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
 		reply.header("permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 		reply.header("cross-origin-opener-policy", "same-origin");
 		reply.header("cross-origin-resource-policy", "same-origin");
-		if (req.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+		if (opts.hsts || req.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
 	});
 });

@@ -49,13 +49,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { db: Db; confi
 		});
 		if (result.kind === "gone") return gonePage(req, reply, result.reason);
 		if (result.kind === "form") return codePage(req, reply, result.state, result.status);
-		reply.setCookie(sessionCookie, result.token, {
-			path: "/",
-			httpOnly: true,
-			sameSite: "lax",
-			secure: req.protocol === "https",
-			expires: result.expiresAt,
-		});
+		reply.setCookie(sessionCookie, result.token, { expires: result.expiresAt });
 		return reply.seeOther(localPath(req.query.next), "flash.signedIn");
 	});
 

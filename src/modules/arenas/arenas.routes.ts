@@ -54,12 +54,12 @@ export async function arenasRoutes(app: FastifyInstance, opts: { db: Db; config:
 	});
 
 	app.get("/arenor.ics", async (req, reply) => {
-		const events = await service.arenaEvents(db, publicBaseUrl(config, req));
+		const events = await service.arenaEvents(db, publicBaseUrl(config));
 		return reply.headers(icsHeaders("arenor.ics")).send(calendar(req.t("arena.calendarName"), events));
 	});
 
 	app.get("/kalender.ics", async (req, reply) => {
-		const base = publicBaseUrl(config, req);
+		const base = publicBaseUrl(config);
 		const [workshops, meetings] = await Promise.all([workshopEvents(db, base), service.arenaEvents(db, base)]);
 		return reply.headers(icsHeaders("kalender.ics")).send(calendar(req.t("arena.programmeCalendarName"), [...workshops, ...meetings]));
 	});

@@ -12,7 +12,7 @@ type ProposalQuery = ById & { Querystring: { to?: string; goal?: string; theirGo
 /** Proposals to collaborate between actors: the proposal form, each organisation's inbox, and answering. */
 export async function collaborationRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db, config } = opts;
-	const deps = (req: FastifyRequest): service.CollaborationDeps => ({ db, config, baseUrl: publicBaseUrl(config, req), limiter: app.rateLimiter });
+	const deps = (req: FastifyRequest): service.CollaborationDeps => ({ db, config, baseUrl: publicBaseUrl(config), limiter: app.rateLimiter });
 
 	app.get<ById>("/aktorer/:id/samarbeten", async (req, reply) => {
 		const data = await service.inbox(db, req.viewer, req.params.id);

@@ -5,6 +5,7 @@ import { buildApp } from "../../app.js";
 import type { EidConfig } from "../../config.js";
 import { testApp, testConfig } from "../../../test/helpers.js";
 import { startOidcProvider } from "../../../test/oidc-provider.js";
+import { freePort } from "../../../test/server-process.js";
 import { verifiedIdentity } from "./index.js";
 
 // A valid personal identity number (Luhn digit 9) and the same with a wrong check digit.
@@ -19,17 +20,19 @@ const provider = await startOidcProvider({
 		broker: { ssn: pin, nin: "200001019876" },
 	},
 });
-const { app, database, config } = await testApp({ eid: provider.eid });
-await app.listen({ port: 0, host: "127.0.0.1" });
-const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+// On the port the configuration names: the callback the provider is given is the configured address.
+const { app, database, config } = await testApp({ eid: provider.eid, port: await freePort() });
+await app.listen({ port: config.port, host: "127.0.0.1" });
+const appUrl = `http://127.0.0.1:${config.port}`;
 
 /** A second app on the same database whose e-ID reads another claim, as a broker using `ssn` or `nin` is set up. */
 async function appReading(pinClaim: string): Promise<{ url: string; eid: EidConfig }> {
 	const eid = { ...provider.eid, pinClaim };
-	const other = await buildApp({ ...config, eid }, database);
-	await other.listen({ port: 0, host: "127.0.0.1" });
+	const port = await freePort();
+	const other = await buildApp({ ...config, eid, port }, database);
+	await other.listen({ port, host: "127.0.0.1" });
 	test.after(() => other.close());
-	return { url: `http://127.0.0.1:${(other.server.address() as { port: number }).port}`, eid };
+	return { url: `http://127.0.0.1:${port}`, eid };
 }
 
 /** A browser's cookies, per host and port, for fetch with redirects followed by hand. */

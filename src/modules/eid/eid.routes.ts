@@ -16,14 +16,9 @@ const status: Record<service.EidRefusal, number> = {
 	badPin: 400,
 };
 
-const cookieOptions = (req: FastifyRequest, path: string) => ({
-	path,
-	httpOnly: true,
-	// Lax, not strict: the provider sends the person back with a top-level GET from its own site.
-	sameSite: "lax" as const,
-	secure: req.protocol === "https",
-	maxAge: service.eidTtlMs / 1000,
-});
+// HttpOnly and SameSite=Lax (not strict: the provider sends the person back with a top-level GET from its own site),
+// and Secure under https, as every cookie (src/plugins/cookies.ts).
+const cookieOptions = (path: string) => ({ path, maxAge: service.eidTtlMs / 1000 });
 
 /**
  * The person verified by e-ID in this browser during the last ten minutes, or null.
@@ -48,21 +43,21 @@ export async function eidRoutes(app: FastifyInstance, opts: { config: Config }) 
 
 	app.get<{ Querystring: { returnTo?: string } }>("/eid/start", async (req, reply) => {
 		// The redirect URI registered with the broker: the public address when set, else the address the request came to.
-		const result = await service.startSignIn(config, { callbackUrl: `${publicBaseUrl(config, req)}/eid/callback`, returnTo: req.query.returnTo });
+		const result = await service.startSignIn(config, { callbackUrl: `${publicBaseUrl(config)}/eid/callback`, returnTo: req.query.returnTo });
 		if (!result.ok) return refused(req, reply, result.reason, localPath(req.query.returnTo));
-		reply.setCookie(service.flowCookie, result.flow, cookieOptions(req, "/eid"));
+		reply.setCookie(service.flowCookie, result.flow, cookieOptions("/eid"));
 		return reply.redirect(result.redirectTo, 303);
 	});
 
 	app.get("/eid/callback", async (req, reply) => {
-		const result = await service.finishSignIn(config, { currentUrl: new URL(req.url, publicBaseUrl(config, req)), flow: req.cookies[service.flowCookie] });
+		const result = await service.finishSignIn(config, { currentUrl: new URL(req.url, publicBaseUrl(config)), flow: req.cookies[service.flowCookie] });
 		// An attempt is used once, whatever its outcome.
 		reply.clearCookie(service.flowCookie, { path: "/eid" });
 		if (!result.ok) {
 			req.log.warn({ reason: result.reason, detail: result.detail }, "e-ID sign-in refused");
 			return refused(req, reply, result.reason, result.returnTo);
 		}
-		reply.setCookie(service.identityCookie, result.identity, cookieOptions(req, "/"));
+		reply.setCookie(service.identityCookie, result.identity, cookieOptions("/"));
 		return reply.seeOther(result.returnTo, "flash.eidVerified");
 	});
 }

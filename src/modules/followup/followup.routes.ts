@@ -52,7 +52,7 @@ export async function followupRoutes(app: FastifyInstance, opts: { db: Db; confi
 
 	app.post<ById & { Body: { owner?: string } }>("/admin/uppfoljning/:id/paminn", async (req, reply) => {
 		const owner = typeof req.body?.owner === "string" ? req.body.owner : null;
-		await rounds.remind({ db, config }, req.viewer, req.params.id, owner, { t: req.t, lang: req.lang, base: publicBaseUrl(config, req) });
+		await rounds.remind({ db, config }, req.viewer, req.params.id, owner, { t: req.t, lang: req.lang, base: publicBaseUrl(config) });
 		return reply.seeOther(`/admin/uppfoljning/${req.params.id}`, "flash.followupReminded");
 	});
 

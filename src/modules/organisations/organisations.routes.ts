@@ -60,8 +60,7 @@ const profileSchema = () =>
 export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db, config } = opts;
 	const deps = { db, config, limiter: app.rateLimiter };
-	// Links in mails need the site's address; behind a proxy PUBLIC_URL gives it.
-	const mailRequest = (req: FastifyRequest) => ({ t: req.t, base: publicBaseUrl(config, req) });
+	const mailRequest = (req: FastifyRequest) => ({ t: req.t, base: publicBaseUrl(config) });
 
 	app.get("/aktorer", async (req, reply) => {
 		const data = await service.actorsPage(db);

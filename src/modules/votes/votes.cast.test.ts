@@ -159,7 +159,7 @@ test("VOTE_ROLL_KEY is required in production, and a short key is refused", asyn
 	process.env.NODE_ENV = "production";
 	try {
 		assert.throws(() => loadConfig({ SESSION_SECRET: "x".repeat(32) }), (e) => e instanceof ConfigError && /VOTE_ROLL_KEY/.test(e.message));
-		assert.equal(loadConfig({ SESSION_SECRET: "x".repeat(32), VOTE_ROLL_KEY: "k".repeat(32) }).voteRollKey, "k".repeat(32));
+		assert.equal(loadConfig({ SESSION_SECRET: "x".repeat(32), VOTE_ROLL_KEY: "k".repeat(32), PUBLIC_URL: "https://medskapa.example.se" }).voteRollKey, "k".repeat(32));
 	} finally {
 		process.env.NODE_ENV = before;
 	}

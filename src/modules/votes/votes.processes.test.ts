@@ -3,7 +3,7 @@
 // one server process; the in-process version is in votes.cast.test.ts.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -13,6 +13,7 @@ import { eq } from "drizzle-orm";
 import { createOpenVote, createProgramme, createUser, personalNumber } from "../../../test/factories.js";
 import { createServerDatabase, type Database, dropServerDatabase, openDatabase } from "../../db/client.js";
 import * as s from "../../db/schema.js";
+import { csrfTokenFor } from "../../plugins/csrf.js";
 import { startSession } from "../accounts/index.js";
 import { castBallot } from "./votes.cast.js";
 import { receiptHash, setVoteKey } from "./votes.crypto.js";
@@ -76,7 +77,7 @@ async function postBallot(base: string, voteId: string, token: string, optionId:
 	const res = await fetch(`${base}/omrostning/${voteId}`, {
 		method: "POST",
 		redirect: "manual",
-		headers: { "content-type": "application/x-www-form-urlencoded", cookie: `medskapa_session=${token}; medskapa_csrf=${csrf}`, "x-csrf-token": createHmac("sha256", sessionSecret).update(csrf).digest("base64url") },
+		headers: { "content-type": "application/x-www-form-urlencoded", cookie: `medskapa_session=${token}; medskapa_csrf=${csrf}`, "x-csrf-token": csrfTokenFor(sessionSecret, csrf, token) },
 		body: new URLSearchParams({ channel: "email", choice: optionId }).toString(),
 	});
 	const location = res.headers.get("location") ?? "";

@@ -153,6 +153,6 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 	});
 
 	function voteUrl(req: FastifyRequest, id: string): string {
-		return `${publicBaseUrl(config, req)}/omrostning/${id}`;
+		return `${publicBaseUrl(config)}/omrostning/${id}`;
 	}
 }

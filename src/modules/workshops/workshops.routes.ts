@@ -20,7 +20,7 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 	});
 
 	app.get("/framtidsverkstader.ics", async (req, reply) => {
-		const body = await service.workshopCalendar(db, publicBaseUrl(opts.config, req), req.t("workshop.calendarName"));
+		const body = await service.workshopCalendar(db, publicBaseUrl(opts.config), req.t("workshop.calendarName"));
 		return reply.headers(icsHeaders("framtidsverkstader.ics")).send(body);
 	});
 
