@@ -4,6 +4,7 @@ import * as s from "../db/schema.js";
 import * as demo from "./norsjo.js";
 import { seedNorsjoCollaboration } from "./norsjo-collaboration.js";
 import { seedNorsjoDecisions } from "./norsjo-decisions.js";
+import { seedNorsjoFollowup } from "./norsjo-followup.js";
 import { dateDemoGoalHistory, seedNorsjoGoals } from "./norsjo-goals.js";
 import { seedNorsjoIndicatorValues } from "./norsjo-indicators.js";
 import { seedNorsjoParticipation } from "./norsjo-participation.js";
@@ -52,6 +53,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedNorsjoIndicatorValues(tx);
 		await seedNorsjoCollaboration(tx, programmeId);
 		await dateDemoGoalHistory(tx, programmeId);
+		await seedNorsjoFollowup(tx, programmeId);
 	});
 }
 

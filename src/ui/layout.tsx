@@ -6,6 +6,7 @@ const nav = [
 	{ href: "/vision", key: "layout.nav.vision" },
 	{ href: "/fokusomraden", key: "layout.nav.focusAreas" },
 	{ href: "/mal", key: "layout.nav.goals" },
+	{ href: "/uppfoljning", key: "layout.nav.followup" },
 	{ href: "/aktorer", key: "layout.nav.organisations" },
 	{ href: "/initiativ", key: "layout.nav.initiatives" },
 	{ href: "/arenor", key: "layout.nav.arenas" },

@@ -10,6 +10,7 @@ const sections: Section[] = [
 	{ href: "/admin/organisations", key: "admin.link.organisations", administratorOnly: false },
 	{ href: "/admin/focus-areas", key: "admin.link.focusAreas", administratorOnly: false },
 	{ href: "/admin/indikatorer", key: "indicator.title", administratorOnly: false },
+	{ href: "/admin/uppfoljning", key: "followup.admin.title", administratorOnly: false },
 	{ href: "/admin/proposals", key: "admin.link.proposals", administratorOnly: false },
 	{ href: "/admin/beslut", key: "decisions.admin.title", administratorOnly: false },
 	{ href: "/admin/antaganden", key: "decisions.admin.adoptions", administratorOnly: false },

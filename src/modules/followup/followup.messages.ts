@@ -3,6 +3,7 @@ import type { Messages } from "../../i18n/messages.js";
 export const followupMessages: Messages = {
 	sv: {
 		"followup.title": "Uppföljning",
+		"layout.nav.followup": "Uppföljning",
 		"followup.intro": "Varje år (och ibland däremellan) rapporterar alla aktörer med mål hur det går. Rapporten visar mål, indikatorer och aktörernas redovisningar per fokusområde.",
 		"followup.published.none": "Ingen uppföljning är publicerad ännu.",
 		"followup.published.list": "Publicerade uppföljningar",
@@ -124,6 +125,7 @@ export const followupMessages: Messages = {
 	},
 	en: {
 		"followup.title": "Follow-up",
+		"layout.nav.followup": "Follow-up",
 		"followup.intro": "Every year (and sometimes in between) every actor with goals reports how it is going. The report shows goals, indicators and the actors' accounts per focus area.",
 		"followup.published.none": "No follow-up has been published yet.",
 		"followup.published.list": "Published follow-ups",

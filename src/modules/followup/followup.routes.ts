@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.js";
 import { publicBaseUrl } from "../../lib/public-url.js";
 import * as report from "./report.service.js";
 import { reportCsv, reportPdf, reportXlsx } from "./report.export.js";
-import { PublishedRoundsPage, ReportPage } from "./report.views.js";
+import { PublishedRoundsPage, ReportPage, reportCharts } from "./report.views.js";
 import * as reporting from "./reporting.service.js";
 import { ReportFormPage, ReportingPage } from "./reporting.views.js";
 import * as rounds from "./rounds.service.js";
@@ -84,7 +84,8 @@ export async function followupRoutes(app: FastifyInstance, opts: { db: Db; confi
 
 	app.get<ReportQuery>("/uppfoljning/:id", async (req, reply) => {
 		const data = await report.readReport(db, req.viewer, req.params.id, req.query.organisation);
-		return reply.page(data.report.round.title, (ctx) => ReportPage({ ctx, data }));
+		const charts = await reportCharts(req, data.report);
+		return reply.page(data.report.round.title, (ctx) => ReportPage({ ctx, data, charts }));
 	});
 
 	// Downloads of the report, narrowed like the page by ?organisation= and named after the round.

@@ -4,3 +4,4 @@ import { followupMessages } from "./followup.messages.js";
 registerMessages(followupMessages);
 
 export { followupRoutes } from "./followup.routes.js";
+export { buildReport, type FollowupReport } from "./report.service.js";

@@ -126,7 +126,8 @@ export async function buildReport(db: Db, round: repo.Round): Promise<FollowupRe
 			better: i.better,
 			baseline: point(i.baselineValue, i.baselineYear),
 			target: point(i.targetValue, i.targetYear),
-			series: i.series,
+			// The values known for the round's period: a report on 2021 shows no later years.
+			series: i.series.map((s) => ({ ...s, points: s.points.filter((p) => p.year <= lastYear) })),
 		})),
 	};
 }

@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
+import { lineChartSvg } from "../../ui/line-chart.js";
 import { Paragraphs } from "../../ui/text.js";
 import { GoalStatus, ownerHref } from "../goals/index.js";
 import type { Progress } from "./progress.js";
@@ -129,8 +130,18 @@ export function IndicatorTable({ ctx, indicator, municipalityCode }: { ctx: Page
 /** What the report page needs besides the report: where it is, the owners to filter by and whether it is a preview. */
 export type ReportPageData = { report: FollowupReport; owners: { id: string; name: string }[]; ownerId: string | null; preview: boolean };
 
+/** Each indicator's values as a chart (SVG by indicator id): the programme's municipality, the country and the peers. */
+export async function reportCharts(ctx: Pick<PageContext, "lang" | "t">, report: FollowupReport): Promise<Map<string, string>> {
+	const charts = new Map<string, string>();
+	for (const i of report.indicators) {
+		const series = i.series.map((s) => ({ name: s.municipality === "0000" ? ctx.t("followup.report.national") : (s.name ?? s.municipality), points: s.points }));
+		charts.set(i.id, await lineChartSvg({ title: ctx.t("followup.report.indicatorCaption", { title: i.title }), unit: i.unit, series, formatNumber: (n) => formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 1) }));
+	}
+	return charts;
+}
+
 /** The public follow-up report of a round, printable on A4, with its downloads. */
-export function ReportPage({ ctx, data }: { ctx: PageContext; data: ReportPageData }) {
+export function ReportPage({ ctx, data, charts }: { ctx: PageContext; data: ReportPageData; charts: Map<string, string> }) {
 	const { t } = ctx;
 	const { report, owners, ownerId, preview } = data;
 	const base = `/uppfoljning/${report.round.id}`;
@@ -198,6 +209,8 @@ export function ReportPage({ ctx, data }: { ctx: PageContext; data: ReportPageDa
 					{report.indicators.map((i) => (
 						<section key={i.id}>
 							<h3>{i.title}</h3>
+							{/* The SVG is drawn on the server; ECharts escapes its texts and lineChartSvg its label. */}
+							{charts.get(i.id) && <figure class="chart" dangerouslySetInnerHTML={{ __html: charts.get(i.id)! }} />}
 							<IndicatorTable ctx={ctx} indicator={i} municipalityCode={report.programme.municipalityCode} />
 						</section>
 					))}
