@@ -4,8 +4,12 @@ import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../src/db/client.js";
 import * as s from "../src/db/schema.js";
+import type { Config } from "../src/config.js";
 import { luhnCheckDigit } from "../src/lib/luhn.js";
+import { parsePersonalNumber } from "../src/lib/personal-number.js";
 import { startSession } from "../src/modules/accounts/index.js";
+import { seal } from "../src/modules/eid/eid.seal.js";
+import { eidTtlMs, identityCookie } from "../src/modules/eid/eid.service.js";
 import { TestClient } from "./helpers.js";
 
 const unique = () => randomBytes(4).toString("hex");
@@ -279,4 +283,11 @@ export async function signedInUser(app: FastifyInstance, db: Db, values: Paramet
 /** A client signed in as a new admin of the organisation that coordinates the programme. */
 export async function signedInCoordinator(app: FastifyInstance, db: Db, coordinatorId: string): Promise<TestClient> {
 	return (await signedInUser(app, db, { memberOf: { organisationId: coordinatorId, role: "admin" } })).client;
+}
+
+/** Leaves the identity cookie the e-ID callback would leave after proving this personal identity number. */
+export function signInWithEid(client: TestClient, config: Config, pin: string): void {
+	const proven = parsePersonalNumber(pin);
+	if (!proven.ok) throw new Error(`not a personal identity number: ${pin}`);
+	client.cookies.set(identityCookie, seal(config.sessionSecret, identityCookie, proven.value, eidTtlMs));
 }

@@ -12,7 +12,9 @@ const usage = `Usage: medskapa <command>
   seed --demo         load the Norsjöbygden demo into an empty database
   retention           delete the account links of survey answers past their survey's retention date, and the names and
                       e-mails of workshop sign-ups ${registrationRetentionDays} days after their workshop ended (the number signed up stays)
-  audit:verify [id]   check each vote's audit chain and published totals against the ballots (exit 1 on any mismatch)
+  audit:verify [id] [--expect <hash>]
+                      check each vote's audit chain, marks and published totals against the ballots, and that a hash
+                      saved earlier is still an entry of the chain (exit 1 on any mismatch)
   kolada sync         fetch every Kolada indicator's values from Kolada (KOLADA_BASE_URL); exit 1 if any failed`;
 
 async function main(args: string[]): Promise<number> {
@@ -32,7 +34,13 @@ async function main(args: string[]): Promise<number> {
 			return 0;
 		}
 		if (command === "audit:verify") {
-			const report = await auditReport(database.db, rest[0]);
+			const at = rest.indexOf("--expect");
+			const expect = at >= 0 ? rest.splice(at, 2)[1] : undefined;
+			if (at >= 0 && !expect) {
+				console.error("audit:verify: --expect needs the hash, e.g. --expect 3f2a…");
+				return 64;
+			}
+			const report = await auditReport(database.db, rest[0], expect);
 			for (const line of report.lines) console.log(line);
 			return report.ok ? 0 : 1;
 		}

@@ -1,6 +1,5 @@
+import { csvDocument, csvQuotedRow } from "../../lib/csv.js";
 import type { AddressedLetter, VoteResults } from "./votes.service.js";
-
-const csvCell = (v: string | number) => (typeof v === "number" ? String(v) : `"${v.replace(/"/g, '""')}"`);
 
 /** The results as CSV: one row per proposal, then blank, per channel and turnout. */
 export function resultsCsv(r: VoteResults): string {
@@ -11,7 +10,7 @@ export function resultsCsv(r: VoteResults): string {
 		for (const c of r.perChannel) rows.push(["channel", c.channel, c.verified ? "verified" : "unverified", c.ballots, ""]);
 		rows.push(["turnout", r.eligibleFrom, "", r.ballots, r.turnout.toFixed(4)]);
 	}
-	return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+	return `${rows.map(csvQuotedRow).join("\r\n")}\r\n`;
 }
 
 /** The results as JSON, for anyone who wants to check or reuse them. */
@@ -35,10 +34,10 @@ export function resultsJson(r: VoteResults) {
 
 /** Addressed letters as CSV for a print shop's mail merge: the coordinator's columns, then the code; no personal number. */
 export function addressedCsv(letters: AddressedLetter[]): string {
-	return letters.map((l) => `${[...l.address, l.code].map(csvCell).join(",")}\r\n`).join("");
+	return letters.map((l) => `${csvQuotedRow([...l.address, l.code])}\r\n`).join("");
 }
 
 /** Anonymous or personal letter codes as CSV for a print shop: batch, code and the voting page's address. */
 export function codesCsv(codes: { batch: number; code: string }[], url: string): string {
-	return `batch,code,url\r\n${codes.map((c) => `${c.batch},${c.code},${url}`).join("\r\n")}\r\n`;
+	return csvDocument([["batch", "code", "url"], ...codes.map((c) => [String(c.batch), c.code, url])], ",");
 }

@@ -202,10 +202,11 @@ export async function peopleMarkedTwice(db: Db, voteId: string): Promise<number>
 
 /**
  * Locks a vote's row until the transaction ends, and reads it as it is now: audit entries are appended one at a time,
- * and a paper batch, a roll import and the close each see the vote as the others left it.
+ * and a paper batch, a roll import and the close each see the vote as the others left it. "update" also waits for the
+ * ballots being cast (their foreign keys hold a key-share lock on the row); "no key update" lets them go on.
  */
-export async function lockVote(db: Db, voteId: string): Promise<Vote | undefined> {
-	const rows = await db.select().from(votes).where(eq(votes.id, voteId)).for("update");
+export async function lockVote(db: Db, voteId: string, strength: "update" | "no key update" = "update"): Promise<Vote | undefined> {
+	const rows = await db.select().from(votes).where(eq(votes.id, voteId)).for(strength);
 	return rows[0];
 }
 
@@ -241,6 +242,16 @@ export async function listAudit(db: Db, voteId: string): Promise<AuditEntry[]> {
 /** The newest audit entry of a vote. */
 export async function lastAudit(db: Db, voteId: string): Promise<AuditEntry | undefined> {
 	const rows = await db.select().from(voteAudit).where(eq(voteAudit.voteId, voteId)).orderBy(desc(voteAudit.seq)).limit(1);
+	return rows[0];
+}
+
+/** The audit entry with this hash, in one vote or in any. */
+export async function findAuditHash(db: Db, hash: string, voteId?: string): Promise<AuditEntry | undefined> {
+	const rows = await db
+		.select()
+		.from(voteAudit)
+		.where(voteId ? and(eq(voteAudit.hash, hash), eq(voteAudit.voteId, voteId)) : eq(voteAudit.hash, hash))
+		.limit(1);
 	return rows[0];
 }
 

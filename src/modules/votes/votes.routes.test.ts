@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq, sql } from "drizzle-orm";
 import * as s from "../../db/schema.js";
-import { createOpenVote, createProgramme, createProposal, createUser, personalNumber, signInAs } from "../../../test/factories.js";
+import { createOpenVote, createProgramme, createProposal, createUser, personalNumber, signInAs, signInWithEid } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { castBallot, VoteRefusal } from "./votes.cast.js";
 import { codeHash, normaliseCode, pinHash, randomCode, seal } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
 import { auditReport } from "./votes.service.js";
 
-const { app, db } = await testApp();
+const { app, db, config } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
 const official = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
 
@@ -224,6 +224,93 @@ test("a person's mark is the keyed hash of their number, with or without a roll,
 	const report = await auditReport(db, withRoll.vote.id);
 	assert.equal(report.ok, false);
 	assert.match(report.lines.join("\n"), /1 person is marked more than once/);
+});
+
+test("the voting page takes only the web's channels: a ballot posted as paper is refused, during the vote and after the web period", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "eid,paper" });
+	const voter = new TestClient(app);
+	signInWithEid(voter, config, personalNumber("19760606"));
+	const open = await voter.post(`/omrostning/${vote.id}`, { channel: "paper", choice: options[0]!.id });
+	assert.equal(open.statusCode, 422);
+	assert.match(open.body, /Det går inte att rösta på det sättet/);
+	await db.update(s.votes).set({ closesAt: new Date(Date.now() - 1000) }).where(eq(s.votes.id, vote.id));
+	const late = await voter.post(`/omrostning/${vote.id}`, { channel: "paper", choice: options[0]!.id });
+	assert.equal(late.statusCode, 422);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 0, ballots: 0 });
+	// Slips handed in during the period are still entered by an official until the results are published.
+	assert.equal((await (await staff()).post(`/admin/votes/${vote.id}/paper`, { csv: `${personalNumber("19770707")} 1` })).statusCode, 303);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 1, ballots: 1 });
+});
+
+test("a roll with only a header line is refused with a clear message and stores nothing", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { frozenAt: null });
+	const res = await (await staff()).post(`/admin/votes/${vote.id}/roll`, { csv: "personnummer;namn;adress\n" });
+	assert.equal(res.statusCode, 422);
+	assert.match(res.body, /Röstlängden har inga personnummer/);
+	assert.equal(await repo.rollSize(db, vote.id), 0);
+	assert.ok(!(await repo.listAudit(db, vote.id)).some((e) => e.event === "rollImported"));
+});
+
+test("addressed letters: a quoted address with a comma stays one column", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { channels: "code", frozenAt: null });
+	const client = await staff();
+	const pin = personalNumber("19780808");
+	await client.post(`/admin/votes/${vote.id}/roll`, { csv: pin });
+	await client.post(`/admin/votes/${vote.id}/codes`, {});
+	const csv = `personnummer,namn,adress,ort\n${pin},"Lund, Karin","Storgatan 1, lgh 1101",935 31 Norsjö`;
+	const letters = await client.post(`/admin/votes/${vote.id}/codes/addressed`, { csv });
+	assert.equal(letters.statusCode, 200);
+	assert.match(letters.body, /^"Lund, Karin","Storgatan 1, lgh 1101","935 31 Norsjö","[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"\r\n$/);
+});
+
+test("two paper batches at once with the same voters in opposite orders: one is stored, the other finds them voted, and no deadlock", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { channels: "paper" });
+	const deadlocks = async () => Number(((await db.execute(sql`select deadlocks::int as n from pg_stat_database where datname = current_database()`)) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+	const before = await deadlocks();
+	const [a, b] = [await staff(), await staff()];
+	for (let round = 0; round < 3; round++) {
+		const people = new Set(Array.from({ length: 30 }, () => personalNumber(`19${50 + round}0101`)));
+		const lines = [...people].map((p, i) => `${p} ${1 + (i % 3)}`);
+		const outcomes = await Promise.all([a.post(`/admin/votes/${vote.id}/paper`, { csv: lines.join("\n") }), b.post(`/admin/votes/${vote.id}/paper`, { csv: [...lines].reverse().join("\n") })]);
+		assert.deepEqual(outcomes.map((o) => o.statusCode).sort(), [303, 422]);
+		assert.match(outcomes.find((o) => o.statusCode === 422)!.body, /redan röstat/);
+	}
+	await new Promise((r) => setTimeout(r, 1500)); // Statistics reach pg_stat_database within a second.
+	assert.equal(await deadlocks(), before);
+	const counts = await repo.markAndBallotCounts(db, vote.id);
+	assert.equal(counts.marks, counts.ballots);
+});
+
+test("the vote's exports defuse cells a spreadsheet would run as a formula: the public results and the addressed letters", async () => {
+	const { vote, options } = await createOpenVote(db, programme.id, { channels: "code", frozenAt: null });
+	await db.update(s.voteOptions).set({ title: "=HYPERLINK(\"http://evil\")" }).where(eq(s.voteOptions.id, options[0]!.id));
+	const client = await staff();
+	const pin = personalNumber("19790909");
+	await client.post(`/admin/votes/${vote.id}/roll`, { csv: pin });
+	await client.post(`/admin/votes/${vote.id}/codes`, {});
+	const letters = await client.post(`/admin/votes/${vote.id}/codes/addressed`, { csv: `${pin};@SUM(1);-2+3;+46 70` });
+	assert.match(letters.body, /^"'@SUM\(1\)","'-2\+3","'\+46 70","[A-Z2-9-]{14}"\r\n$/);
+	await db.update(s.votes).set({ frozenAt: new Date(), closesAt: new Date(Date.now() - 1000) }).where(eq(s.votes.id, vote.id));
+	await client.post(`/admin/votes/${vote.id}/publish`, {});
+	const results = await new TestClient(app).get(`/omrostning/${vote.id}/resultat.csv`);
+	assert.match(results.body, /"proposal",1,"'=HYPERLINK\(""http:\/\/evil""\)",0,/);
+	assert.doesNotMatch(results.body, /(^|,)"[=+\-@]/m);
+});
+
+test("the voting page shows the audit chain's head during the vote, and audit:verify --expect finds a saved hash or fails", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { channels: "paper" });
+	await (await staff()).post(`/admin/votes/${vote.id}/paper`, { csv: `${personalNumber("19810101")} 1` });
+	const head = (await repo.lastAudit(db, vote.id))!.hash;
+	const page = await new TestClient(app).get(`/omrostning/${vote.id}`);
+	assert.match(page.body, new RegExp(`<code class="audit-hash">${head}</code>`));
+	// A journalist saved that hash; later entries do not unpin it, a hash never in the chain does.
+	await (await staff()).post(`/admin/votes/${vote.id}/paper`, { csv: `${personalNumber("19820202")} 2` });
+	const pinned = await auditReport(db, vote.id, head);
+	assert.equal(pinned.ok, true, pinned.lines.join("\n"));
+	assert.match(pinned.lines.join("\n"), /the expected hash is entry \d+ \(paperBatch/);
+	const unknown = await auditReport(db, undefined, "f".repeat(64));
+	assert.equal(unknown.ok, false);
+	assert.match(unknown.lines.join("\n"), /is not in any vote's audit chain/);
 });
 
 test("after the close: a tie is reported as a tie, results publish into the audit chain, and tampering is detected", async () => {

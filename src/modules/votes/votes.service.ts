@@ -1,4 +1,6 @@
 import { randomInt } from "node:crypto";
+import { CsvError, parse as parseCsv } from "csv-parse/sync";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { fromStockholmLocal } from "../../i18n/stockholm-time.js";
@@ -149,8 +151,11 @@ export async function importRoll(db: Db, viewer: Viewer | null, id: string, body
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
 	const refused = (messageKey: string, rejected: RejectedRow[] = []) => ({ ok: false as const, state: withError(body as Record<string, unknown>, "csv", messageKey), rejected });
-	const { hashes, rejected } = parseRoll(parsed.data.csv, vote);
+	const rows = rollRows(parsed.data.csv);
+	if (!rows) return refused("vote.roll.unreadable");
+	const { hashes, rejected } = parseRoll(rows, vote);
 	if (rejected.length) return refused("vote.roll.rejectedRows", rejected);
+	if (hashes.length === 0) return refused("vote.roll.empty");
 	const added = await db.transaction(async (tx) => {
 		// Once the vote is open the roll stays as it is: who may vote, and as whom, cannot change under the voters.
 		if ((await repo.lockVote(tx, vote.id))?.frozenAt) return null;
@@ -173,20 +178,31 @@ function shuffled<T>(items: T[]): T[] {
 	return out;
 }
 
-/** The rows of a roll CSV (cells split on ; , or tab, quotes trimmed), skipping empty rows and a header row. */
-function rollRows(csv: string): { row: number; cells: [string, ...string[]] }[] {
-	return csv
-		.split(/\r?\n/)
-		.map((line, i) => ({ row: i + 1, cells: line.split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, "")) as [string, ...string[]] }))
-		.filter(({ row, cells }) => cells[0] !== "" && (row > 1 || /\d/.test(cells[0])));
+/** One row of a roll CSV: its line number in the file and its cells. */
+type RollRow = { row: number; cells: [string, ...string[]] };
+
+/**
+ * The rows of a roll CSV (comma, semicolon or tab; quoted cells may hold any of them), skipping empty rows and a header
+ * row; null when the file cannot be read as CSV (a quote never closed).
+ */
+function rollRows(csv: string): RollRow[] | null {
+	try {
+		const records = parseCsv(csv, { delimiter: [",", ";", "\t"], relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+		return records
+			.map(({ record, info }) => ({ row: info.lines, cells: record as [string, ...string[]] }))
+			.filter(({ row, cells }) => cells[0] !== "" && (row > 1 || /\d/.test(cells[0])));
+	} catch (err) {
+		if (err instanceof CsvError) return null;
+		throw err;
+	}
 }
 
 /** Reads roll rows; the first cell of each is the number. Rejections name the row and a message key, never the number. */
-function parseRoll(csv: string, vote: Pick<repo.Vote, "minAge" | "closesAt">): { hashes: string[]; rejected: RejectedRow[] } {
+function parseRoll(rows: RollRow[], vote: Pick<repo.Vote, "minAge" | "closesAt">): { hashes: string[]; rejected: RejectedRow[] } {
 	const hashes: string[] = [];
 	const rejected: RejectedRow[] = [];
 	const seen = new Set<string>();
-	for (const { row, cells } of rollRows(csv)) {
+	for (const { row, cells } of rows) {
 		const pn = parsePersonalNumber(cells[0], vote.closesAt);
 		const hash = pn.ok ? pinHash(pn.value.pin) : "";
 		const reason = !pn.ok
@@ -250,7 +266,9 @@ export async function addressedLetters(db: Db, viewer: Viewer | null, id: string
 	const vote = await voteOr404(db, id);
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
-	const rows = rollRows(parsed.data.csv).map((r) => {
+	const read = rollRows(parsed.data.csv);
+	if (!read) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.unreadable"), rejected: [] };
+	const rows = read.map((r) => {
 		const pn = parsePersonalNumber(r.cells[0], vote.closesAt);
 		return { ...r, pn, hash: pn.ok ? pinHash(pn.value.pin) : null };
 	});
@@ -285,7 +303,10 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 	let entered = 0;
 	try {
 		await db.transaction(async (tx) => {
-			for (const line of lines) {
+			// The vote's lock before anything is stored: publishing cannot commit between this batch's ballots, and a
+			// second batch waits for this one. Web ballots go on meanwhile (the lock leaves their foreign keys alone).
+			await repo.lockVote(tx, vote.id, "no key update");
+			for (const line of inVoterOrder(lines)) {
 				const [pin, ...rest] = line.cells as [string, ...string[]];
 				const blank = rest.length === 1 && rest[0]?.toLowerCase() === "blank";
 				const choices = blank ? [] : rest.map((n) => options.find((o) => String(o.position) === n)?.id ?? `unknown:${n}`);
@@ -301,13 +322,29 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 			await appendAudit(tx, vote.id, "paperBatch", { ballots: entered });
 		});
 	} catch (err) {
-		if (err instanceof BatchRefused) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.paper.rejectedRows"), rejected };
+		if (err instanceof BatchRefused) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.paper.rejectedRows"), rejected: rejected.sort((a, b) => a.row - b.row) };
 		throw err;
 	}
 	return { ok: true, entered };
 }
 
 class BatchRefused extends Error {}
+
+/**
+ * A batch's lines in the order of their voters' keyed hashes rather than as typed: every batch marks its voters in one
+ * order, so two batches with the same people never wait for each other crosswise, and the order of the stored paper
+ * ballots says nothing about the official's list. Unreadable numbers come first (they are refused anyway).
+ */
+function inVoterOrder<T extends { cells: string[] }>(lines: T[]): T[] {
+	const key = (line: T) => {
+		const pn = parsePersonalNumber(line.cells[0] ?? "");
+		return pn.ok ? pinHash(pn.value.pin) : "";
+	};
+	return lines
+		.map((line) => ({ line, key: key(line) }))
+		.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map((l) => l.line);
+}
 
 /** Closes a vote after its period and publishes the totals into the audit log. */
 export async function publishResults(db: Db, viewer: Viewer | null, id: string): Promise<void> {
@@ -397,10 +434,24 @@ export async function results(db: Db, id: string) {
 	};
 }
 
-/** What the voting page needs: the vote, its frozen options and whether it takes ballots now. */
+/** How long the voting page shows the same audit hash: anyone may copy it, and it need not cost a read per visit. */
+const chainHeadMs = 3 * 60_000;
+const chainHeads = new LRUCache<string, { hash: string | null; at: Date }>({ max: 1000, ttl: chainHeadMs });
+
+/** A vote's latest audit hash as of a moment at most a few minutes ago, with that moment. */
+async function chainHead(db: Db, voteId: string): Promise<{ hash: string | null; at: Date }> {
+	const hit = chainHeads.get(voteId);
+	if (hit) return hit;
+	const head = { hash: (await repo.lastAudit(db, voteId))?.hash ?? null, at: new Date() };
+	chainHeads.set(voteId, head);
+	return head;
+}
+
+/** What the voting page needs: the vote, its frozen options, whether it takes ballots now, and the audit chain's head. */
 export async function ballotPage(db: Db, id: string) {
 	const vote = await voteOr404(db, id);
-	return { vote, options: await repo.listOptions(db, vote.id), open: isOpen(vote), channels: voteChannels(vote) };
+	const [options, head] = await Promise.all([repo.listOptions(db, vote.id), chainHead(db, vote.id)]);
+	return { vote, options, open: isOpen(vote), channels: voteChannels(vote), head };
 }
 
 /** Reads a submitted ballot form: `choice` may repeat (choose up to N), `blank` marks avstår. */
@@ -447,21 +498,38 @@ async function allVoteIds(db: Db): Promise<string[]> {
 	return (await repo.listVotes(db, programme.id)).map((v) => v.id);
 }
 
+/** The channels the voting page takes. */
+const webChannels: readonly Channel[] = ["eid", "code", "email"];
+
 /** Hands in a ballot from the voting page; the channel's proof of identity comes from the route (e-ID cookie, session, code). */
 export async function submitBallot(db: Db, id: string, body: unknown, proof: { pin: string | null; userId: string | null }): Promise<{ receipt: string }> {
 	const b = (body ?? {}) as Record<string, unknown>;
 	const channel = String(b.channel ?? "") as Channel;
 	const { choices, blank } = ballotFromForm(body);
+	// Paper ballots come only through an official's batch, so a web voter cannot borrow paper's longer period.
+	if (!webChannels.includes(channel)) throw new VoteRefusal("vote.refusal.channelClosed");
 	const voter = channel === "code" ? { code: String(b.code ?? "") } : channel === "email" ? { userId: proof.userId ?? undefined } : { pin: proof.pin ?? undefined };
 	if (channel === "eid" && !proof.pin) throw new VoteRefusal("vote.refusal.eidFirst");
 	return castBallot(db, { voteId: id, channel, voter, choices, blank });
 }
 
-/** Verifies one vote, or every vote, for the command line: a line per vote and per problem, and whether all hold. */
-export async function auditReport(db: Db, voteId?: string): Promise<{ ok: boolean; lines: string[] }> {
+/**
+ * Verifies one vote, or every vote, for the command line: a line per vote and per problem, and whether all hold. With
+ * `expect`, a hash someone saved earlier (from a vote's page) must also be an entry of a checked chain: then the chain
+ * that holds still holds everything up to that entry.
+ */
+export async function auditReport(db: Db, voteId?: string, expect?: string): Promise<{ ok: boolean; lines: string[] }> {
 	const ids = voteId ? [voteId] : await allVoteIds(db);
 	const lines: string[] = [];
 	let ok = true;
+	if (expect !== undefined) {
+		const found = !voteId || isUuid(voteId) ? await repo.findAuditHash(db, expect.trim().toLowerCase(), voteId) : undefined;
+		if (found) lines.push(`${found.voteId}: the expected hash is entry ${found.seq} (${found.event}, ${found.at.toISOString()})`);
+		else {
+			lines.push(`the expected hash ${expect} is not in ${voteId ? "this vote's" : "any vote's"} audit chain`);
+			ok = false;
+		}
+	}
 	for (const id of ids) {
 		const vote = isUuid(id) ? await repo.findVote(db, id) : undefined;
 		if (!vote) {

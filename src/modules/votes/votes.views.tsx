@@ -48,7 +48,7 @@ function Choices({ ctx, vote, options, chosen }: { ctx: PageContext; vote: Vote;
 export type BallotPageState = { chosen: string[]; code: string; refusal: string | null; verified: boolean; signedIn: boolean; eidUrl: string };
 
 /** The public voting page: the frozen options and one way to hand in the ballot per open channel. */
-export function BallotPage({ ctx, vote, options, open, channels, state }: { ctx: PageContext; vote: Vote; options: VoteOption[]; open: boolean; channels: Channel[]; state: BallotPageState }) {
+export function BallotPage({ ctx, vote, options, open, channels, head, state }: { ctx: PageContext; vote: Vote; options: VoteOption[]; open: boolean; channels: Channel[]; head: { hash: string | null; at: Date }; state: BallotPageState }) {
 	const { t } = ctx;
 	const action = `/omrostning/${vote.id}`;
 	const form: FormState = { values: { code: state.code }, errors: state.refusal ? { choice: state.refusal } : {} };
@@ -107,6 +107,11 @@ export function BallotPage({ ctx, vote, options, open, channels, state }: { ctx:
 					{channels.includes("paper") && <p>{t("vote.paper.note")}</p>}
 				</form>
 			)}
+			<h2>{t("vote.results.audit")}</h2>
+			<p>{t("vote.ballot.auditText", { at: formatDateTime(ctx.lang, head.at) })}</p>
+			<p>
+				<code class="audit-hash">{head.hash ?? "–"}</code>
+			</p>
 		</>
 	);
 }
