@@ -110,7 +110,7 @@ test("the coordinator creates a vote; bad settings are shown with what was typed
 test("opening a vote freezes the texts: a later edit of the proposal does not change the ballot", async () => {
 	const proposal = await createProposal(db, programme.id, { number: 92, title: "Före", subtext: "Text" });
 	const client = await staff();
-	const ok = await client.post("/admin/votes", { title: "Frystest", opensAt: "2020-01-01 00:00", closesAt: "2099-01-01 00:00", maxChoices: "1", blankAllowed: "no", resultsBeforeClose: "no", advisory: "binding", minAge: "", chEid: "yes", chCode: "no", chPaper: "no", chEmail: "no" });
+	const ok = await client.post("/admin/votes", { title: "Frystest", opensAt: "2020-01-01 00:00", closesAt: "2099-01-01 00:00", maxChoices: "1", blankAllowed: "no", resultsBeforeClose: "no", advisory: "binding", minAge: "", chEid: "no", chCode: "yes", chPaper: "no", chEmail: "no" });
 	const id = (ok.headers.location as string).split("/").at(-1)!;
 	await db.update(s.visionProposals).set({ title: "Ändrad före öppning" }).where(eq(s.visionProposals.id, proposal.id));
 	assert.equal((await client.post(`/admin/votes/${id}/open`, {})).statusCode, 303);

@@ -23,6 +23,8 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 
 	const ballotPage = async (req: FastifyRequest<VoteParams>, state: Partial<BallotPageState>) => {
 		const data = await service.ballotPage(db, req.params.voteId);
+		// e-ID is offered only where the installation has an identity broker configured.
+		if (!config.eid) data.channels = data.channels.filter((c) => c !== "eid");
 		const full: BallotPageState = {
 			chosen: [],
 			code: "",
@@ -76,14 +78,14 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 
 	app.get("/admin/votes", async (req, reply) => {
 		const data = await service.votesForAdmin(db, req.viewer);
-		return reply.page(req.t("vote.admin.title"), (ctx) => VotesAdminPage({ ctx, votes: data.votes, proposalCount: data.proposals.length, form: formState(newVoteDefaults) }));
+		return reply.page(req.t("vote.admin.title"), (ctx) => VotesAdminPage({ ctx, votes: data.votes, proposalCount: data.proposals.length, form: formState(newVoteDefaults(config.eid !== null)), eidAvailable: config.eid !== null }));
 	});
 
 	app.post("/admin/votes", async (req, reply) => {
-		const result = await service.createVote(db, req.viewer, req.body);
+		const result = await service.createVote(db, req.viewer, req.body, { eidAvailable: config.eid !== null });
 		if (result.ok) return reply.seeOther(`/admin/votes/${result.id}`, "flash.created");
 		const data = await service.votesForAdmin(db, req.viewer);
-		return reply.page(req.t("vote.admin.title"), (ctx) => VotesAdminPage({ ctx, votes: data.votes, proposalCount: data.proposals.length, form: result.state }), 422);
+		return reply.page(req.t("vote.admin.title"), (ctx) => VotesAdminPage({ ctx, votes: data.votes, proposalCount: data.proposals.length, form: result.state, eidAvailable: config.eid !== null }), 422);
 	});
 
 	const adminPage = async (req: FastifyRequest<VoteParams>, forms: { roll?: ReturnType<typeof formState>; paper?: ReturnType<typeof formState>; codes?: ReturnType<typeof formState>; addressed?: ReturnType<typeof formState>; rejected?: service.RejectedRow[] } = {}) => {

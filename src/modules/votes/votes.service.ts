@@ -81,12 +81,13 @@ export async function votesForAdmin(db: Db, viewer: Viewer | null) {
 }
 
 /** Creates a vote on the programme's current proposals, copying their texts as the ballot options. */
-export async function createVote(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
+export async function createVote(db: Db, viewer: Viewer | null, body: unknown, options: { eidAvailable: boolean }): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
 	await requireCoordinator(db, viewer);
 	const programme = await getProgramme(db);
 	const parsed = parseForm(voteInput, body);
 	if (!parsed.ok) return parsed;
 	const v = parsed.data;
+	if (v.chEid && !options.eidAvailable) return { ok: false, state: withError(body as Record<string, unknown>, "chEid", "vote.error.eidNotConfigured") };
 	const opensAt = fromStockholmLocal(v.opensAt);
 	const closesAt = fromStockholmLocal(v.closesAt);
 	if (closesAt <= opensAt) return { ok: false, state: withError(body as Record<string, unknown>, "closesAt", "vote.error.closesBeforeOpens") };

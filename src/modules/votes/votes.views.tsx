@@ -300,7 +300,7 @@ export function ResultsPage({ ctx, results }: { ctx: PageContext; results: VoteR
 }
 
 /** The coordinator's list of votes and the form for a new one. */
-export function VotesAdminPage({ ctx, votes, proposalCount, form }: { ctx: PageContext; votes: Vote[]; proposalCount: number; form: FormState }) {
+export function VotesAdminPage({ ctx, votes, proposalCount, form, eidAvailable }: { ctx: PageContext; votes: Vote[]; proposalCount: number; form: FormState; eidAvailable: boolean }) {
 	const { t } = ctx;
 	const yesNo = [
 		{ value: "yes", label: t("vote.yes") },
@@ -358,16 +358,22 @@ export function VotesAdminPage({ ctx, votes, proposalCount, form }: { ctx: PageC
 					required
 				/>
 				<TextField ctx={ctx} form={form} name="minAge" label={labels.minAge!} hint={t("vote.field.minAgeHint")} inputmode="numeric" />
-				{(["chEid", "chCode", "chPaper", "chEmail"] as const).map((name) => (
+				{(eidAvailable ? (["chEid", "chCode", "chPaper", "chEmail"] as const) : (["chCode", "chPaper", "chEmail"] as const)).map((name) => (
 					<SelectField key={name} ctx={ctx} form={form} name={name} label={t("vote.field.channelOpen", { channel: labels[name]! })} options={yesNo} required />
 				))}
+				{!eidAvailable && (
+					<>
+						<input type="hidden" name="chEid" value="no" />
+						<p class="hint">{t("vote.field.eidNotConfigured")}</p>
+					</>
+				)}
 			</Form>
 		</>
 	);
 }
 
-/** Default values of the new-vote form. */
-export const newVoteDefaults = { maxChoices: "1", blankAllowed: "yes", resultsBeforeClose: "no", advisory: "advisory", chEid: "yes", chCode: "yes", chPaper: "yes", chEmail: "no" };
+/** Default values of the new-vote form: e-ID on only where it is configured. */
+export const newVoteDefaults = (eidAvailable: boolean) => ({ maxChoices: "1", blankAllowed: "yes", resultsBeforeClose: "no", advisory: "advisory", chEid: eidAvailable ? "yes" : "no", chCode: "yes", chPaper: "yes", chEmail: "no" });
 
 type AdminData = { vote: Vote; options: VoteOption[]; rollSize: number; counts: { marks: number; ballots: number }; audit: AuditEntry[]; channels: Channel[] };
 
