@@ -32,3 +32,11 @@ test("the demo survey's history shows the coordinator opening it in September 20
 	assert.match(page, /19 november 2018/);
 	assert.match(page, /Samordnare \(demo\)/);
 });
+
+test("the coordinator's list of surveys counts the demo survey's 550 answers", async () => {
+	const coordinator = new TestClient(app);
+	const [user] = await db.select().from(s.users).where(eq(s.users.email, "samordnare@norsjo.example"));
+	await signInAs(coordinator, db, user!.id);
+	const row = /<tr>(?:(?!<\/tr>).)*Vad tycker du om Norsjöbygden(?:(?!<\/tr>).)*<\/tr>/s.exec((await coordinator.get("/admin/enkater")).body)?.[0] ?? "";
+	assert.match(row, /<td>550<\/td>/);
+});

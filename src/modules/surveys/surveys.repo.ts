@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { type NewInput, poolInsertStep } from "../inputs/index.js";
 import { users } from "../accounts/accounts.schema.js";
@@ -23,8 +23,13 @@ export async function listSurveys(db: Db, programmeId: string): Promise<Survey[]
 
 /** The programme's surveys, newest first, each with how many answers it has. */
 export async function listSurveysWithAnswers(db: Db, programmeId: string): Promise<{ survey: Survey; answers: number }[]> {
-	const answers = sql<number>`(select count(*)::int from ${surveyResponses} where ${surveyResponses.surveyId} = ${surveys.id})`;
-	const rows = await db.select({ survey: surveys, answers }).from(surveys).where(eq(surveys.programmeId, programmeId)).orderBy(desc(surveys.createdAt), asc(surveys.id));
+	const rows = await db
+		.select({ survey: surveys, answers: count(surveyResponses.id) })
+		.from(surveys)
+		.leftJoin(surveyResponses, eq(surveyResponses.surveyId, surveys.id))
+		.where(eq(surveys.programmeId, programmeId))
+		.groupBy(surveys.id)
+		.orderBy(desc(surveys.createdAt), asc(surveys.id));
 	return rows.map((r) => ({ survey: r.survey, answers: Number(r.answers) }));
 }
 
