@@ -164,8 +164,8 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
 	);
 }
 
-/** A drop-down of fixed options. */
-export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
+/** A drop-down of fixed options; a required one with a `placeholder` starts on it, so nothing is chosen for the person. */
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
 	const invalid = Boolean(props.form.errors[props.name]);
 	const ids = useFieldIds(props.name);
 	const current = props.form.values[props.name] ?? "";
@@ -181,6 +181,11 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
 				aria-describedby={describedBy(props, ids)}
 			>
 				{!props.required && <option value="">–</option>}
+				{props.required && props.placeholder && (
+					<option value="" selected={current === ""}>
+						{props.placeholder}
+					</option>
+				)}
 				{props.options.map((o) => (
 					<option key={o.value} value={o.value} selected={o.value === current}>
 						{o.label}

@@ -214,3 +214,16 @@ test("an uploaded document is stored with its name and size, limited in size, an
 	assert.match(none.body, /Välj en fil att ladda upp\./);
 	assert.equal((await db.select().from(s.decisionDocuments).where(eq(s.decisionDocuments.itemId, itemId))).length, 1);
 });
+
+test("an association's admin finds the adoption form from their organisation's page, and its back link leads home again", async () => {
+	const association = await createOrganisation(db, { name: "Byaföreningen" });
+	const admin = await createUser(db, { memberOf: { organisationId: association.id, role: "admin" } });
+	const client = await clientAs(app, db, admin.id);
+	const workspace = await client.get(`/aktorer/${association.id}/hantera`);
+	assert.match(workspace.body, /<a href="\/admin\/antaganden">Anteckna organisationens beslut att anta visionen<\/a>/);
+	const adoptions = await client.get("/admin/antaganden");
+	assert.equal(adoptions.statusCode, 200);
+	const back = /<a href="([^"]+)">Tillbaka till Byaföreningen<\/a>/.exec(adoptions.body)?.[1];
+	assert.equal(back, `/aktorer/${association.id}/hantera`);
+	assert.equal((await client.get(back)).statusCode, 200);
+});

@@ -219,10 +219,12 @@ export function AdoptionsAdminPage({ ctx, data, form, withdrawal }: { ctx: PageC
 	const { t, lang } = ctx;
 	const labels: Record<string, string> = { ...labelsFor(ctx, ["organisationId", "body", "reference", "documentUrl", "itemId"]), decidedOn: t("decisions.field.decidedOnAdoption") };
 	const withdrawLabels = labelsFor(ctx, ["withdrawnOn"]);
+	// An association's admin has no administration to go back to, but their organisation's page.
+	const own = data.organisations[0];
 	return (
 		<>
 			<p>
-				<a href="/admin">{t("admin.back")}</a>
+				{ctx.canAdminister || !own ? <a href="/admin">{t("admin.back")}</a> : <a href={`/aktorer/${own.id}/hantera`}>{t("decisions.admin.backToOrganisation", { name: own.name })}</a>}
 			</p>
 			<h1>{t("decisions.admin.adoptions")}</h1>
 			<p>{t("decisions.admin.adoptionsIntro")}</p>

@@ -32,6 +32,9 @@ test("a person registers an organisation, which waits for the coordinator; the c
 	assert.match(form.body, /<h1>Anslut en organisation<\/h1>/);
 	assert.match(form.body, /Varför vill ni delta\?/);
 	assert.match(form.body, /Skickas till samordnaren och publiceras inte/);
+	const typeSelect = /<select id="field-type"[^>]*>(.*?)<\/select>/s.exec(form.body)?.[1] ?? "";
+	assert.match(typeSelect, /^<option value(?:="")? selected>Välj …<\/option>/, "no type is chosen for the person (it used to start on Kommun)");
+	assert.doesNotMatch(typeSelect, /value="municipality" selected/);
 
 	const res = await client.post("/aktorer/anslut", joinForm("Skidklubben Norrsken"));
 	assert.equal(res.statusCode, 303);

@@ -202,7 +202,7 @@ function OrganisationFields({ ctx, state, coordinatorFields = true }: { ctx: Pag
 			<TextField ctx={ctx} form={state} name="name" label={labels.name} required maxLength={200} autocomplete="organization" />
 			{coordinatorFields && (
 				<>
-					<SelectField ctx={ctx} form={state} name="type" label={labels.type} required options={typeOptions} />
+					<SelectField ctx={ctx} form={state} name="type" label={labels.type} required options={typeOptions} placeholder={t("form.choose")} />
 					<TextField ctx={ctx} form={state} name="orgNumber" label={labels.orgNumber} hint={t("organisation.hint.orgNumber")} />
 				</>
 			)}

@@ -195,9 +195,14 @@ export function WorkspacePage({ ctx, page, forms = {} }: { ctx: PageContext; pag
 					<a href={`${base}/samarbeten`}>{t("organisation.workspace.collaboration")}</a>
 				</li>
 				{page.isAdmin && (
-					<li>
-						<a href={`${base}/hantera/uppgifter`}>{t("organisation.profileForm.link")}</a>
-					</li>
+					<>
+						<li>
+							<a href={`${base}/hantera/uppgifter`}>{t("organisation.profileForm.link")}</a>
+						</li>
+						<li>
+							<a href="/admin/antaganden">{t("organisation.workspace.adoption")}</a>
+						</li>
+					</>
 				)}
 			</ul>
 			<MembersSection ctx={ctx} page={page} error={forms.members?.errors.members} />

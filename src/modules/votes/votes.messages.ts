@@ -2,7 +2,7 @@ import type { Messages } from "../../i18n/messages.js";
 
 export const votesMessages: Messages = {
 	sv: {
-		"vote.period": "Omröstningen pågår",
+		"vote.period": "Röstningsperiod",
 		"vote.periodValue": "{from} – {to} (svensk tid)",
 		"vote.kind": "Omröstningens status",
 		"vote.advisory": "Rådgivande",
@@ -106,7 +106,7 @@ export const votesMessages: Messages = {
 		"vote.admin.rollCsv": "Röstlängd (CSV)",
 		"vote.admin.rollHint": "Ett personnummer först på varje rad, 10 eller 12 siffror, med eller utan bindestreck. Är någon rad fel sparas ingenting.",
 		"vote.admin.rollImport": "Läs in röstlängden",
-		"vote.admin.rejected": "{count} rader avvisades, inget sparades",
+		"vote.admin.rejected": "Avvisade rader: {count}. Inget sparades.",
 		"vote.admin.row": "Rad",
 		"vote.admin.reason": "Skäl",
 		"vote.admin.codes": "Koder för brev",
@@ -291,7 +291,7 @@ export const votesMessages: Messages = {
 		"vote.admin.rollCsv": "Voter roll (CSV)",
 		"vote.admin.rollHint": "A personal identity number first on each row, 10 or 12 digits, with or without hyphen. If any row is wrong nothing is stored.",
 		"vote.admin.rollImport": "Import the roll",
-		"vote.admin.rejected": "{count} rows were rejected, nothing was stored",
+		"vote.admin.rejected": "Rejected rows: {count}. Nothing was stored.",
 		"vote.admin.row": "Row",
 		"vote.admin.reason": "Reason",
 		"vote.admin.codes": "Letter codes",
