@@ -1,4 +1,5 @@
 // Checks of a rendered page that hold for every page: no message key shown instead of words, no id used twice.
+import "../src/app.js"; // assembling the app registers every module's messages
 import { messages } from "../src/i18n/messages.js";
 
 const namespaces = [...new Set(Object.keys(messages.sv).map((k) => k.split(".")[0]!))];

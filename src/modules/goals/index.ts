@@ -1,3 +1,5 @@
+import { registerMessages } from "../../i18n/messages.js";
+import { goalsMessages } from "./goals.messages.js";
 export { goalsRoutes } from "./goals.routes.js";
 export { goalStatuses } from "./goals.schema.js";
 export { type GoalRecord, goalRecords } from "./goals.export.js";
@@ -5,3 +7,5 @@ export { actingOrganisation, canEditGoalsOf, changeGoalStatus, ownerOrganisation
 export { type GoalOwner, type GoalRow, goalIdsOfInitiatives, goalOwner } from "./goals.repo.js";
 export type { GoalStatus as GoalStatusValue } from "./goals.schema.js";
 export { GoalList, GoalStatus, ownerHref } from "./goals.views.js";
+
+registerMessages(goalsMessages);

@@ -1,3 +1,5 @@
+import { registerMessages } from "../../i18n/messages.js";
+import { indicatorsMessages } from "./indicators.messages.js";
 export { indicatorsRoutes } from "./indicators.routes.js";
 export { type IndicatorChoice, type IndicatorWithValues, indicatorChoices, indicatorsInFocusArea, indicatorsWithSeries, type Series, targetIndicator } from "./indicators.service.js";
 export { LatestValues } from "./indicators.views.js";
@@ -6,3 +8,5 @@ export { KoladaClient } from "./kolada.client.js";
 export { progressPrinter } from "./kolada.progress.js";
 export { scheduleDailyKoladaSync } from "./kolada.schedule.js";
 export { syncFromKolada, syncKoladaIndicators } from "./kolada.sync.js";
+
+registerMessages(indicatorsMessages);

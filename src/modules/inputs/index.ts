@@ -1,5 +1,7 @@
+import { registerMessages } from "../../i18n/messages.js";
 import type { Db } from "../../db/client.js";
 import { type NewInput, upsertInputs } from "./inputs.repo.js";
+import { inputsMessages } from "./inputs.messages.js";
 
 export type { Input, NewInput } from "./inputs.repo.js";
 export { inputsRoutes } from "./inputs.routes.js";
@@ -23,3 +25,5 @@ export async function addInputs(db: Db, rows: NewInput[]): Promise<void> {
 export { setHidden as setInputsHidden } from "./inputs.repo.js";
 /** Removes inputs whose source rows no longer hold text (e.g. an edited answer that was emptied). */
 export { deleteInputs as removeInputs } from "./inputs.repo.js";
+
+registerMessages(inputsMessages);

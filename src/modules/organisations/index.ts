@@ -1,3 +1,7 @@
+import { registerMessages } from "../../i18n/messages.js";
+import { organisationsMessages } from "./organisations.messages.js";
 export { organisationsRoutes } from "./organisations.routes.js";
 export { organisationChoices } from "./organisations.repo.js";
 export { contactRecipients, organisationExists } from "./organisations.service.js";
+
+registerMessages(organisationsMessages);

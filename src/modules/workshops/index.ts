@@ -1,3 +1,5 @@
+import { registerMessages } from "../../i18n/messages.js";
+import { workshopsMessages } from "./workshops.messages.js";
 export { workshopsRoutes } from "./workshops.routes.js";
 export {
 	applyRegistrationRetention,
@@ -7,3 +9,5 @@ export {
 	workshopEvents,
 	workshopParticipation,
 } from "./workshops.service.js";
+
+registerMessages(workshopsMessages);
