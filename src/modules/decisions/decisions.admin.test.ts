@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { parse } from "content-disposition";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
@@ -7,6 +8,12 @@ import { TestClient, testApp } from "../../../test/helpers.js";
 import * as s from "../../db/schema.js";
 
 const { app, db } = await testApp();
+
+/** A Content-Disposition header as its type and parameters. */
+const disposition = (header: unknown) => {
+	const { type, parameters } = parse(String(header));
+	return { type, ...parameters };
+};
 const { programme, coordinator } = await createProgramme(db);
 const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
 const club = await createOrganisation(db, { name: "Testbygdens IK" });
@@ -72,7 +79,7 @@ test("an official records a meeting item with an amendment that gets bifall, and
 	const pdf = await new TestClient(app).get(`/beslut/paragrafer/${itemId}/utdrag.pdf`);
 	assert.equal(pdf.statusCode, 200);
 	assert.equal(pdf.headers["content-type"], "application/pdf");
-	assert.match(String(pdf.headers["content-disposition"]), /^attachment; filename="utdrag-KS-18-01483-15\.pdf"$/);
+	assert.deepEqual(disposition(pdf.headers["content-disposition"]), { type: "attachment", filename: "utdrag-KS-18-01483-15.pdf" });
 	const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
 	const flat = text.replace(/\s+/g, " ");
 	for (const expected of ["Utdrag ur protokoll", "Kommunstyrelsen, sammanträde 4 februari 2019", "§ 15 Ny vision för Testbygden", "KS-18/01483", "Magnus Eriksson (S) yrkar ändring.", "Med öppenhet, mod och ny teknik välkomnar vi besökare.", "Utfall: bifall", "Katarzyna Wikström", "Beslutet expedieras till"]) {
@@ -202,7 +209,7 @@ test("an uploaded document is stored with its name and size, limited in size, an
 	const download = await new TestClient(app).get(`/beslut/underlag/${doc!.id}`);
 	assert.equal(download.statusCode, 200);
 	assert.equal(download.headers["content-type"], "application/octet-stream");
-	assert.equal(download.headers["content-disposition"], 'attachment; filename="bilaga.html"');
+	assert.deepEqual(disposition(download.headers["content-disposition"]), { type: "attachment", filename: "bilaga.html" });
 	assert.equal(download.body, html.toString());
 
 	const tooLarge = await upload({ fileTitle: "För stor" }, { name: "stor.pdf", type: "application/pdf", data: Buffer.alloc(2 * 1024 * 1024 + 1) });
@@ -213,6 +220,13 @@ test("an uploaded document is stored with its name and size, limited in size, an
 	assert.equal(none.statusCode, 422);
 	assert.match(none.body, /Välj en fil att ladda upp\./);
 	assert.equal((await db.select().from(s.decisionDocuments).where(eq(s.decisionDocuments.itemId, itemId))).length, 1);
+
+	// å, ä and ö stay in the name the file is stored and downloaded under (with a plain fallback for old clients).
+	await upload({ fileTitle: "Protokoll" }, { name: "Protokoll från Norsjö.pdf", type: "application/pdf", data: Buffer.from("%PDF") });
+	const [swedish] = await db.select().from(s.decisionDocuments).where(eq(s.decisionDocuments.title, "Protokoll"));
+	assert.equal(swedish?.fileName, "Protokoll från Norsjö.pdf");
+	const swedishDownload = await new TestClient(app).get(`/beslut/underlag/${swedish!.id}`);
+	assert.deepEqual(disposition(swedishDownload.headers["content-disposition"]), { type: "attachment", filename: "Protokoll från Norsjö.pdf" });
 });
 
 test("an association's admin finds the adoption form from their organisation's page, and its back link leads home again", async () => {

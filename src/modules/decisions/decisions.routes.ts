@@ -1,4 +1,5 @@
 import multipart from "@fastify/multipart";
+import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { refSchema, uuidSchema } from "../../lib/api-schema.js";
@@ -54,8 +55,8 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	app.get<IdParams>("/beslut/paragrafer/:id/utdrag.pdf", async (req, reply) => {
 		const data = await service.itemPage(db, req.params.id);
 		const pdf = await extractPdf(data, req.t, req.lang, todayInSweden());
-		const name = `utdrag-${data.item.caseNumber || "protokoll"}-${data.item.paragraph}.pdf`.replace(/[^\w.-]+/g, "-");
-		return reply.type("application/pdf").header("content-disposition", `attachment; filename="${name}"`).send(pdf);
+		const name = `utdrag-${data.item.caseNumber || "protokoll"}-${data.item.paragraph}.pdf`.replace(/[^\p{L}\p{N}.-]+/gu, "-");
+		return reply.type("application/pdf").header("content-disposition", contentDisposition(name)).send(pdf);
 	});
 
 	app.get<IdParams>("/beslut/underlag/:id", async (req, reply) => {
@@ -64,7 +65,7 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 		return reply
 			.type("application/octet-stream")
 			.header("x-content-type-options", "nosniff")
-			.header("content-disposition", `attachment; filename="${file.fileName.replace(/[^\w.-]+/g, "_")}"`)
+			.header("content-disposition", contentDisposition(file.fileName))
 			.send(file.data);
 	});
 
