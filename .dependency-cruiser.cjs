@@ -37,7 +37,7 @@ module.exports = {
 		{
 			name: "no-circular",
 			severity: "error",
-			comment: "A cycle means no module comes first.",
+			comment: "A cycle means no module comes first. Type-only imports count too (tsPreCompilationDeps below).",
 			from: { path: "^src" },
 			to: { circular: true },
 		},
@@ -68,6 +68,7 @@ module.exports = {
 		exclude: { path: "\\.test\\.tsx?$" },
 		parser: "swc",
 		enhancedResolveOptions: { extensions: [".ts", ".tsx", ".js"] },
+		// Keeps `import type` in the graph, so that a cycle through types alone is a cycle too.
 		tsPreCompilationDeps: true,
 	},
 };
