@@ -1,11 +1,17 @@
 // Follow-up benchmark: syncing 40 Kolada key figures × 290 municipalities × 10 years (three genders each, 348 000
 // values) from the local Kolada fixture server into PostgreSQL, with the polite interval off so that our own work is
 // measured. The fixture server runs in a child process (this file with `serve`), so the sync's memory is its own.
+// Then the public report of a published round with 2 000 goals, through the real app (bench followup report_2000_goals_ms).
 // Ends with one `bench followup <figure> <value> <unit>` line per headline figure.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { count } from "drizzle-orm";
-import { createServerDatabase, dropServerDatabase, openDatabase } from "../src/db/client.js";
+import { count, eq } from "drizzle-orm";
+import { buildApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createServerDatabase, type Database, dropServerDatabase, openDatabase } from "../src/db/client.js";
+import { buildReport } from "../src/modules/followup/index.js";
+import { followupRounds, goalReports } from "../src/modules/followup/followup.schema.js";
 import * as s from "../src/db/schema.js";
 import { startKoladaFixtureServer } from "../src/demo/kolada-fixture-server.js";
 import { KoladaClient, syncKoladaIndicators } from "../src/modules/indicators/index.js";
@@ -33,6 +39,49 @@ async function fixtureServer(): Promise<{ child: ChildProcess; baseUrl: string }
 	const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "serve"], { stdio: ["ignore", "pipe", "inherit"] });
 	const [line] = (await once(child.stdout!, "data")) as [Buffer];
 	return { child, baseUrl: line.toString().trim() };
+}
+
+/**
+ * The public report of a published round with 2 000 goals of 50 organisations in six areas, half of them measured by the
+ * synced indicators: the median time of five requests for the page (charts and tables included) through the real app.
+ */
+async function reportOf2000Goals(database: Database, programmeId: string): Promise<{ first: number; median: number }> {
+	const { db } = database;
+	const areas = await db.insert(s.focusAreas).values(Array.from({ length: 6 }, (_, i) => ({ programmeId, position: i + 1, name: `Fokusområde ${i + 1}` }))).returning();
+	const organisations = await db.insert(s.organisations).values(Array.from({ length: 50 }, (_, i) => ({ name: `Aktör ${i + 1}`, type: "company" as const }))).returning();
+	const indicators = await db.select().from(s.indicators);
+	await db.update(s.indicators).set({ baselineValue: "50", baselineYear: 2015, targetValue: "80", targetYear: 2030, better: "higher" });
+	const goals = await db
+		.insert(s.goals)
+		.values(
+			Array.from({ length: 2000 }, (_, i) => ({
+				programmeId,
+				organisationId: organisations[i % 50]!.id,
+				focusAreaId: areas[i % 6]!.id,
+				title: `Mål ${i + 1}`,
+				periodStart: "2020-01-01",
+				periodEnd: "2026-12-31",
+				...(i % 2 === 0 ? { targetIndicatorId: indicators[i % indicators.length]!.id, targetValue: "80", targetYear: 2030 } : {}),
+			})),
+		)
+		.returning();
+	await db.insert(s.goalFocusAreas).values(goals.map((g) => ({ goalId: g.id, focusAreaId: g.focusAreaId })));
+	const [round] = await db.insert(followupRounds).values({ programmeId, title: "Uppföljning 2024", periodStart: "2024-01-01", periodEnd: "2024-12-31", deadline: "2025-02-28", openedAt: new Date() }).returning();
+	await db.insert(goalReports).values(goals.map((g) => ({ roundId: round!.id, goalId: g.id, organisationId: g.organisationId!, status: "on_track" as const, account: `Redovisning för ${g.title}: arbetet går enligt plan.` })));
+	const publishedAt = new Date();
+	await db.update(followupRounds).set({ publishedAt, publishedReport: await buildReport(db, { ...round!, publishedAt }) }).where(eq(followupRounds.id, round!.id));
+	const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: "silent", SESSION_SECRET: randomBytes(32).toString("hex"), VOTE_ROLL_KEY: randomBytes(32).toString("hex") }), database);
+	const times: number[] = [];
+	for (let i = 0; i < 6; i++) {
+		const started = performance.now();
+		const res = await app.inject({ method: "GET", url: `/uppfoljning/${round!.id}` });
+		if (res.statusCode !== 200 || !res.body.includes("Mål 2000")) throw new Error(`the report answered ${res.statusCode}`);
+		times.push(performance.now() - started);
+	}
+	await app.close();
+	// The first request parses the stored report and draws its charts, which later requests reuse.
+	const [first, ...later] = times;
+	return { first: first!, median: later.sort((a, b) => a - b)[2]! };
 }
 
 async function bench() {
@@ -66,6 +115,8 @@ async function bench() {
 				`bench followup sync_requests ${client.requests} count`,
 			].join("\n"),
 		);
+		const page = await reportOf2000Goals(database, programme!.id);
+		console.log(`bench followup report_2000_goals_ms ${page.median.toFixed(0)} ms\nbench followup report_2000_goals_first_ms ${page.first.toFixed(0)} ms`);
 	} finally {
 		child.kill();
 		await database.close();

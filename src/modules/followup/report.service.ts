@@ -1,6 +1,7 @@
 // The follow-up report of a round: per focus area, per owner and per goal, the status, the progress computed from the
 // goal's indicator (or the owner's own override, shown as such), the indicator's values and the accounts given.
 // A published round keeps the report exactly as it was built at publication.
+import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
@@ -132,9 +133,18 @@ export async function buildReport(db: Db, round: repo.Round): Promise<FollowupRe
 	};
 }
 
+// A published report never changes, so the recent ones are kept parsed (a large one is megabytes of JSON).
+const publishedReports = new LRUCache<string, FollowupReport>({ max: 20 });
+
 /** The report as published, or built now for a round that is not yet published. */
 export async function reportOf(db: Db, round: repo.Round): Promise<FollowupReport> {
-	return round.publishedReport ? (round.publishedReport as FollowupReport) : buildReport(db, round);
+	if (!round.publishedAt) return buildReport(db, round);
+	const key = `${round.id}@${round.publishedAt.toISOString()}`;
+	const known = publishedReports.get(key);
+	if (known) return known;
+	const report = round.publishedReport as FollowupReport;
+	publishedReports.set(key, report);
+	return report;
 }
 
 /** The report narrowed to one owner (an organisation or a joint initiative), e.g. for the municipality's council. */

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { formatDate, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { lineChartSvg } from "../../ui/line-chart.js";
@@ -130,12 +131,26 @@ export function IndicatorTable({ ctx, indicator, municipalityCode }: { ctx: Page
 /** What the report page needs besides the report: where it is, the owners to filter by and whether it is a preview. */
 export type ReportPageData = { report: FollowupReport; owners: { id: string; name: string }[]; ownerId: string | null; preview: boolean };
 
+const maxChartLines = 8;
+
+// A published report's charts never change: drawn once per indicator and language, then kept.
+const publishedCharts = new LRUCache<string, string>({ max: 500 });
+
 /** Each indicator's values as a chart (SVG by indicator id): the programme's municipality, the country and the peers. */
 export async function reportCharts(ctx: Pick<PageContext, "lang" | "t">, report: FollowupReport): Promise<Map<string, string>> {
 	const charts = new Map<string, string>();
 	for (const i of report.indicators) {
-		const series = i.series.map((s) => ({ name: s.municipality === "0000" ? ctx.t("followup.report.national") : (s.name ?? s.municipality), points: s.points }));
-		charts.set(i.id, await lineChartSvg({ title: ctx.t("followup.report.indicatorCaption", { title: i.title }), unit: i.unit, series, formatNumber: (n) => formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 1) }));
+		// A chart stays readable with a handful of lines: the municipality, the country and the first peers; the table has all.
+		const series = i.series.slice(0, maxChartLines).map((s) => ({ name: s.municipality === "0000" ? ctx.t("followup.report.national") : (s.name ?? s.municipality), points: s.points }));
+		const key = report.round.publishedAt && `${report.round.id}@${report.round.publishedAt}/${ctx.lang}/${i.id}`;
+		const known = key ? publishedCharts.get(key) : undefined;
+		if (known !== undefined) {
+			charts.set(i.id, known);
+			continue;
+		}
+		const svg = await lineChartSvg({ title: ctx.t("followup.report.indicatorCaption", { title: i.title }), unit: i.unit, series, formatNumber: (n) => formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 1) });
+		if (key) publishedCharts.set(key, svg);
+		charts.set(i.id, svg);
 	}
 	return charts;
 }
