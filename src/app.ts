@@ -38,6 +38,7 @@ import { cookiesPlugin } from "./plugins/cookies.js";
 import { csrfPlugin } from "./plugins/csrf.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { i18nPlugin } from "./plugins/i18n.js";
+import { inputGuardPlugin } from "./plugins/input-guard.js";
 import { loggerOptions } from "./plugins/logging.js";
 import { rateLimitPlugin } from "./plugins/rate-limit.js";
 import { renderPlugin } from "./plugins/render.js";
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, database: Database, options: { lo
 	await app.register(fastifyStatic, { root: join(projectRoot, "public"), prefix: "/static/", maxAge: "1h" });
 	await app.register(securityHeadersPlugin, { hsts: servedOverHttps(config) });
 	await app.register(i18nPlugin);
+	await app.register(inputGuardPlugin);
 	await app.register(csrfPlugin, { key: config.sessionSecret, sessionCookie });
 	await app.register(rateLimitPlugin, { redisUrl: config.redisUrl });
 	await app.register(authPlugin, { db });

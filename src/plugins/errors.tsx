@@ -15,7 +15,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
 
 	app.setErrorHandler((err: FastifyError, req, reply) => {
 		if (err instanceof HttpError) {
-			return respond(req, reply, err.statusCode, err.titleKey, err.messageKey);
+			return respond(req, reply, err.statusCode, err.titleKey, err.messageKey, err.params);
 		}
 		const status = err.statusCode ?? 500;
 		if (status >= 400 && status < 500) {

@@ -4,6 +4,7 @@ export class HttpError extends Error {
 		readonly statusCode: number,
 		readonly messageKey: string,
 		readonly titleKey: string,
+		readonly params?: Record<string, string>,
 	) {
 		super(messageKey);
 	}

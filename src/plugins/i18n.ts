@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { localPath } from "../lib/local-path.js";
 import { isLang, type Lang, type T, translator } from "../i18n/i18n.js";
 
 declare module "fastify" {
@@ -22,7 +23,7 @@ export const i18nPlugin = fp(async (app: FastifyInstance) => {
 	});
 	app.get<{ Params: { lang: string }; Querystring: { next?: string } }>("/language/:lang", async (req, reply) => {
 		const lang = isLang(req.params.lang) ? req.params.lang : "sv";
-		const next = typeof req.query.next === "string" && /^\/(?!\/)/.test(req.query.next) ? req.query.next : "/";
+		const next = localPath(req.query.next);
 		reply.setCookie("lang", lang, { maxAge: 365 * 24 * 3600 });
 		return reply.redirect(next, 303);
 	});

@@ -5,8 +5,10 @@ import { renderToString } from "preact-render-to-string";
 import type { Db } from "../db/client.js";
 import { cachedValue } from "../lib/read-cache.js";
 import type { PageContext } from "../ui/context.js";
-import { PageIds } from "../ui/form.js";
+import { ErrorSummary, PageIds } from "../ui/form.js";
 import { Layout } from "../ui/layout.js";
+import { translateMsg } from "../ui/messages.js";
+import { recordRefusals, unshownRefusals } from "../ui/refusals.js";
 
 declare module "fastify" {
 	interface FastifyContextConfig {
@@ -58,14 +60,25 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 		});
 		if (ctx.flash) this.clearCookie(flashCookie, { path: "/" });
 		let rendered: string | undefined;
-		const render = () => {
-			rendered ??= `<!doctype html>${renderToString(
+		const layout = (before?: ComponentChildren) =>
+			`<!doctype html>${renderToString(
 				<PageIds.Provider value={new Set()}>
 					<Layout ctx={ctx} title={title}>
+						{before}
 						{body(ctx)}
 					</Layout>
 				</PageIds.Provider>,
 			)}`;
+		const render = () => {
+			rendered ??= layout();
+			// A refusal must reach the person even when its form is not on the page again (see ui/refusals.ts).
+			if (status === 422) {
+				const missing = unshownRefusals().filter(([, message]) => !rendered!.includes(escapeText(translateMsg(ctx.t, message))));
+				if (missing.length > 0 || !rendered.includes('role="alert"')) {
+					const errors = missing.length > 0 ? Object.fromEntries(missing) : { _form: "error.notSaved" };
+					rendered = layout(<ErrorSummary ctx={ctx} form={{ values: {}, errors }} labels={{}} />);
+				}
+			}
 			return rendered;
 		};
 		const shared = this.request.routeOptions.config.publicPage && !ctx.viewer && !ctx.flash && status === 200;
@@ -78,8 +91,15 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 		const html = sharedHtml ?? render();
 		return this.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(html);
 	});
+	// Callback style, so that the handler runs inside the record (an async hook would end it before the handler).
+	app.addHook("preHandler", (_req, _reply, done) => recordRefusals(done));
 	app.decorateReply("seeOther", function (this: FastifyReply, url: string, flashKey?: string) {
 		if (flashKey) this.setCookie(flashCookie, flashKey, { maxAge: 60 });
 		return this.redirect(url, 303);
 	});
 });
+
+// Text as Preact writes it into a page, to find a message the page already shows.
+function escapeText(text: string): string {
+	return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

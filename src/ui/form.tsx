@@ -3,6 +3,7 @@ import { useContext } from "preact/hooks";
 import type { PageContext } from "./context.js";
 import type { FormState } from "./forms.js";
 import { translateMsg } from "./messages.js";
+import { noteShown } from "./refusals.js";
 
 type FieldProps = {
 	ctx: PageContext;
@@ -60,6 +61,7 @@ export function Form(props: { ctx: PageContext; form: FormState; action: string;
 export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels: Record<string, string> }) {
 	const entries = Object.entries(props.form.errors);
 	if (entries.length === 0) return null;
+	for (const [field] of entries) noteShown(field);
 	return (
 		<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
 			<h2 id="error-summary-title">{props.ctx.t("form.errorSummary")}</h2>
@@ -101,6 +103,7 @@ function describedBy(props: FieldProps, ids: Ids): string | undefined {
 
 function HintAndError(props: FieldProps & { ids: Ids }) {
 	const error = props.form.errors[props.name];
+	if (error) noteShown(props.name);
 	return (
 		<>
 			{props.hint && (

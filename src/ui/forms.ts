@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { noteRefusals } from "./refusals.js";
 
 /** What a form needs to show itself again: the values typed and a message key per field. */
 export type FormState = { values: Record<string, string>; errors: Record<string, string> };
@@ -21,12 +22,14 @@ export function parseForm<S extends z.ZodType>(
 		const field = String(issue.path[0] ?? "_form");
 		errors[field] ??= issue.message;
 	}
+	noteRefusals(errors);
 	return { ok: false, state: { values, errors } };
 }
 
 /** A form state with one error added, e.g. a uniqueness conflict found by the service. */
 export function withError(state: FormState | Record<string, unknown>, field: string, key: string): FormState {
 	const base = "values" in state && "errors" in state ? (state as FormState) : formState(state as Record<string, unknown>);
+	noteRefusals({ [field]: key });
 	return { values: base.values, errors: { ...base.errors, [field]: key } };
 }
 

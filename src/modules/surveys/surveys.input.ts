@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, integer, optionalIsoDate, optionalText, requiredText } from "../../ui/fields.js";
+import { choice, inPlausibleYears, integer, optionalIsoDate, optionalText, plausibleYearsMessage, requiredText } from "../../ui/fields.js";
 import { msg } from "../../ui/messages.js";
 import { questionKinds } from "./surveys.schema.js";
 
@@ -12,7 +12,8 @@ const optionalLocalDateTime = () =>
 		.trim()
 		.optional()
 		.transform((v) => v || null)
-		.refine((v) => v === null || (localDateTime.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`))), "survey.error.dateTime");
+		.refine((v) => v === null || (localDateTime.test(v) && !Number.isNaN(Date.parse(`${v}:00Z`))), "survey.error.dateTime")
+		.refine((v) => v === null || inPlausibleYears(v), plausibleYearsMessage);
 
 const checkbox = () =>
 	z

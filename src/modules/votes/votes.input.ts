@@ -1,11 +1,16 @@
 import { z } from "zod";
-import { choice, integer, requiredText } from "../../ui/fields.js";
+import { choice, inPlausibleYears, integer, plausibleYearsMessage, requiredText } from "../../ui/fields.js";
 
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/;
 
 /** A date and time typed in Swedish time (YYYY-MM-DD HH:MM). */
 const swedishDateTime = () =>
-	z.string({ error: "error.required" }).trim().min(1, "error.required").regex(dateTimePattern, "vote.error.dateTime");
+	z
+		.string({ error: "error.required" })
+		.trim()
+		.min(1, "error.required")
+		.regex(dateTimePattern, "vote.error.dateTime")
+		.refine(inPlausibleYears, plausibleYearsMessage);
 
 const flag = choice(["yes", "no"]).transform((v) => v === "yes");
 

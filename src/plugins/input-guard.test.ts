@@ -1,0 +1,84 @@
+// The guard before every route: text only, no control characters or direction overrides, one value per query
+// parameter; refusals speak the person's language and name the field.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { count, eq } from "drizzle-orm";
+import { clientAs, createFocusArea, createProgramme, createUser } from "../../test/factories.js";
+import { TestClient, testApp } from "../../test/helpers.js";
+import * as s from "../db/schema.js";
+
+const { app, db } = await testApp();
+const { programme, coordinator } = await createProgramme(db);
+const area = await createFocusArea(db, programme.id, { name: "Vår miljö" });
+const resident = await clientAs(app, db, (await createUser(db)).id);
+const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coordinator.id, role: "admin" } });
+
+const ideas = async () => (await db.select({ n: count() }).from(s.ideas))[0]!.n;
+
+test("a NUL byte in a query is refused with a message in Swedish, or in English when chosen", async () => {
+	const sv = await new TestClient(app).get("/mal?q=a%00b");
+	assert.equal(sv.statusCode, 400);
+	assert.match(sv.body, /Fältet ”q” innehåller ett osynligt styrtecken/);
+	const api = await new TestClient(app).get("/api/v1/inputs?q=%00");
+	assert.equal(api.statusCode, 400);
+	assert.match(api.json().error.message, /”q”/);
+	const english = new TestClient(app);
+	english.cookies.set("lang", "en");
+	assert.match((await english.get("/mal?q=%1b")).body, /The field “q” contains an invisible control character/);
+});
+
+test("control characters and direction overrides in a form are refused and nothing is stored; line breaks and tabs are text", async () => {
+	const before = await ideas();
+	for (const bad of ["Cykel\u0000väg", "Cykel\u0001väg", "Cykel\u001bväg", "Cykel\u007fväg", "Cykel\u202eväg", "Cykel\u2066väg"]) {
+		const res = await resident.post("/ideer/ny", { title: bad, text: "Mellan byarna.", focusAreaId: area.id });
+		assert.equal(res.statusCode, 400, JSON.stringify(bad));
+		assert.match(res.body, /Fältet ”title”/);
+	}
+	assert.equal(await ideas(), before);
+	const ok = await resident.post("/ideer/ny", { title: "Cykelväg", text: "Mellan byarna.\r\n\tFrån Norsjö till Bastuträsk.", focusAreaId: area.id });
+	assert.equal(ok.statusCode, 303);
+	assert.equal(await ideas(), before + 1);
+});
+
+test("a JSON body whose field is not text, or that is not a form at all, is refused with 400 and names the field", async () => {
+	const client = new TestClient(app);
+	const _csrf = await client.csrfToken();
+	const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+	const send = (payload: unknown) =>
+		app.inject({ method: "POST", url: "/sign-in", payload: JSON.stringify(payload), headers: { cookie, "content-type": "application/json" } });
+	for (const email of [{ toString: 1 }, [["a"]], [{}], 1, true, null]) {
+		const res = await send({ email, _csrf });
+		assert.equal(res.statusCode, 400, JSON.stringify(email));
+		assert.match(res.body, /Fältet ”email” ska vara text/);
+	}
+	for (const body of [null, "text", ["a"]]) assert.equal((await send(body)).statusCode, 400, JSON.stringify(body));
+});
+
+test("a repeated query parameter counts once, with its first value", async () => {
+	const coordinatorClient = await clientAs(app, db, coordinatorAdmin.id);
+	for (const url of ["/mal?q=a&q=b", "/api/v1/inputs?q=a&q=b", "/ideer?omrade=x&omrade=y"]) {
+		assert.equal((await coordinatorClient.get(url)).statusCode, 200, url);
+	}
+});
+
+test("dates outside 1900–2200 (year 0, year 10000) are refused at the field, not by PostgreSQL", async () => {
+	const client = await clientAs(app, db, coordinatorAdmin.id);
+	for (const day of ["0000-01-01", "1899-12-31", "2201-01-01", "10000-01-01"]) {
+		const res = await client.post("/admin/programme/phases", { name: "Fas", startsOn: day, endsOn: "" });
+		assert.equal(res.statusCode, 422, day);
+		assert.match(res.body, /Skriv ett datum (mellan år 1900 och 2200|som ÅÅÅÅ-MM-DD)/, day);
+	}
+	const phases = await db.select().from(s.programmePhases).where(eq(s.programmePhases.programmeId, programme.id));
+	assert.equal(phases.length, 2);
+});
+
+test("the language switch sends back only to a path on this site, whatever the encoding", async () => {
+	const client = new TestClient(app);
+	const hostile = ["%2F%5Cevil.example", "%2F%09%2Fevil.example", "%2F%0A%2Fx", "%2F%E3%80%82evil.example", "%2F%252F%252Fevil.example", "https%3A%2F%2Fevil.example"];
+	for (const next of hostile) {
+		const res = await client.get(`/language/en?next=${next}`);
+		assert.equal(res.statusCode, 303, next);
+		assert.equal(res.headers.location, "/", next);
+	}
+	assert.equal((await client.get("/language/en?next=%2Fmal%3Fq%3Dx")).headers.location, "/mal?q=x");
+});

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { HttpError } from "./http-errors.js";
+
+// Characters no one types on purpose and that nothing downstream can take: NUL breaks PostgreSQL text, other
+// control characters hide in stored text and exports, and bidirectional overrides (U+202E …) make text read
+// differently from what it holds. Tabs and line breaks are ordinary text.
+const unwanted = /(?![\t\n\r])[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
+/** Refuses a request in the user's language, naming the field it is about. */
+const refused = (messageKey: string, field: string) => new HttpError(400, messageKey, "error.page.input.title", { field });
+
+/**
+ * One guard for all input, before any route: every query parameter, path parameter and form field is text (a form
+ * field may be a list of texts) without control characters or direction overrides; a repeated query parameter counts
+ * once (its first value), and a POST without a body is an empty form. Files (multipart) are left to their route.
+ */
+export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
+	app.addHook("onRequest", async (req) => {
+		req.query = firstValues(req.query);
+	});
+	app.addHook("preValidation", async (req) => {
+		checkTexts(req.query as Record<string, unknown>);
+		checkTexts(req.params as Record<string, unknown>);
+		if (req.method !== "POST") return;
+		if (req.body === undefined) req.body = {};
+		if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) throw refused("error.page.input.notAForm", "");
+		checkTexts(req.body as Record<string, unknown>, isMultipart(req));
+	});
+});
+
+function firstValues(query: unknown): Record<string, unknown> {
+	if (!query || typeof query !== "object") return {};
+	return Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
+
+function checkTexts(fields: Record<string, unknown> | undefined, skipFiles = false): void {
+	for (const [name, value] of Object.entries(fields ?? {})) {
+		if (unwanted.test(name)) throw refused("error.page.input.character", visible(name));
+		const texts = Array.isArray(value) ? value : [value];
+		for (const text of texts) {
+			if (typeof text === "string") {
+				if (unwanted.test(text)) throw refused("error.page.input.character", name);
+			} else if (!(skipFiles && typeof text === "object" && text !== null && !Array.isArray(text))) {
+				throw refused("error.page.input.notText", name);
+			}
+		}
+	}
+}
+
+function isMultipart(req: FastifyRequest): boolean {
+	return (req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/");
+}
+
+// A field's name shown with its unwanted characters written out, so the message itself stays clean.
+function visible(name: string): string {
+	return name.replace(new RegExp(unwanted.source, "gu"), (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+}
