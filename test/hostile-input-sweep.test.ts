@@ -266,6 +266,14 @@ type Finding = { route: string; role: string; status: number; request: string; d
 const serverErrors: Finding[] = [];
 const storedOnRefusal: Finding[] = [];
 const silentRefusals: Finding[] = [];
+const misplacedRefusals: Finding[] = [];
+
+/** The fields an error summary names whose own message is not on the page beside them. */
+function fieldsWithoutMessage(html: string): string[] {
+	const summary = /class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "";
+	const ids = [...summary.matchAll(/href="#field-([^"]+)"/g)].map((m) => m[1]!).filter((id) => !id.startsWith("_form"));
+	return ids.filter((id) => !html.includes(`id="field-${id}"`) || !html.includes(`id="error-${id}"`));
+}
 const describe = (method: string, url: string, fields?: Record<string, unknown>) =>
 	`${method} ${url.slice(0, 160)}${fields ? ` ${JSON.stringify(fields).slice(0, 300)}` : ""}`;
 
@@ -310,6 +318,8 @@ test("no POST route answers hostile fields with a 5xx, and a refused form stores
 				if (res.statusCode >= 500) serverErrors.push(finding);
 				else if (res.statusCode >= 400 && after !== before) storedOnRefusal.push({ ...finding, detail: changedTables(before, after).join(",") });
 				if (res.statusCode === 422 && !/role="alert"[^>]*>(?!\s*<\/)/.test(res.body)) silentRefusals.push(finding);
+				const unplaced = res.statusCode === 422 ? fieldsWithoutMessage(res.body) : [];
+				if (unplaced.length > 0) misplacedRefusals.push({ ...finding, detail: unplaced.join(",") });
 				before = after;
 			}
 		}
@@ -318,6 +328,7 @@ test("no POST route answers hostile fields with a 5xx, and a refused form stores
 	report(serverErrors.filter((f) => f.route.startsWith("POST")), "5xx on POST");
 	report(storedOnRefusal, "stored although refused");
 	report(silentRefusals, "422 without a message");
+	report(misplacedRefusals, "422 naming a field without its message at the field");
 });
 
 test("nothing stored holds a control character, a direction override or a stringified object", async () => {

@@ -72,9 +72,9 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 		const render = () => {
 			rendered ??= layout();
 			// A refusal must reach the person even when its form is not on the page again (see ui/refusals.ts).
-			if (status === 422) {
+			if (status >= 400) {
 				const missing = unshownRefusals().filter(([, message]) => !rendered!.includes(escapeText(translateMsg(ctx.t, message))));
-				if (missing.length > 0 || !rendered.includes('role="alert"')) {
+				if (missing.length > 0 || (status === 422 && !rendered.includes('role="alert"'))) {
 					const errors = missing.length > 0 ? Object.fromEntries(missing) : { _form: "error.notSaved" };
 					rendered = layout(<ErrorSummary ctx={ctx} form={{ values: {}, errors }} labels={{}} />);
 				}

@@ -23,13 +23,15 @@ const FormIds = createContext<Map<string, string> | null>(null);
  * The id of a field's input, unique on the page: "field-title" for the first form with a title, "field-title-2" for the
  * second. Within one form the same name always gets the same id.
  */
-export function useFieldId(name: string): string {
+export function useFieldId(name: string, options: { peek?: boolean } = {}): string {
 	const pageIds = useContext(PageIds);
 	const formIds = useContext(FormIds);
 	const known = formIds?.get(name);
 	if (known) return known;
 	let id = `field-${name}`;
 	for (let n = 2; pageIds?.has(id); n++) id = `field-${name}-${n}`;
+	// An error summary outside a <Form> links to the id its field will take when it comes: it must not take it first.
+	if (options.peek && !formIds) return id;
 	pageIds?.add(id);
 	formIds?.set(name, id);
 	return id;
@@ -77,7 +79,7 @@ export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels:
 function ErrorLink(props: { field: string; label: string | undefined; message: string }) {
 	return (
 		<li>
-			<a href={`#${useFieldId(props.field)}`}>
+			<a href={`#${useFieldId(props.field, { peek: true })}`}>
 				{props.label ? `${props.label}: ` : ""}
 				{props.message}
 			</a>

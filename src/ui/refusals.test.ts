@@ -1,7 +1,7 @@
 // A refusal reaches the person even when the form it came from is not on the page again.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { clientAs, createFocusArea, createProgramme, createSurvey, createUser } from "../../test/factories.js";
+import { clientAs, createFocusArea, createOrganisation, createProgramme, createSurvey, createUser } from "../../test/factories.js";
 import { testApp } from "../../test/helpers.js";
 import * as s from "../db/schema.js";
 
@@ -13,14 +13,21 @@ const coordinatorClient = await clientAs(app, db, (await createUser(db, { member
 /** The error summary's items, as a screen reader reaches them through role="alert". */
 const alertItems = (html: string) => [...(/role="alert"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "").matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
 
-test("hiding an idea that is already hidden, with an empty reason, says what is missing", async () => {
+test("hiding an idea that is already hidden keeps the first reason and says so, whatever reason was typed", async () => {
 	const author = await clientAs(app, db, (await createUser(db)).id);
 	const created = await author.post("/ideer/ny", { title: "Cykelväg", text: "Mellan byarna.", focusAreaId: area.id });
 	const ideaUrl = created.headers.location!;
 	assert.equal((await coordinatorClient.post(`${ideaUrl}/dolj`, { hideReason: "Dubblett" })).statusCode, 303);
 	const again = await coordinatorClient.post(`${ideaUrl}/dolj`, { hideReason: "" });
-	assert.equal(again.statusCode, 422);
-	assert.deepEqual(alertItems(again.body), ["Fyll i fältet."]);
+	assert.equal(again.statusCode, 303);
+	assert.match((await coordinatorClient.get(again.headers.location!)).body, /Idén var redan dold\. Skälet är oförändrat\./);
+});
+
+test("a message to an organisation no one can receive says so, before what was typed is checked", async () => {
+	const nobody = await createOrganisation(db, { name: "Utan medlemmar" });
+	const res = await coordinatorClient.post(`/aktorer/${nobody.id}/kontakt`, { subject: "", message: "" });
+	assert.equal(res.statusCode, 409);
+	assert.deepEqual(alertItems(res.body), ["Organisationen har ingen kontaktperson ännu, så meddelandet kan inte skickas."]);
 });
 
 test("adding a section to a survey that has answers says why it cannot be done", async () => {

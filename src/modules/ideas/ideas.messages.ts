@@ -82,6 +82,7 @@ export const ideasMessages: Messages = {
 		"flash.restored": "Idén visas igen.",
 		"flash.commentHidden": "Kommentaren är dold. Den som skrev kommentaren ser skälet.",
 		"flash.commentAlreadyHidden": "Kommentaren var redan dold. Skälet är oförändrat.",
+		"flash.ideaAlreadyHidden": "Idén var redan dold. Skälet är oförändrat.",
 		"flash.commentRestored": "Kommentaren är inte längre dold.",
 	},
 	en: {
@@ -165,6 +166,7 @@ export const ideasMessages: Messages = {
 		"flash.restored": "The idea is shown again.",
 		"flash.commentHidden": "The comment is hidden. Its author sees the reason.",
 		"flash.commentAlreadyHidden": "The comment was already hidden. The reason is unchanged.",
+		"flash.ideaAlreadyHidden": "The idea was already hidden. The reason is unchanged.",
 		"flash.commentRestored": "The comment is no longer hidden.",
 	},
 };

@@ -53,7 +53,7 @@ export async function ideasRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post<IdParams>("/ideer/:id/dolj", async (req, reply) => {
 		const result = await service.hide(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/ideer/${result.id}`, "flash.hidden");
+		if (result.ok) return reply.seeOther(`/ideer/${result.id}`, result.already ? "flash.ideaAlreadyHidden" : "flash.hidden");
 		return reply.page(result.page.idea.title, (ctx) => IdeaPage({ ctx, data: result.page, forms: result.forms }), 422);
 	});
 

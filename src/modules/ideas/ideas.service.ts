@@ -109,10 +109,11 @@ export async function report(db: Db, viewer: Viewer | null, id: string, body: un
 	return { ok: true as const, id: page.idea.id };
 }
 
-/** Hides an idea with a reason the author sees; its inputs are marked hidden too. */
+/** Hides an idea with a reason the author sees; its inputs are marked hidden too. An idea already hidden keeps its first reason. */
 export async function hide(db: Db, viewer: Viewer | null, id: string, body: unknown) {
 	const by = await requireCoordinator(db, viewer);
 	const page = await ideaPage(db, viewer, id, true);
+	if (page.idea.hiddenAt) return { ok: true as const, id: page.idea.id, already: true };
 	const parsed = parseForm(hideInput, body);
 	if (!parsed.ok) return { ok: false as const, page, forms: { hide: parsed.state } satisfies IdeaForms };
 	await db.transaction(async (tx) => {
@@ -121,7 +122,7 @@ export async function hide(db: Db, viewer: Viewer | null, id: string, body: unkn
 		await setInputsHidden(tx, "idea", [page.idea.id], true);
 		await setInputsHidden(tx, "comment", await repo.commentIds(tx, page.idea.id, false), true);
 	});
-	return { ok: true as const, id: page.idea.id };
+	return { ok: true as const, id: page.idea.id, already: false };
 }
 
 /** Shows a hidden idea again; comments hidden one by one stay hidden, and so do their inputs. */

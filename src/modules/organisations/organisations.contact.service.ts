@@ -37,9 +37,10 @@ export async function sendContactMessage(
 ): Promise<{ ok: true; organisationId: string } | { ok: false; status: 409 | 422 | 429; page: ContactPage; state: FormState }> {
 	const me = requireSignedIn(viewer);
 	const { page, recipients } = await contactTarget(deps.db, viewer, id);
+	// With no one to write to, the form is not on the page: say so before checking what was typed.
+	if (recipients.length === 0) return { ok: false, status: 409, page, state: withError(body as Record<string, unknown>, "_form", "organisation.contact.unreachable") };
 	const parsed = parseForm(contactInput, body);
 	if (!parsed.ok) return { ok: false, status: 422, page, state: parsed.state };
-	if (recipients.length === 0) return { ok: false, status: 409, page, state: withError(parsed.data, "message", "organisation.contact.unreachable") };
 	if (!(await deps.limiter.hit(`contact:user:${me.id}`, messagesPerHour, 3600))) {
 		return { ok: false, status: 429, page, state: withError(formState(parsed.data), "message", "organisation.contact.tooMany") };
 	}

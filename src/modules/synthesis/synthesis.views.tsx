@@ -2,6 +2,7 @@ import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { type FormState, formState } from "../../ui/forms.js";
+import { translateMsg } from "../../ui/messages.js";
 import { inputSources } from "../inputs/index.js";
 import type { analystsPage, tagPage, themePage, workspace } from "./synthesis.service.js";
 
@@ -215,6 +216,11 @@ export function TagPage({ ctx, data, form = empty }: { ctx: PageContext; data: T
 					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
 					{Object.entries(filters.values).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
 					<ErrorSummary ctx={ctx} form={form} labels={{ themeId: t("synthesis.field.theme"), inputIds: t("synthesis.col.text") }} />
+					{form.errors.inputIds && (
+						<p class="field-error" id="error-inputIds">
+							{translateMsg(t, form.errors.inputIds)}
+						</p>
+					)}
 					<div class="table-scroll">
 						<table>
 							<caption>{t("synthesis.tag.table")}</caption>
