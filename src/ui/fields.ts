@@ -2,26 +2,30 @@ import { z } from "zod";
 import { msg } from "./messages.js";
 
 // Building blocks for input schemas. Form values arrive as strings; each block trims,
-// checks and converts, and fails with a message key the page translates. A failing block stops (abort), so that
-// checks across fields never see a value that was not converted (a too long list of options is still a string).
+// checks and converts, and fails with a message key the page translates.
 
-/** A check's message that stops the field's checks and the form's checks across fields. */
-const stop = (message: string) => ({ message, abort: true });
+/**
+ * For a check across fields that reads converted values (a list of options split from lines): it runs only when
+ * those fields passed, since a field that failed still holds the text as typed (a too long list is still a string).
+ */
+export const whenValid = (...fields: string[]) => ({
+	when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) => payload.issues.every((i) => !fields.includes(String(i.path?.[0]))),
+});
 
 /** Text that must be filled in, at most max characters. */
 export const requiredText = (max: number) =>
 	z
 		.string({ error: "error.required" })
 		.trim()
-		.min(1, stop("error.required"))
-		.max(max, stop(msg("error.tooLong", { max })));
+		.min(1, "error.required")
+		.max(max, msg("error.tooLong", { max }));
 
 /** Text that may be left empty (becomes ""), at most max characters. */
 export const optionalText = (max: number) =>
 	z
 		.string()
 		.trim()
-		.max(max, stop(msg("error.tooLong", { max })))
+		.max(max, msg("error.tooLong", { max }))
 		.optional()
 		.transform((v) => v ?? "");
 
@@ -30,11 +34,11 @@ export const integer = (min: number, max: number) =>
 	z
 		.string({ error: "error.required" })
 		.trim()
-		.min(1, stop("error.required"))
+		.min(1, "error.required")
 		.transform((v) => v.replace(/[\s\u00a0]/g, ""))
-		.pipe(z.string().regex(/^-?\d+$/, stop("error.notANumber")))
+		.pipe(z.string().regex(/^-?\d+$/, "error.notANumber"))
 		.transform(Number)
-		.pipe(z.number().min(min, stop(msg("error.range", { min, max }))).max(max, stop(msg("error.range", { min, max }))));
+		.pipe(z.number().min(min, msg("error.range", { min, max })).max(max, msg("error.range", { min, max })));
 
 /** A decimal as people write it ("12,5", "4 094" or "12.5"), as numeric's text form; empty becomes null. */
 export const optionalDecimal = (message: string) =>
@@ -43,7 +47,7 @@ export const optionalDecimal = (message: string) =>
 		.trim()
 		.optional()
 		.transform((v) => (v ? v.replace(/[\s\u00a0]/g, "").replace(",", ".") : null))
-		.refine((v) => v === null || (/^-?\d+(\.\d+)?$/.test(v) && v.length <= 30), stop(message));
+		.refine((v) => v === null || (/^-?\d+(\.\d+)?$/.test(v) && v.length <= 30), message);
 
 /** A year between 1900 and 2200 that may be left empty (becomes null). */
 export const optionalYear = () =>
@@ -52,9 +56,9 @@ export const optionalYear = () =>
 		.trim()
 		.optional()
 		.transform((v) => v || null)
-		.refine((v) => v === null || /^\d{4}$/.test(v), stop("error.range?min=1900&max=2200"))
+		.refine((v) => v === null || /^\d{4}$/.test(v), "error.range?min=1900&max=2200")
 		.transform((v) => (v === null ? null : Number(v)))
-		.refine((v) => v === null || (v >= 1900 && v <= 2200), stop("error.range?min=1900&max=2200"));
+		.refine((v) => v === null || (v >= 1900 && v <= 2200), "error.range?min=1900&max=2200");
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 // Month 13 makes an invalid Date (whose toISOString throws); 30 February rolls over to March: both are refused.
@@ -77,9 +81,9 @@ export const isoDate = () =>
 	z
 		.string({ error: "error.required" })
 		.trim()
-		.min(1, stop("error.required"))
-		.refine(isRealDate, stop("error.notADate"))
-		.refine(inPlausibleYears, stop(plausibleYearsMessage));
+		.min(1, "error.required")
+		.refine(isRealDate, "error.notADate")
+		.refine(inPlausibleYears, plausibleYearsMessage);
 
 /** A calendar date in 1900–2200 that may be left empty (becomes null). */
 export const optionalIsoDate = () =>
@@ -88,16 +92,16 @@ export const optionalIsoDate = () =>
 		.trim()
 		.optional()
 		.transform((v) => v || null)
-		.refine((v) => v === null || isRealDate(v), stop("error.notADate"))
-		.refine((v) => v === null || inPlausibleYears(v), stop(plausibleYearsMessage));
+		.refine((v) => v === null || isRealDate(v), "error.notADate")
+		.refine((v) => v === null || inPlausibleYears(v), plausibleYearsMessage);
 
 /** A time of day on Swedish clocks, HH:MM (a dot is accepted for the colon). */
 export const clockTime = () =>
 	z
 		.string({ error: "error.required" })
 		.trim()
-		.min(1, stop("error.required"))
-		.regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, stop("error.notATime"))
+		.min(1, "error.required")
+		.regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, "error.notATime")
 		.transform((v) => v.replace(".", ":"));
 
 /** A day with start and end times on Swedish clocks, the fields of anything planned on the calendar; check them with `endsAfterStart`. */
@@ -115,9 +119,9 @@ export const email = () =>
 	z
 		.string({ error: "error.required" })
 		.trim()
-		.min(1, stop("error.required"))
-		.max(254, stop(msg("error.tooLong", { max: 254 })))
-		.pipe(z.email(stop("error.email")))
+		.min(1, "error.required")
+		.max(254, msg("error.tooLong", { max: 254 }))
+		.pipe(z.email("error.email"))
 		.transform((v) => v.toLowerCase());
 
 /** A web address that may be left empty (becomes null). */
@@ -127,4 +131,4 @@ export const optionalUrl = () =>
 		.trim()
 		.optional()
 		.transform((v) => v || null)
-		.refine((v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), stop("error.url"));
+		.refine((v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), "error.url");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, inPlausibleYears, integer, optionalIsoDate, optionalText, plausibleYearsMessage, requiredText } from "../../ui/fields.js";
+import { choice, inPlausibleYears, integer, optionalIsoDate, optionalText, plausibleYearsMessage, requiredText, whenValid } from "../../ui/fields.js";
 import { msg } from "../../ui/messages.js";
 import { questionKinds } from "./surveys.schema.js";
 
@@ -72,5 +72,6 @@ export const questionInput = z
 	.refine((v) => !["single", "multiple", "ranking"].includes(v.kind) || v.options.length >= 2, {
 		path: ["options"],
 		message: "survey.error.twoOptions",
+		...whenValid("kind", "options"),
 	})
-	.refine((v) => v.options.every((o) => o.length <= 200), { path: ["options"], message: msg("error.tooLong", { max: 200 }) });
+	.refine((v) => v.options.every((o) => o.length <= 200), { path: ["options"], message: msg("error.tooLong", { max: 200 }), ...whenValid("options") });
