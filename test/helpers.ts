@@ -82,6 +82,18 @@ export class TestClient {
 		return token;
 	}
 
+	/** POST a multipart form with one file the way a browser does, with the CSRF token. */
+	async postFile(url: string, fields: Record<string, string>, file?: { name: string; type: string; data: Buffer }): Promise<LightMyRequestResponse> {
+		const boundary = "----medskapa-test";
+		const part = (headers: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${headers}\r\n\r\n`);
+		const parts: Buffer[] = Object.entries({ ...fields, _csrf: await this.csrfToken() }).flatMap(([k, v]) => [part(`name="${k}"`), Buffer.from(`${v}\r\n`)]);
+		if (file) parts.push(part(`name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}`), file.data, Buffer.from("\r\n"));
+		parts.push(Buffer.from(`--${boundary}--\r\n`));
+		return this.keep(
+			await this.app.inject({ method: "POST", url, payload: Buffer.concat(parts), headers: { cookie: this.cookieHeader(), "content-type": `multipart/form-data; boundary=${boundary}` } }),
+		);
+	}
+
 	/** POST a form the way a browser does, with the CSRF token unless told otherwise. */
 	async post(url: string, form: Record<string, string> | URLSearchParams, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
 		const body = new URLSearchParams(form);

@@ -201,6 +201,27 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
 	);
 }
 
+/** A file chooser, for forms sent as multipart/form-data. */
+export function FileField(props: FieldProps & { hint: string; accept?: string }) {
+	const invalid = Boolean(props.form.errors[props.name]);
+	const ids = useFieldIds(props.name);
+	return (
+		<div class={invalid ? "field field-invalid" : "field"}>
+			<Label {...props} ids={ids} />
+			<HintAndError {...props} ids={ids} />
+			<input
+				id={ids.input}
+				type="file"
+				name={props.name}
+				accept={props.accept}
+				required={props.required}
+				aria-invalid={invalid ? "true" : undefined}
+				aria-describedby={describedBy(props, ids)}
+			/>
+		</div>
+	);
+}
+
 /** A check box with its label after it; checked when the form's value is "on" or "true". */
 export function CheckboxField(props: { form: FormState; name: string; label: string }) {
 	const id = useFieldId(props.name);

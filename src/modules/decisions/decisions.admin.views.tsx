@@ -1,6 +1,6 @@
 import { formatDate } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { CheckboxField, ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { CheckboxField, ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { translateMsg } from "../../ui/messages.js";
 import { maxDocumentBytes } from "./decisions.uploads.js";
 import { type FormState, formState } from "../../ui/forms.js";
@@ -128,31 +128,16 @@ export function MeetingAdminPage({ ctx, data, form }: { ctx: PageContext; data: 
 	);
 }
 
-/** The upload form: multipart, so it is written out here; the file's field shows its error like any other. */
+/** The upload form: multipart, so it is written out here. */
 function FileForm({ ctx, form, action }: { ctx: PageContext; form: FormState; action: string }) {
 	const { t } = ctx;
 	const labels = labelsFor(ctx, ["fileTitle", "file"]);
-	const error = form.errors.file;
 	return (
 		<form method="post" action={action} enctype="multipart/form-data" novalidate>
 			<input type="hidden" name="_csrf" value={ctx.csrfToken} />
 			<ErrorSummary ctx={ctx} form={form} labels={labels} />
 			<TextField ctx={ctx} form={form} name="fileTitle" label={labels.fileTitle!} maxLength={300} required />
-			<div class={error ? "field field-invalid" : "field"}>
-				<label for="field-file">
-					{labels.file}
-					<span class="field-need"> ({t("form.required")})</span>
-				</label>
-				<p class="hint" id="hint-file">
-					{t("decisions.field.file.hint", { max: maxDocumentBytes / 1024 / 1024 })}
-				</p>
-				{error && (
-					<p class="field-error" id="error-file">
-						{translateMsg(t, error)}
-					</p>
-				)}
-				<input id="field-file" type="file" name="file" required aria-invalid={error ? "true" : undefined} aria-describedby={error ? "hint-file error-file" : "hint-file"} />
-			</div>
+			<FileField ctx={ctx} form={form} name="file" label={labels.file!} hint={t("decisions.field.file.hint", { max: maxDocumentBytes / 1024 / 1024 })} required />
 			<button type="submit">{t("form.save")}</button>
 		</form>
 	);

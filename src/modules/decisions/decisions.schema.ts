@@ -1,4 +1,5 @@
-import { boolean, customType, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "../../db/columns.js";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "../organisations/organisations.schema.js";
 import { programmes } from "../programmes/programmes.schema.js";
 import { visionProposals, visionTexts } from "../proposals/proposals.schema.js";
@@ -21,12 +22,6 @@ export const adoptions = pgTable("adoptions", {
 	/** A link to the decision's document, if the organisation publishes one. */
 	documentUrl: text("document_url"),
 	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
-// Bytea for uploaded documents of the basis for decision: small files kept with the record they belong to.
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-	dataType: () => "bytea",
-	fromDriver: (v) => Buffer.from(v),
 });
 
 /** A body that takes decisions for an organisation, e.g. Kommunstyrelsen or an association's board. */

@@ -24,6 +24,7 @@ export const inputsMessages: Messages = {
 		"input.source.workshop": "Framtidsverkstad",
 		"input.source.idea": "Idé",
 		"input.source.comment": "Kommentar",
+		"input.source.import": "Importerat enkätsvar",
 	},
 	en: {
 		"input.title": "Inputs",
@@ -48,5 +49,6 @@ export const inputsMessages: Messages = {
 		"input.source.workshop": "Future workshop",
 		"input.source.idea": "Idea",
 		"input.source.comment": "Comment",
+		"input.source.import": "Imported survey answer",
 	},
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { errorSchema } from "../../lib/api-schema.js";
+import { inputSources } from "./inputs.schema.js";
 import * as service from "./inputs.service.js";
 import { InputsPage } from "./inputs.views.js";
 
@@ -9,7 +10,7 @@ const inputJson = {
 	required: ["id", "source", "sourceId", "text", "occurredOn", "locality", "ageBand", "focusAreaId", "hidden"],
 	properties: {
 		id: { type: "string", format: "uuid", description: "Stable id of the input." },
-		source: { type: "string", enum: ["survey", "workshop", "idea", "comment"] },
+		source: { type: "string", enum: [...inputSources] },
 		sourceId: { type: "string", description: "Id of the survey answer, workshop note, idea or comment." },
 		text: { type: "string" },
 		occurredOn: { type: "string", format: "date" },

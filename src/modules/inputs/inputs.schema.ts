@@ -4,10 +4,11 @@ import { tsvector } from "../../db/columns.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 
 /** Where an input came from. */
-export const inputSources = ["survey", "workshop", "idea", "comment"] as const;
+export const inputSources = ["survey", "workshop", "idea", "comment", "import"] as const;
 
 /**
- * The pool of inputs (inspel): every free-text survey answer, workshop note, idea and comment.
+ * The pool of inputs (inspel): every free-text survey answer, workshop note, idea and comment, and the answers
+ * imported from other survey tools' exports.
  * (source, source_id) is unique, so adding the same thing again updates it and its id stays stable.
  */
 export const inputs = pgTable(

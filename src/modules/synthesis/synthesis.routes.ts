@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
+import { importsRoutes } from "./imports.routes.js";
 import * as service from "./synthesis.service.js";
 import { AnalystsPage, TagPage, ThemePage, WorkspacePage } from "./synthesis.views.js";
 
@@ -10,6 +11,7 @@ const bulkActions: Record<string, service.BulkAction> = { tagga: "tag", "tagga-a
 /** The analysts' workspace: themes, tagging, merging and splitting, and the coordinator's list of analysts. */
 export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 	const { db } = opts;
+	await app.register(importsRoutes, opts);
 
 	app.get("/analys", async (req, reply) => {
 		const data = await service.workspace(db, req.viewer);

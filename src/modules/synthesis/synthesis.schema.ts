@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "../../db/columns.js";
 import { users } from "../accounts/accounts.schema.js";
 import { inputs } from "../inputs/inputs.schema.js";
 
@@ -69,4 +70,48 @@ export const themeEvents = pgTable(
 		at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(t) => [index("theme_events_theme").on(t.themeId)],
+);
+
+/** What an import row's problem is, as a message key with its parameters, and the row as a spreadsheet numbers it. */
+export type ImportRowError = { row: number; key: string; params?: Record<string, string | number> };
+
+/**
+ * An upload of another survey tool's export: the file (kept until imported), its columns and first rows for the
+ * mapping, which column means what, and how far the import has come.
+ */
+export const inputImports = pgTable("input_imports", {
+	id: uuid("id").primaryKey().defaultRandom(),
+	fileName: text("file_name").notNull(),
+	fileHash: text("file_hash").notNull(),
+	data: bytea("data"),
+	headers: jsonb("headers").$type<string[]>().notNull(),
+	preview: jsonb("preview").$type<string[][]>().notNull(),
+	mapping: jsonb("mapping").$type<Record<string, number>>(),
+	status: text("status", { enum: ["preview", "reading", "saving", "done", "failed"] }).notNull(),
+	totalRows: integer("total_rows").notNull().default(0),
+	doneRows: integer("done_rows").notNull().default(0),
+	added: integer("added").notNull().default(0),
+	skipped: integer("skipped").notNull().default(0),
+	errors: jsonb("errors").$type<ImportRowError[]>().notNull().default([]),
+	errorCount: integer("error_count").notNull().default(0),
+	importedBy: uuid("imported_by").references(() => users.id, { onDelete: "set null" }),
+	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+	finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+/** Where an imported input came from: its import (file), row, and the survey question and respondent when mapped. */
+export const importedInputs = pgTable(
+	"imported_inputs",
+	{
+		inputId: uuid("input_id")
+			.primaryKey()
+			.references(() => inputs.id, { onDelete: "cascade" }),
+		importId: uuid("import_id")
+			.notNull()
+			.references(() => inputImports.id, { onDelete: "cascade" }),
+		row: integer("row").notNull(),
+		question: text("question"),
+		respondent: text("respondent"),
+	},
+	(t) => [index("imported_inputs_import").on(t.importId)],
 );

@@ -38,6 +38,9 @@ export function WorkspacePage({ ctx, data, form = empty }: { ctx: PageContext; d
 				<li>
 					<a href="/analys/inspel">{t("synthesis.nav.tag")}</a>
 				</li>
+				<li>
+					<a href="/analys/import">{t("synthesis.nav.import")}</a>
+				</li>
 				{data.manageAnalysts && (
 					<li>
 						<a href="/analys/analytiker">{t("synthesis.nav.analysts")}</a>
