@@ -1,7 +1,6 @@
 import { formatDate } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { CheckboxField, ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
-import { translateMsg } from "../../ui/messages.js";
 import { maxDocumentBytes } from "./decisions.uploads.js";
 import { type FormState, formState } from "../../ui/forms.js";
 import type { adoptionsAdmin, decisionsAdmin, handoverPage, itemForAdmin, meetingForAdmin } from "./decisions.admin.service.js";
