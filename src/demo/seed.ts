@@ -9,6 +9,7 @@ import { dateDemoGoalHistory, seedNorsjoGoals } from "./norsjo-goals.js";
 import { seedNorsjoIndicatorValues } from "./norsjo-indicators.js";
 import { seedNorsjoParticipation } from "./norsjo-participation.js";
 import { seedNorsjoSurveyHistory, seedNorsjoSurveys } from "./norsjo-surveys.js";
+import { seedNorsjoSynthesis } from "./norsjo-synthesis.js";
 import { seedNorsjoVotes } from "./norsjo-votes.js";
 
 /** Loads the Norsjöbygden demo into an empty database, in one transaction. */
@@ -49,6 +50,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		}
 		await seedNorsjoSurveyHistory(tx, programmeId);
 		await seedNorsjoParticipation(tx, programmeId, areas.map((a) => a.id));
+		await seedNorsjoSynthesis(tx, areas);
 		await seedNorsjoGoals(tx, programmeId);
 		await seedNorsjoIndicatorValues(tx);
 		await seedNorsjoCollaboration(tx, programmeId);

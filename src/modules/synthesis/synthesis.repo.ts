@@ -182,3 +182,30 @@ export async function countAnalysisInputs(db: Db, query: AnalysisQuery): Promise
 		.where(and(...analysisConditions(query)));
 	return Number(row?.n ?? 0);
 }
+
+/** How many visible inputs there are, how many carry a theme and how many are marked off-topic. */
+export async function coverageTotals(db: Db): Promise<{ total: number; tagged: number; offTopic: number }> {
+	const [row] = await db
+		.select({
+			total: sql<number>`count(*)::int`,
+			tagged: sql<number>`(count(*) filter (where ${tagged}))::int`,
+			offTopic: sql<number>`(count(*) filter (where ${offTopic}))::int`,
+		})
+		.from(inputs)
+		.where(eq(inputs.hidden, false));
+	return { total: Number(row?.total ?? 0), tagged: Number(row?.tagged ?? 0), offTopic: Number(row?.offTopic ?? 0) };
+}
+
+/** For each live theme, how many of its inputs come from each source, locality and age band. */
+export async function themeSpread(db: Db) {
+	const spread = (column: typeof inputs.source | typeof inputs.locality | typeof inputs.ageBand) =>
+		db
+			.select({ themeId: themeTaggings.themeId, value: column, count: sql<number>`count(*)::int` })
+			.from(themeTaggings)
+			.innerJoin(inputs, eq(inputs.id, themeTaggings.inputId))
+			.where(eq(inputs.hidden, false))
+			.groupBy(themeTaggings.themeId, column)
+			.orderBy(desc(sql`count(*)`), asc(column));
+	const [sources, localities, ageBands] = await Promise.all([spread(inputs.source), spread(inputs.locality), spread(inputs.ageBand)]);
+	return { sources, localities, ageBands };
+}

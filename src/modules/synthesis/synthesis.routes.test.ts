@@ -173,3 +173,15 @@ test("two analysts tagging the same inputs at once lose nothing, also while a th
 	assert.deepEqual(inA.map((r) => r.inputId).sort(), [...ids].sort());
 	assert.equal((await db.select().from(themeTaggings).where(eq(themeTaggings.themeId, b))).length, 0);
 });
+
+test("coverage shows the share tagged, where each theme's inputs come from, and leads to the inputs that fit no theme", async () => {
+	const anna = await analyst("anna.tackning@example.se");
+	await anna.post("/analys/teman", { name: "Täckt tema" });
+	const theme = await themeId("Täckt tema");
+	await anna.post("/analys/inspel/tagga", form([["themeId", theme], ["inputIds", inputIds.a2!]]));
+	const page = await anna.get("/analys/tackning");
+	assert.equal(page.statusCode, 200);
+	assert.match(page.body, /<th scope="row"><a href="\/analys\/teman\/[^"]+">Täckt tema<\/a><\/th><td>1<\/td><td>Enkät 1<\/td><td>Bastuträsk 1<\/td><td>okänt 1<\/td>/);
+	assert.match(page.body, /Inspel med tema/);
+	assert.match(page.body, /inspel passar inget tema än/);
+});

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { importsRoutes } from "./imports.routes.js";
 import * as service from "./synthesis.service.js";
-import { AnalystsPage, TagPage, ThemePage, WorkspacePage } from "./synthesis.views.js";
+import { AnalystsPage, CoveragePage, TagPage, ThemePage, WorkspacePage } from "./synthesis.views.js";
 
 type ById = { Params: { id: string } };
 
@@ -62,6 +62,11 @@ export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 		const back = `/analys/inspel?${new URLSearchParams(Object.entries(data.query).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""))}`;
 		if (result.ok) return reply.seeOther(back, action === "tag" || action === "tagAll" ? "flash.tagged" : "flash.saved");
 		return reply.page(req.t("synthesis.tag.title"), (ctx) => TagPage({ ctx, data, form: result.state }), 422);
+	});
+
+	app.get("/analys/tackning", async (req, reply) => {
+		const data = await service.coveragePage(db, req.viewer);
+		return reply.page(req.t("synthesis.coverage.title"), (ctx) => CoveragePage({ ctx, data }));
 	});
 
 	app.get("/analys/analytiker", async (req, reply) => {

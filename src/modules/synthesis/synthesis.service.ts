@@ -223,3 +223,14 @@ export async function revokeAnalyst(db: Db, viewer: Viewer | null, userId: strin
 	await authorize(db, viewer, "manageAnalysts");
 	if (isUuid(userId)) await repo.deleteAnalyst(db, userId);
 }
+
+/** Coverage: the share of inputs tagged, which sources, localities and age bands each theme draws from, and what fits no theme yet. */
+export async function coveragePage(db: Db, viewer: Viewer | null) {
+	await authorize(db, viewer, "analyse");
+	const [totals, themes, spread] = await Promise.all([repo.coverageTotals(db), repo.listThemes(db), repo.themeSpread(db)]);
+	const of = (rows: { themeId: string; value: string | null; count: number }[], themeId: string) => rows.filter((r) => r.themeId === themeId);
+	return {
+		totals,
+		themes: themes.map((t) => ({ ...t, sources: of(spread.sources, t.id), localities: of(spread.localities, t.id), ageBands: of(spread.ageBands, t.id) })),
+	};
+}

@@ -4,12 +4,13 @@ import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/f
 import { type FormState, formState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { inputSources } from "../inputs/index.js";
-import type { analystsPage, tagPage, themePage, workspace } from "./synthesis.service.js";
+import type { analystsPage, coveragePage, tagPage, themePage, workspace } from "./synthesis.service.js";
 
 type Workspace = Awaited<ReturnType<typeof workspace>>;
 type ThemeData = Awaited<ReturnType<typeof themePage>>;
 type TagData = Awaited<ReturnType<typeof tagPage>>;
 type Analysts = Awaited<ReturnType<typeof analystsPage>>;
+type Coverage = Awaited<ReturnType<typeof coveragePage>>;
 
 const empty = formState();
 
@@ -40,6 +41,9 @@ export function WorkspacePage({ ctx, data, form = empty }: { ctx: PageContext; d
 				</li>
 				<li>
 					<a href="/analys/import">{t("synthesis.nav.import")}</a>
+				</li>
+				<li>
+					<a href="/analys/tackning">{t("synthesis.nav.coverage")}</a>
 				</li>
 				{data.manageAnalysts && (
 					<li>
@@ -327,6 +331,74 @@ export function AnalystsPage({ ctx, rows, form = empty }: { ctx: PageContext; ro
 			<Form ctx={ctx} form={form} action="/analys/analytiker" labels={{ email: t("synthesis.field.email") }} submit={t("synthesis.analysts.submit")}>
 				<TextField ctx={ctx} form={form} name="email" type="email" label={t("synthesis.field.email")} hint={t("synthesis.field.email.hint")} required autocomplete="email" />
 			</Form>
+		</>
+	);
+}
+
+/** Values with their counts, e.g. "Norsjö 12, Bastuträsk 3"; a missing value is named as unknown. */
+function Spread({ ctx, rows, label }: { ctx: PageContext; rows: { value: string | null; count: number }[]; label?: (v: string) => string }) {
+	if (rows.length === 0) return <>–</>;
+	return <>{rows.map((r) => `${r.value === null ? ctx.t("synthesis.coverage.unknown") : label ? label(r.value) : r.value} ${formatNumber(ctx.lang, r.count)}`).join(", ")}</>;
+}
+
+/** Coverage: how much is tagged, where each theme's inputs come from, and a way to the inputs that fit no theme. */
+export function CoveragePage({ ctx, data }: { ctx: PageContext; data: Coverage }) {
+	const { t, lang } = ctx;
+	const { total, tagged, offTopic } = data.totals;
+	const untagged = total - tagged - offTopic;
+	const share = total === 0 ? 0 : (100 * tagged) / total;
+	return (
+		<>
+			<p>
+				<a href="/analys">{t("synthesis.theme.back")}</a>
+			</p>
+			<h1>{t("synthesis.coverage.title")}</h1>
+			<p>{t("synthesis.coverage.intro")}</p>
+			<dl class="facts">
+				<dt>{t("synthesis.coverage.tagged")}</dt>
+				<dd>{t("synthesis.coverage.share", { tagged: formatNumber(lang, tagged), total: formatNumber(lang, total), share: formatNumber(lang, share, 1) })}</dd>
+				<dt>{t("synthesis.filter.offTopic")}</dt>
+				<dd>{formatNumber(lang, offTopic)}</dd>
+				<dt>{t("synthesis.coverage.untagged")}</dt>
+				<dd>
+					<a href="/analys/inspel?theme=untagged">{t("synthesis.coverage.untaggedLink", { n: formatNumber(lang, untagged) })}</a>
+				</dd>
+			</dl>
+			{data.themes.length > 0 && (
+				<div class="table-scroll">
+					<table>
+						<caption>{t("synthesis.coverage.table")}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t("synthesis.col.theme")}</th>
+								<th scope="col">{t("synthesis.col.inputs")}</th>
+								<th scope="col">{t("synthesis.col.source")}</th>
+								<th scope="col">{t("synthesis.col.locality")}</th>
+								<th scope="col">{t("input.col.ageBand")}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{data.themes.map((theme) => (
+								<tr key={theme.id}>
+									<th scope="row">
+										<a href={`/analys/teman/${theme.id}`}>{theme.name}</a>
+									</th>
+									<td>{formatNumber(lang, theme.inputs)}</td>
+									<td>
+										<Spread ctx={ctx} rows={theme.sources} label={(v) => t(`input.source.${v}`)} />
+									</td>
+									<td>
+										<Spread ctx={ctx} rows={theme.localities} />
+									</td>
+									<td>
+										<Spread ctx={ctx} rows={theme.ageBands} />
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
 		</>
 	);
 }
