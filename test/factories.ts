@@ -10,6 +10,7 @@ import { parsePersonalNumber } from "../src/lib/personal-number.js";
 import { startSession } from "../src/modules/accounts/index.js";
 import { seal } from "../src/modules/eid/eid.seal.js";
 import { eidTtlMs, identityCookie } from "../src/modules/eid/eid.service.js";
+import { type Mail, onMailSent } from "../src/modules/mail/index.js";
 import { TestClient } from "./helpers.js";
 
 const unique = () => randomBytes(4).toString("hex");
@@ -79,9 +80,18 @@ export async function lastMailTo(db: Db, recipient: string) {
 	return rows[0];
 }
 
-/** The six-digit sign-in code in the newest mail to an address. */
-export async function lastCodeTo(db: Db, recipient: string): Promise<string> {
-	const code = /\b(\d{6})\b/.exec((await lastMailTo(db, recipient))?.body ?? "")?.[1];
+// Every mail this process sends, as sent: the outbox keeps no sign-in code nor invitation link.
+const mailed: Mail[] = [];
+onMailSent((mail) => mailed.push(mail));
+
+/** The newest mail sent to an address, with its secrets, as the recipient reads it. */
+export function lastMailSentTo(recipient: string): Mail | undefined {
+	return mailed.findLast((m) => m.to === recipient);
+}
+
+/** The six-digit sign-in code in the newest mail sent to an address. */
+export function lastCodeTo(recipient: string): string {
+	const code = /\b(\d{6})\b/.exec(lastMailSentTo(recipient)?.body ?? "")?.[1];
 	if (!code) throw new Error(`no sign-in code mailed to ${recipient}`);
 	return code;
 }

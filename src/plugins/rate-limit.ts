@@ -1,6 +1,9 @@
+// Limits on attempts (sign-in codes, contact forms, letter codes …) through rate-limiter-flexible: in memory for one
+// process, or in Redis shared by every process when REDIS_URL is set.
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { Redis } from "ioredis";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
 /** Counts attempts per key in fixed windows; hit() says whether one more attempt is allowed. */
 export type RateLimiter = {
@@ -14,44 +17,43 @@ declare module "fastify" {
 	}
 }
 
-/** A limiter for one process: fine for the embedded database, not shared between processes. */
-export function memoryRateLimiter(): RateLimiter {
-	const windows = new Map<string, { count: number; resetAt: number }>();
-	const sweep = setInterval(() => {
-		const now = Date.now();
-		for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-	}, 60_000);
-	sweep.unref();
+/** A limiter over one store: one rate-limiter-flexible limiter per (max, window), made when first asked for. */
+function limiterOver(make: (points: number, duration: number) => RateLimiterAbstract, close: () => Promise<void>): RateLimiter {
+	const limiters = new Map<string, RateLimiterAbstract>();
 	return {
 		async hit(key, max, windowSeconds) {
-			const now = Date.now();
-			let w = windows.get(key);
-			if (!w || w.resetAt <= now) {
-				w = { count: 0, resetAt: now + windowSeconds * 1000 };
-				windows.set(key, w);
+			const name = `${max}/${windowSeconds}`;
+			let limiter = limiters.get(name);
+			if (!limiter) {
+				limiter = make(max, windowSeconds);
+				limiters.set(name, limiter);
 			}
-			w.count += 1;
-			return w.count <= max;
+			try {
+				await limiter.consume(key);
+				return true;
+			} catch (refusal) {
+				if (refusal instanceof RateLimiterRes) return false;
+				throw refusal;
+			}
 		},
-		async close() {
-			clearInterval(sweep);
-		},
+		close,
 	};
+}
+
+/** A limiter for one process: fine for the embedded database, not shared between processes. */
+export function memoryRateLimiter(): RateLimiter {
+	return limiterOver((points, duration) => new RateLimiterMemory({ points, duration }), async () => undefined);
 }
 
 /** A limiter shared by every process through Redis, for scale-out. */
 export function redisRateLimiter(url: string): RateLimiter {
-	const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-	return {
-		async hit(key, max, windowSeconds) {
-			const k = `medskapa:rl:${key}`;
-			const [[, count]] = (await redis.multi().incr(k).expire(k, windowSeconds, "NX").exec()) as [[unknown, number]];
-			return count <= max;
-		},
-		async close() {
+	const redis = new Redis(url, { maxRetriesPerRequest: 2 });
+	return limiterOver(
+		(points, duration) => new RateLimiterRedis({ storeClient: redis, keyPrefix: `medskapa:rl:${points}/${duration}`, points, duration }),
+		async () => {
 			await redis.quit();
 		},
-	};
+	);
 }
 
 /** Makes the limiter available to services as app.rateLimiter. */

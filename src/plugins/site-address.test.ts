@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { createOrganisation, createProgramme, createUser, lastMailTo, signedInUser } from "../../test/factories.js";
+import { createOrganisation, createProgramme, createUser, lastMailSentTo, signedInUser } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";
 import { startSession } from "../modules/accounts/index.js";
 
@@ -25,7 +25,7 @@ async function invitationLink(app: FastifyInstance, db: Parameters<typeof create
 	const email = `invited-${crypto.randomUUID().slice(0, 8)}@example.se`;
 	const res = await postWithHost(app, client, `/aktorer/${org.id}/inbjudningar`, { email, role: "member" }, "evil.example");
 	assert.equal(res.statusCode, 303);
-	return /https?:\/\/[^\s/]+\/inbjudan\/[\w-]+/.exec((await lastMailTo(db, email))?.body ?? "")?.[0] ?? "(no link)";
+	return /https?:\/\/[^\s/]+\/inbjudan\/[\w-]+/.exec(lastMailSentTo(email)?.body ?? "")?.[0] ?? "(no link)";
 }
 
 test("without PUBLIC_URL, a mailed link names the configured host and port, not the request's Host", async () => {

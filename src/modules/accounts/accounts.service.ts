@@ -22,9 +22,11 @@ import { endSession, startSession } from "./sessions.js";
 export const codeMinutes = 15;
 /** Tries per code before it is dead. */
 export const maxAttempts = 5;
-// Limits per hour: enough for a person who mistypes, too few for guessing or for mailing strangers.
-const limits = { codesPerAddress: 5, codesPerIp: 30, triesPerIp: 60 };
+// Limits per hour, and codes per address per day: enough for a person who mistypes, too few for guessing (at most 50
+// tries at an address's codes a day) or for mailing strangers.
+const limits = { codesPerAddress: 5, codesPerAddressPerDay: 10, codesPerIp: 30, triesPerIp: 60 };
 const hour = 3600;
+const day = 24 * hour;
 
 /** What the sign-in pages need from the application. */
 export type SignInDeps = { db: Db; config: Config; limiter: RateLimiter };
@@ -54,7 +56,8 @@ export async function requestCode(
 	const { email } = parsed.data;
 	const allowed =
 		(await deps.limiter.hit(`sign-in:ip:${req.ip}`, limits.codesPerIp, hour)) &&
-		(await deps.limiter.hit(`sign-in:email:${email}`, limits.codesPerAddress, hour));
+		(await deps.limiter.hit(`sign-in:email:${email}`, limits.codesPerAddress, hour)) &&
+		(await deps.limiter.hit(`sign-in:email:${email}`, limits.codesPerAddressPerDay, day));
 	if (!allowed) return { ok: false, status: 429, state: withError(formState({ email }), "email", "accounts.signIn.tooMany") };
 
 	const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -64,7 +67,7 @@ export async function requestCode(
 		to: email,
 		subject: req.t("accounts.mail.subject"),
 		body: req.t("accounts.mail.body", { code, minutes: codeMinutes }),
-		bodyAfterSending: req.t("accounts.mail.bodyNotKept"),
+		bodyKept: req.t("accounts.mail.bodyNotKept"),
 	});
 	return { ok: true, codeId: row.id };
 }

@@ -1,6 +1,6 @@
 import { registerMessages } from "../../i18n/messages.js";
 import { mailMessages } from "./mail.messages.js";
 export { mailRoutes } from "./mail.routes.js";
-export { forgetRecipient, type Mail, sendMail } from "./mail.service.js";
+export { forgetRecipient, type Mail, onMailSent, sendMail } from "./mail.service.js";
 
 registerMessages(mailMessages);

@@ -10,12 +10,9 @@ export async function insertMail(db: Db, values: { recipient: string; subject: s
 	return row!;
 }
 
-/** Records a delivery, optionally replacing the body with what may be kept. */
-export async function markSent(db: Db, id: string, keptBody?: string): Promise<void> {
-	await db
-		.update(outbox)
-		.set({ sentAt: new Date(), ...(keptBody === undefined ? {} : { body: keptBody }) })
-		.where(eq(outbox.id, id));
+/** Records a delivery. */
+export async function markSent(db: Db, id: string): Promise<void> {
+	await db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, id));
 }
 
 /** Records why a delivery failed. */

@@ -10,8 +10,8 @@ export type Mail = {
 	to: string;
 	subject: string;
 	body: string;
-	/** For mails that carry a secret (a sign-in code): what the outbox keeps instead of the body once delivered. */
-	bodyAfterSending?: string;
+	/** For mails that carry a secret (a sign-in code, an invitation link): what the outbox keeps instead of the body. */
+	bodyKept?: string;
 	/** Where the recipient's answer goes, e.g. the person who wrote through a contact form. */
 	replyTo?: string;
 };
@@ -29,16 +29,28 @@ function transportFor(url: string): Transporter {
 	return transport;
 }
 
-/** Puts a mail in the outbox and sends it over SMTP, or prints it to the console when no SMTP server is set. */
+type MailListener = (mail: Mail) => void;
+const listeners = new Set<MailListener>();
+
+/**
+ * Hears every mail as it goes out, secrets included; for tests and the browser tests' harness, which read sign-in codes
+ * and invitation links here, since the outbox (which administrators read) never holds them.
+ */
+export function onMailSent(listener: MailListener): void {
+	listeners.add(listener);
+}
+
+/** Puts a mail in the outbox (without its secret) and sends it over SMTP, or prints it to the console when no SMTP server is set. */
 export async function sendMail(db: Db, config: Config, mail: Mail): Promise<void> {
-	const stored = await repo.insertMail(db, { recipient: mail.to, subject: mail.subject, body: mail.body });
+	const stored = await repo.insertMail(db, { recipient: mail.to, subject: mail.subject, body: mail.bodyKept ?? mail.body });
+	for (const listener of listeners) listener(mail);
 	if (!config.smtpUrl) {
 		printToConsole(config, mail);
 		return;
 	}
 	try {
 		await transportFor(config.smtpUrl).sendMail({ from: config.mailFrom, to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.body });
-		await repo.markSent(db, stored.id, mail.bodyAfterSending);
+		await repo.markSent(db, stored.id);
 	} catch (err) {
 		// A mail server that is down must not break the page; the outbox shows what went wrong.
 		await repo.markFailed(db, stored.id, err instanceof Error ? err.message : String(err));

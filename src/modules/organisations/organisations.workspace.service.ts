@@ -97,7 +97,7 @@ export async function invite(
 			link: `${req.base}/inbjudan/${token}`,
 			days: invitationDays,
 		}),
-		bodyAfterSending: t("organisation.invite.mail.bodyNotKept", { name: organisation.name }),
+		bodyKept: t("organisation.invite.mail.bodyNotKept", { name: organisation.name }),
 	});
 	return { ok: true, organisationId: organisation.id };
 }
