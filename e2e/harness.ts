@@ -30,6 +30,7 @@ export const publicPages = [
 	"/fokusomraden",
 	"/fokusomraden/{focusArea}",
 	"/mal",
+	"/uppfoljning",
 	"/mal/{goal}",
 	"/beslut",
 	"/beslut/sammantraden/{meeting}",
