@@ -48,3 +48,13 @@ export function Steps(props: { label: string; steps: Step[] }) {
 		</ol>
 	);
 }
+
+/** A chart rendered on the server (see charts.ts): the narrow drawing on phones, the wide one on larger screens. */
+export function Chart(props: { svg: { narrow: string; wide: string } }) {
+	return (
+		<div class="chart">
+			<div class="chart-narrow" dangerouslySetInnerHTML={{ __html: props.svg.narrow }} />
+			<div class="chart-wide" dangerouslySetInnerHTML={{ __html: props.svg.wide }} />
+		</div>
+	);
+}

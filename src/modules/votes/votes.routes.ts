@@ -3,13 +3,15 @@ import { publicBaseUrl } from "../../lib/public-url.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { tooManyRequests } from "../../plugins/http-errors.js";
+import { formatNumber } from "../../i18n/i18n.js";
+import { barChart } from "../../ui/charts.js";
 import { formState } from "../../ui/forms.js";
 import { eidStartUrl, forgetIdentity, verifiedIdentity } from "../eid/index.js";
 import { VoteRefusal } from "./votes.cast.js";
 import { setVoteKey } from "./votes.crypto.js";
 import { addressedCsv, codesCsv, resultsCsv, resultsJson } from "./votes.export.js";
 import * as service from "./votes.service.js";
-import { BallotPage, type BallotPageState, LettersPage, newVoteDefaults, ReceiptPage, ResultsPage, VoteAdminPage, VotesAdminPage } from "./votes.views.js";
+import { BallotPage, type BallotPageState, LettersPage, newVoteDefaults, ReceiptPage, ResultsPage, resultsChartRows, VoteAdminPage, VotesAdminPage } from "./votes.views.js";
 
 type VoteParams = { Params: { voteId: string } };
 
@@ -66,7 +68,10 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 
 	app.get<VoteParams>("/omrostning/:voteId/resultat", async (req, reply) => {
 		const results = await service.results(db, req.params.voteId);
-		return reply.page(req.t("vote.results.title"), (ctx) => ResultsPage({ ctx, results }));
+		const chart = results.visible
+			? await barChart({ label: req.t("vote.results.chartTitle", { title: results.vote.title }), rows: resultsChartRows(req.t, results), format: (n) => formatNumber(req.lang, n) })
+			: null;
+		return reply.page(req.t("vote.results.title"), (ctx) => ResultsPage({ ctx, results, chart }));
 	});
 
 	app.get<VoteParams>("/omrostning/:voteId/resultat.csv", async (req, reply) => {

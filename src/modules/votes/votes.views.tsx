@@ -1,4 +1,6 @@
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
+import type { ChartSvg } from "../../ui/charts.js";
+import { Chart } from "../../ui/components.js";
 import type { PageContext } from "../../ui/context.js";
 import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
@@ -166,38 +168,13 @@ export function ReceiptPage({ ctx, vote, receipt, counted, fresh }: { ctx: PageC
 	);
 }
 
-/** A horizontal bar chart drawn as SVG on the server, titled, with the same figures in the table beside it. */
-function ResultsChart({ ctx, results }: { ctx: PageContext; results: VoteResults }) {
-	const rows = [...results.options.map((o) => ({ label: `${o.position}. ${o.title}`, n: o.votes })), ...(results.vote.blankAllowed ? [{ label: ctx.t("vote.blank"), n: results.blank }] : [])];
-	const max = Math.max(1, ...rows.map((r) => r.n));
-	const barH = 28;
-	const width = 640;
-	const labelW = 260;
-	const height = rows.length * (barH + 10) + 10;
-	return (
-		<svg class="results-chart" role="img" aria-labelledby="results-chart-title" viewBox={`0 0 ${width} ${height}`} width="100%" xmlns="http://www.w3.org/2000/svg">
-			<title id="results-chart-title">{ctx.t("vote.results.chartTitle", { title: results.vote.title })}</title>
-			{rows.map((r, i) => {
-				const y = 10 + i * (barH + 10);
-				const w = Math.round(((width - labelW - 70) * r.n) / max);
-				return (
-					<g key={i}>
-						<text x={0} y={y + barH / 2 + 5} font-size="14">
-							{r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label}
-						</text>
-						<rect x={labelW} y={y} width={w} height={barH} class="results-bar" />
-						<text x={labelW + w + 6} y={y + barH / 2 + 5} font-size="14">
-							{formatNumber(ctx.lang, r.n)}
-						</text>
-					</g>
-				);
-			})}
-		</svg>
-	);
+/** The rows of the results chart: each proposal with its number and full title, then blank votes when allowed. */
+export function resultsChartRows(t: PageContext["t"], results: VoteResults) {
+	return [...results.options.map((o) => ({ label: `${o.position}. ${o.title}`, value: o.votes })), ...(results.vote.blankAllowed ? [{ label: t("vote.blank"), value: results.blank }] : [])];
 }
 
 /** The public results page: per proposal, blank, turnout, per channel, the winner or a tie, and the audit hash. */
-export function ResultsPage({ ctx, results }: { ctx: PageContext; results: VoteResults }) {
+export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results: VoteResults; chart: ChartSvg | null }) {
 	const { t } = ctx;
 	const { vote } = results;
 	const sv = storedLang(ctx);
@@ -223,7 +200,7 @@ export function ResultsPage({ ctx, results }: { ctx: PageContext; results: VoteR
 					) : (
 						<p>{t("vote.results.noBallots")}</p>
 					)}
-					<ResultsChart ctx={ctx} results={results} />
+					{chart && <Chart svg={chart} />}
 					<div class="table-scroll">
 <table>
 						<caption>{t("vote.results.perProposal")}</caption>
