@@ -3,8 +3,6 @@
 // are kept, since the same results page is asked for many times.
 import { LRUCache } from "lru-cache";
 
-type ECharts = typeof import("echarts");
-let echarts: Promise<ECharts> | undefined;
 const rendered = new LRUCache<string, string>({ max: 200 });
 
 const ink = "#1b1b1f";
@@ -32,7 +30,8 @@ async function render(label: string, option: object, width: number, height: numb
 	const key = JSON.stringify([label, option, width, height]);
 	const hit = rendered.get(key);
 	if (hit) return hit;
-	const lib = await (echarts ??= import("echarts"));
+	// Node keeps the module after the first import, so later charts pay nothing for it.
+	const lib = await import("echarts");
 	const chart = lib.init(null, null, { renderer: "svg", ssr: true, width, height });
 	chart.setOption({ animation: false, textStyle: { fontSize, color: ink }, ...option });
 	const svg = withoutStyleAttributes(chart.renderToSVGString(), label);
