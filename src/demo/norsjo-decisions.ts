@@ -54,6 +54,8 @@ export async function seedNorsjoDecisions(tx: Db, programmeId: string): Promise<
 			{ organisationId: kommunId, name: "Kommunfullmäktige" },
 		])
 		.returning();
+	// Norsjö's council adopts the vision; only its decisions may change the vision's text.
+	await tx.update(s.programmes).set({ visionBodyId: kf!.id }).where(eq(s.programmes.id, programmeId));
 	const [ksJan, ksFeb, kfFeb] = await tx
 		.insert(s.meetings)
 		.values([

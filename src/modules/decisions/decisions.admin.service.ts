@@ -1,19 +1,19 @@
-// Recording decisions: who may do it, and the rules that keep a published protocol honest.
-// An "official" of a decision body is an admin of the organisation the body belongs to; the programme's
-// coordinator (and an administrator) is an official of every body, so it can record on others' behalf.
+// Recording decisions: the rules that keep a published protocol honest (who may do it: decisions.policy.ts).
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
+import type { Actor } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { msg } from "../../ui/messages.js";
 import { isUploadedFile, maxDocumentBytes } from "./decisions.uploads.js";
 import { organisationChoices } from "../organisations/index.js";
-import { getProgramme, handOverCoordination, isCoordinator, programmesRepo, requireCoordinator } from "../programmes/index.js";
+import { getProgramme, handOverCoordination, isCoordinator, programmesRepo, setVisionBody } from "../programmes/index.js";
 import { findProposal, recordAdoptedText } from "../proposals/index.js";
-import { adoptionInput, bodyInput, correctionInput, documentFileInput, documentLinkInput, handoverInput, itemInput, linkInput, meetingInput, motionInput, withdrawalInput } from "./decisions.input.js";
+import { adoptionInput, bodyInput, correctionInput, documentFileInput, documentLinkInput, handoverInput, itemInput, linkInput, meetingInput, motionInput, visionBodyInput, withdrawalInput } from "./decisions.input.js";
+import * as policy from "./decisions.policy.js";
 import * as repo from "./decisions.repo.js";
 
 /** A saved form, or the form to show again with its errors. */
@@ -21,38 +21,41 @@ export type Saved = { ok: true; id: string } | { ok: false; state: FormState };
 
 const fail = (body: unknown, field: string, key: string): Saved => ({ ok: false, state: withError(formState(body as Record<string, unknown>), field, key) });
 
-/** The organisations a person may record decisions for: "all" for the coordinator, else those they are an admin of. */
-async function officialOrganisations(db: Db, viewer: Viewer | null): Promise<"all" | Set<string>> {
-	if (!viewer) throw unauthorized();
-	if (await isCoordinator(db, viewer)) return "all";
-	return new Set(viewer.memberships.filter((m) => m.role === "admin").map((m) => m.organisationId));
+/** The person as the policy sees them. */
+async function actor(db: Db, viewer: Viewer | null): Promise<Actor> {
+	return { viewer, coordinates: await isCoordinator(db, viewer) };
 }
 
-/** Throws unless the person is an official of the organisation. */
-async function requireOfficialFor(db: Db, viewer: Viewer | null, organisationId: string): Promise<void> {
-	const allowed = await officialOrganisations(db, viewer);
-	if (allowed !== "all" && !allowed.has(organisationId)) throw forbidden();
-}
-
-/** Throws unless the person is an official of at least one organisation; gives the organisations they may act for. */
-async function requireSomeOffice(db: Db, viewer: Viewer | null) {
-	const allowed = await officialOrganisations(db, viewer);
-	if (allowed !== "all" && allowed.size === 0) throw forbidden();
+/** The organisations a person may act for as an official (throws unless there is one), as choices. */
+async function officeChoices(db: Db, viewer: Viewer | null) {
+	const allowed = policy.requireSomeOffice(await actor(db, viewer));
 	const organisations = await organisationChoices(db, "all");
-	return organisations.filter((o) => allowed === "all" || allowed.has(o.id));
+	return organisations.filter((o) => allowed === "all" || allowed.includes(o.id));
 }
 
 /** The officials' overview: the bodies and meetings they may record in, and the organisations for a new body. */
 export async function decisionsAdmin(db: Db, viewer: Viewer | null) {
-	const organisations = await requireSomeOffice(db, viewer);
+	const organisations = await officeChoices(db, viewer);
 	const mine = new Set(organisations.map((o) => o.id));
-	const [bodies, meetings] = await Promise.all([repo.listBodies(db), repo.listMeetings(db)]);
-	return { organisations, bodies: bodies.filter((b) => mine.has(b.organisationId)), meetings: meetings.filter((m) => mine.has(m.organisationId)) };
+	const [programme, bodies, meetings, { coordinates }] = await Promise.all([getProgramme(db), repo.listBodies(db), repo.listMeetings(db, false), actor(db, viewer)]);
+	const own = bodies.filter((b) => mine.has(b.organisationId));
+	return { organisations, bodies: own, meetings: meetings.filter((m) => mine.has(m.organisationId)), visionBody: coordinates ? { id: programme.visionBodyId, choices: own } : null };
+}
+
+/** The coordinator names the body whose decisions adopt and amend the programme's vision (or none). */
+export async function nameVisionBody(db: Db, viewer: Viewer | null, body: unknown): Promise<Saved> {
+	policy.requireCoordination(await actor(db, viewer));
+	const parsed = parseForm(visionBodyInput, body);
+	if (!parsed.ok) return parsed;
+	const { bodyId } = parsed.data;
+	if (bodyId && !(await repo.findBody(db, bodyId))) return fail(body, "bodyId", "decisions.error.unknownBody");
+	await setVisionBody(db, bodyId);
+	return { ok: true, id: bodyId ?? "" };
 }
 
 /** Adds a decision body to an organisation the person is an official of; its name is unique within the organisation. */
 export async function createBody(db: Db, viewer: Viewer | null, body: unknown): Promise<Saved> {
-	const organisations = await requireSomeOffice(db, viewer);
+	const organisations = await officeChoices(db, viewer);
 	const parsed = parseForm(bodyInput, body);
 	if (!parsed.ok) return parsed;
 	if (!organisations.some((o) => o.id === parsed.data.organisationId)) return fail(body, "organisationId", "error.unknownOrganisation");
@@ -66,12 +69,12 @@ export async function createBody(db: Db, viewer: Viewer | null, body: unknown): 
 
 /** Adds a meeting of a body the person is an official of. */
 export async function createMeeting(db: Db, viewer: Viewer | null, body: unknown): Promise<Saved> {
-	await requireSomeOffice(db, viewer);
+	policy.requireSomeOffice(await actor(db, viewer));
 	const parsed = parseForm(meetingInput, body);
 	if (!parsed.ok) return parsed;
 	const decisionBody = await repo.findBody(db, parsed.data.bodyId);
 	if (!decisionBody) return fail(body, "bodyId", "decisions.error.unknownBody");
-	await requireOfficialFor(db, viewer, decisionBody.organisationId);
+	policy.requireOfficialFor(await actor(db, viewer), decisionBody.organisationId);
 	return { ok: true, id: (await repo.insertMeeting(db, parsed.data)).id };
 }
 
@@ -79,7 +82,7 @@ export async function createMeeting(db: Db, viewer: Viewer | null, body: unknown
 export async function meetingForAdmin(db: Db, viewer: Viewer | null, id: string) {
 	const meeting = isUuid(id) ? await repo.findMeeting(db, id) : undefined;
 	if (!meeting) throw notFound();
-	await requireOfficialFor(db, viewer, meeting.organisationId);
+	policy.requireOfficialFor(await actor(db, viewer), meeting.organisationId);
 	return { meeting, items: await repo.listItems(db, meeting.id) };
 }
 
@@ -102,7 +105,7 @@ export async function itemForAdmin(db: Db, viewer: Viewer | null, id: string) {
 	const item = isUuid(id) ? await repo.findItem(db, id) : undefined;
 	if (!item) throw notFound();
 	const meeting = (await repo.findMeeting(db, item.meetingId))!;
-	await requireOfficialFor(db, viewer, meeting.organisationId);
+	policy.requireOfficialFor(await actor(db, viewer), meeting.organisationId);
 	const programme = await getProgramme(db);
 	const [motions, documents, links, corrections, targets] = await Promise.all([
 		repo.listMotions(db, item.id),
@@ -137,9 +140,11 @@ export async function addMotion(db: Db, viewer: Viewer | null, id: string, body:
 	const amends = rest.kind === "amend";
 	const proposal = amends && proposalId ? await findProposal(db, page.programme.id, proposalId) : undefined;
 	if (amends && !proposal) return { ...page, ...fail(body, "proposalId", "decisions.error.proposalGone") };
+	const changesVision = Boolean(proposal && amendedText && rest.outcome === "bifall");
+	if (changesVision && !policy.mayChangeVision(page.programme, page.meeting)) return { ...page, ...fail(body, "proposalId", "decisions.error.notVisionBody") };
 	await db.transaction(async (tx) => {
 		let visionTextId: string | null = null;
-		if (proposal && amendedText && rest.outcome === "bifall") {
+		if (proposal && amendedText && changesVision) {
 			const values = { programmeId: page.programme.id, proposalId: proposal.id, title: proposal.title, subtext: amendedText, adoptedOn: page.item.decidedOn };
 			visionTextId = await recordAdoptedText(tx, values);
 		}
@@ -192,9 +197,9 @@ export async function addLink(db: Db, viewer: Viewer | null, id: string, body: u
 
 /** The coordinator's handover page: who has coordinated, the organisations and the recorded decisions to choose from. */
 export async function handoverPage(db: Db, viewer: Viewer | null) {
-	await requireCoordinator(db, viewer);
+	policy.requireCoordination(await actor(db, viewer));
 	const programme = await getProgramme(db);
-	const [history, organisations, items] = await Promise.all([programmesRepo.listCoordinators(db, programme.id), organisationChoices(db, "all"), repo.listItemChoices(db)]);
+	const [history, organisations, items] = await Promise.all([programmesRepo.listCoordinators(db, programme.id), organisationChoices(db, "all"), repo.listItemChoices(db, "all")]);
 	return { programme, history, organisations, items };
 }
 
@@ -219,10 +224,10 @@ export async function handOver(db: Db, viewer: Viewer | null, body: unknown) {
 
 /** The adoption administration: the organisations the person may record for, their adoptions, and decisions to refer to. */
 export async function adoptionsAdmin(db: Db, viewer: Viewer | null) {
-	const organisations = await requireSomeOffice(db, viewer);
+	const organisations = await officeChoices(db, viewer);
 	const mine = new Set(organisations.map((o) => o.id));
 	const programme = await getProgramme(db);
-	const [adoptions, items] = await Promise.all([repo.listAllAdoptions(db, programme.id), repo.listItemChoices(db)]);
+	const [adoptions, items] = await Promise.all([repo.listAllAdoptions(db, programme.id, false), repo.listItemChoices(db, [...mine])]);
 	return { programme, organisations, adoptions: adoptions.filter((a) => mine.has(a.organisationId)), items };
 }
 
@@ -236,7 +241,8 @@ export async function recordAdoption(db: Db, viewer: Viewer | null, body: unknow
 	if (!parsed.ok) return { ...page, ...parsed };
 	const { itemId, ...values } = parsed.data;
 	if (!page.organisations.some((o) => o.id === values.organisationId)) return { ...page, ...fail(body, "organisationId", "error.unknownOrganisation") };
-	if (itemId && !page.items.some((i) => i.id === itemId)) return { ...page, ...fail(body, "itemId", "decisions.error.unknownItem") };
+	const item = page.items.find((i) => i.id === itemId);
+	if (itemId && !(item && policy.mayReferTo([values.organisationId], item))) return { ...page, ...fail(body, "itemId", "decisions.error.unknownItem") };
 	if (page.adoptions.some((a) => a.organisationId === values.organisationId && !a.withdrawnOn)) return { ...page, ...fail(body, "organisationId", "decisions.error.alreadyAdopted") };
 	await repo.insertAdoption(db, { ...values, itemId, programmeId: page.programme.id });
 	return { ...page, ok: true as const, id: values.organisationId };
@@ -247,7 +253,7 @@ export async function withdrawAdoption(db: Db, viewer: Viewer | null, id: string
 	const page = await adoptionsAdmin(db, viewer);
 	const adoption = isUuid(id) ? await repo.findAdoption(db, page.programme.id, id) : undefined;
 	if (!adoption) throw notFound();
-	await requireOfficialFor(db, viewer, adoption.organisationId);
+	policy.requireOfficialFor(await actor(db, viewer), adoption.organisationId);
 	const parsed = parseForm(withdrawalInput, body);
 	if (!parsed.ok) return { ...page, ...parsed };
 	const withdrawnOn = parsed.data.withdrawnOn ?? todayInSweden();

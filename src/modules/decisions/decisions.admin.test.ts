@@ -39,6 +39,8 @@ const itemForm = { paragraph: "15", caseNumber: "KS-18/01483", title: "Ny vision
 test("an official records a meeting item with an amendment that gets bifall, and the vision text changes", async () => {
 	const client = await clientAs(app, db, coordinatorAdmin.id);
 	const meetingId = await meeting(client, "Kommunstyrelsen", "2019-02-04");
+	const [council] = await db.select().from(s.decisionBodies).where(eq(s.decisionBodies.name, "Kommunstyrelsen"));
+	assert.equal((await client.post("/admin/beslut/visionsorgan", { bodyId: council!.id })).statusCode, 303, "the coordinator names the body that adopts the vision");
 	const created = await client.post(`/admin/beslut/sammantraden/${meetingId}/paragrafer`, itemForm);
 	assert.equal(created.statusCode, 303);
 	const itemId = idFrom(created.headers.location);

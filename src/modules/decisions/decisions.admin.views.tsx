@@ -17,7 +17,7 @@ const itemOptions = (ctx: PageContext, items: ItemSummary[]) =>
 	items.map((i) => ({ value: i.id, label: ctx.t("decisions.choice.item", { body: i.bodyName, date: formatDate(ctx.lang, i.decidedOn), paragraph: i.paragraph, title: i.title }) }));
 
 /** The officials' overview: bodies, meetings, and the forms for new ones. */
-export function DecisionsAdminPage({ ctx, data, bodyForm, meetingForm }: { ctx: PageContext; data: Data<typeof decisionsAdmin>; bodyForm: FormState; meetingForm: FormState }) {
+export function DecisionsAdminPage({ ctx, data, bodyForm, meetingForm, visionBodyForm }: { ctx: PageContext; data: Data<typeof decisionsAdmin>; bodyForm: FormState; meetingForm: FormState; visionBodyForm?: FormState }) {
 	const { t, lang } = ctx;
 	const bodyLabels = labelsFor(ctx, ["organisationId", "name"]);
 	const meetingLabels = labelsFor(ctx, ["bodyId", "heldOn"]);
@@ -69,6 +69,21 @@ export function DecisionsAdminPage({ ctx, data, bodyForm, meetingForm }: { ctx: 
 					</ul>
 				</>
 			)}
+			{data.visionBody && <VisionBodyForm ctx={ctx} choices={data.visionBody.choices} form={visionBodyForm ?? formState({ bodyId: data.visionBody.id ?? "" })} />}
+		</>
+	);
+}
+
+/** The coordinator's choice of the body whose decisions adopt and amend the programme's vision. */
+function VisionBodyForm({ ctx, choices, form }: { ctx: PageContext; choices: { id: string; name: string; organisationName: string }[]; form: FormState }) {
+	const labels = { bodyId: ctx.t("decisions.field.visionBodyId") };
+	return (
+		<>
+			<h2>{ctx.t("decisions.admin.visionBody")}</h2>
+			<p>{ctx.t("decisions.admin.visionBody.intro")}</p>
+			<Form ctx={ctx} form={form} action="/admin/beslut/visionsorgan" labels={labels}>
+				<SelectField ctx={ctx} form={form} name="bodyId" label={labels.bodyId} options={choices.map((b) => ({ value: b.id, label: `${b.name} (${b.organisationName})` }))} />
+			</Form>
 		</>
 	);
 }

@@ -10,6 +10,16 @@ const lines = (max: number) => optionalText(max).transform((v) => v.split(/\r?\n
 /** The form for a new decision body of an organisation. */
 export const bodyInput = z.object({ organisationId: recordId("error.unknownOrganisation"), name: requiredText(200) });
 
+/** The coordinator's choice of the body whose decisions adopt and amend the vision; empty for none. */
+export const visionBodyInput = z.object({
+	bodyId: z
+		.string()
+		.trim()
+		.optional()
+		.transform((v) => v || null)
+		.refine((v) => v === null || isUuid(v), "decisions.error.unknownBody"),
+});
+
 /** The form for a new meeting of a body. */
 export const meetingInput = z.object({ bodyId: recordId("decisions.error.unknownBody"), heldOn: isoDate() });
 

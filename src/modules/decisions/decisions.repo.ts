@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import type { Viewer } from "../../ui/context.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { goals } from "../goals/goals.schema.js";
-import { organisations } from "../organisations/organisations.schema.js";
+import { organisations, visibleTo } from "../organisations/organisations.schema.js";
 import { visionProposals } from "../proposals/proposals.schema.js";
 import { votes } from "../votes/votes.schema.js";
 import { adoptions, decisionBodies, decisionDocuments, decisionItemCorrections, decisionItems, decisionLinks, meetings, motions } from "./decisions.schema.js";
@@ -30,23 +31,23 @@ const standingColumns = {
 	documentUrl: adoptions.documentUrl,
 };
 
-/** Every standing adoption of a programme, oldest decision first. */
+/** Every standing adoption of a programme the public may see, oldest decision first. */
 export async function listStandingAdoptions(db: Db, programmeId: string): Promise<StandingAdoption[]> {
 	return db
 		.select(standingColumns)
 		.from(adoptions)
 		.innerJoin(organisations, eq(organisations.id, adoptions.organisationId))
-		.where(and(eq(adoptions.programmeId, programmeId), isNull(adoptions.withdrawnOn)))
+		.where(and(eq(adoptions.programmeId, programmeId), isNull(adoptions.withdrawnOn), visibleTo(adoptions.organisationId)))
 		.orderBy(asc(adoptions.decidedOn), asc(organisations.name), asc(adoptions.id));
 }
 
-/** One organisation's standing adoption of a programme's vision (its newest, should there be several). */
-export async function findStandingAdoption(db: Db, programmeId: string, organisationId: string): Promise<StandingAdoption | undefined> {
+/** One organisation's standing adoption of a programme's vision (its newest, should there be several), if the person may see it. */
+export async function findStandingAdoption(db: Db, programmeId: string, organisationId: string, viewer: Viewer | null): Promise<StandingAdoption | undefined> {
 	const rows = await db
 		.select(standingColumns)
 		.from(adoptions)
 		.innerJoin(organisations, eq(organisations.id, adoptions.organisationId))
-		.where(and(eq(adoptions.programmeId, programmeId), eq(adoptions.organisationId, organisationId), isNull(adoptions.withdrawnOn)))
+		.where(and(eq(adoptions.programmeId, programmeId), eq(adoptions.organisationId, organisationId), isNull(adoptions.withdrawnOn), visibleTo(adoptions.organisationId, viewer)))
 		.orderBy(desc(adoptions.decidedOn), desc(adoptions.createdAt))
 		.limit(1);
 	return rows[0];
@@ -62,7 +63,7 @@ export type Correction = typeof decisionItemCorrections.$inferSelect;
 export type ItemValues = Correction["previous"];
 
 /** A meeting with its body and the organisation the body belongs to. */
-export type MeetingInfo = Meeting & { bodyName: string; organisationId: string; organisationName: string };
+export type MeetingInfo = Meeting & { bodyName: string; organisationId: string; organisationName: string; organisationStatus: string };
 
 const meetingColumns = {
 	id: meetings.id,
@@ -72,6 +73,7 @@ const meetingColumns = {
 	bodyName: decisionBodies.name,
 	organisationId: decisionBodies.organisationId,
 	organisationName: organisations.name,
+	organisationStatus: organisations.status,
 };
 
 /** Every decision body with its organisation's name, by organisation then body name. */
@@ -93,13 +95,14 @@ export async function insertBody(db: Db, values: { organisationId: string; name:
 	return (await db.insert(decisionBodies).values(values).returning())[0]!;
 }
 
-/** Every meeting, newest first. */
-export async function listMeetings(db: Db): Promise<MeetingInfo[]> {
+/** Every meeting, newest first; with `publicOnly`, those of organisations the public may see. */
+export async function listMeetings(db: Db, publicOnly: boolean): Promise<MeetingInfo[]> {
 	return db
 		.select(meetingColumns)
 		.from(meetings)
 		.innerJoin(decisionBodies, eq(decisionBodies.id, meetings.bodyId))
 		.innerJoin(organisations, eq(organisations.id, decisionBodies.organisationId))
+		.where(publicOnly ? visibleTo(decisionBodies.organisationId) : undefined)
 		.orderBy(desc(meetings.heldOn), asc(decisionBodies.name));
 }
 
@@ -203,7 +206,7 @@ export async function deleteLinksTo(db: Db, recordType: string, recordId: string
 }
 
 /** An item with its meeting's date, body and paragraph, as lists of decisions show it. */
-export type ItemSummary = { id: string; paragraph: number; caseNumber: string; title: string; decidedOn: string; heldOn: string; bodyName: string; organisationName: string };
+export type ItemSummary = { id: string; paragraph: number; caseNumber: string; title: string; decidedOn: string; heldOn: string; bodyName: string; organisationId: string; organisationName: string };
 
 const summaryColumns = {
 	id: decisionItems.id,
@@ -213,6 +216,7 @@ const summaryColumns = {
 	decidedOn: decisionItems.decidedOn,
 	heldOn: meetings.heldOn,
 	bodyName: decisionBodies.name,
+	organisationId: decisionBodies.organisationId,
 	organisationName: organisations.name,
 };
 
@@ -224,18 +228,18 @@ const summaryFrom = (db: Db) =>
 		.innerJoin(decisionBodies, eq(decisionBodies.id, meetings.bodyId))
 		.innerJoin(organisations, eq(organisations.id, decisionBodies.organisationId));
 
-/** The items that concern any of the records, oldest first. */
-export async function listItemsConcerning(db: Db, records: { recordType: string; recordId: string }[]): Promise<ItemSummary[]> {
+/** The items the person may see that concern any of the records, oldest first. */
+export async function listItemsConcerning(db: Db, records: { recordType: string; recordId: string }[], viewer: Viewer | null): Promise<ItemSummary[]> {
 	if (records.length === 0) return [];
 	return summaryFrom(db)
 		.innerJoin(decisionLinks, eq(decisionLinks.itemId, decisionItems.id))
-		.where(or(...records.map((r) => and(eq(decisionLinks.recordType, r.recordType), eq(decisionLinks.recordId, r.recordId)))))
+		.where(and(visibleTo(decisionBodies.organisationId, viewer), or(...records.map((r) => and(eq(decisionLinks.recordType, r.recordType), eq(decisionLinks.recordId, r.recordId))))))
 		.orderBy(asc(decisionItems.decidedOn), asc(decisionItems.paragraph));
 }
 
-/** The key decisions for the timeline, oldest first. */
+/** The key decisions for the public timeline, oldest first. */
 export async function listKeyItems(db: Db): Promise<ItemSummary[]> {
-	return summaryFrom(db).where(eq(decisionItems.isKey, true)).orderBy(asc(decisionItems.decidedOn), asc(decisionItems.paragraph));
+	return summaryFrom(db).where(and(eq(decisionItems.isKey, true), visibleTo(decisionBodies.organisationId))).orderBy(asc(decisionItems.decidedOn), asc(decisionItems.paragraph));
 }
 
 /** One item as lists of decisions show it. */
@@ -244,18 +248,21 @@ export async function findItemSummary(db: Db, id: string): Promise<ItemSummary |
 	return rows[0];
 }
 
-/** Every item, newest first, to choose from (e.g. the decision behind an adoption or a handover). */
-export async function listItemChoices(db: Db): Promise<ItemSummary[]> {
-	return summaryFrom(db).orderBy(desc(decisionItems.decidedOn), asc(decisionItems.paragraph));
+/** Every item of the organisations (all with "all"), newest first, to choose from (e.g. the decision behind an adoption or a goal). */
+export async function listItemChoices(db: Db, organisationIds: string[] | "all"): Promise<ItemSummary[]> {
+	if (organisationIds !== "all" && organisationIds.length === 0) return [];
+	return summaryFrom(db)
+		.where(organisationIds === "all" ? undefined : inArray(decisionBodies.organisationId, organisationIds))
+		.orderBy(desc(decisionItems.decidedOn), asc(decisionItems.paragraph));
 }
 
-/** Every adoption of a programme, withdrawn ones too, newest first. */
-export async function listAllAdoptions(db: Db, programmeId: string) {
+/** Every adoption of a programme, withdrawn ones too, newest first; with `publicOnly`, those the public may see. */
+export async function listAllAdoptions(db: Db, programmeId: string, publicOnly: boolean) {
 	return db
 		.select({ ...getTableColumns(adoptions), organisationName: organisations.name })
 		.from(adoptions)
 		.innerJoin(organisations, eq(organisations.id, adoptions.organisationId))
-		.where(eq(adoptions.programmeId, programmeId))
+		.where(and(eq(adoptions.programmeId, programmeId), publicOnly ? visibleTo(adoptions.organisationId) : undefined))
 		.orderBy(desc(adoptions.decidedOn), asc(organisations.name));
 }
 

@@ -38,29 +38,29 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	app.get<IdParams>("/beslut/sammantraden/:id", async (req, reply) => {
-		const data = await service.meetingPage(db, req.params.id);
+		const data = await service.meetingPage(db, req.viewer, req.params.id);
 		return reply.page(meetingHeading(req, data.meeting), (ctx) => MeetingPage({ ctx, ...data }));
 	});
 
 	app.get<IdParams>("/beslut/paragrafer/:id", async (req, reply) => {
-		const data = await service.itemPage(db, req.params.id);
+		const data = await service.itemPage(db, req.viewer, req.params.id);
 		return reply.page(req.t("decisions.item.heading", { paragraph: data.item.paragraph, title: data.item.title }), (ctx) => ItemPage({ ctx, data }));
 	});
 
 	app.get<IdParams>("/beslut/paragrafer/:id/utdrag", async (req, reply) => {
-		const data = await service.itemPage(db, req.params.id);
+		const data = await service.itemPage(db, req.viewer, req.params.id);
 		return reply.page(req.t("decisions.extract.title"), (ctx) => ExtractPage({ ctx, data, today: todayInSweden() }));
 	});
 
 	app.get<IdParams>("/beslut/paragrafer/:id/utdrag.pdf", async (req, reply) => {
-		const data = await service.itemPage(db, req.params.id);
+		const data = await service.itemPage(db, req.viewer, req.params.id);
 		const pdf = await extractPdf(data, req.t, req.lang, todayInSweden());
 		const name = `utdrag-${data.item.caseNumber || "protokoll"}-${data.item.paragraph}.pdf`.replace(/[^\p{L}\p{N}.-]+/gu, "-");
 		return reply.type("application/pdf").header("content-disposition", contentDisposition(name)).send(pdf);
 	});
 
 	app.get<IdParams>("/beslut/underlag/:id", async (req, reply) => {
-		const file = await service.documentFile(db, req.params.id);
+		const file = await service.documentFile(db, req.viewer, req.params.id);
 		// Never served as the uploader said it was: a download of bytes, so a file cannot run as a page here.
 		return reply
 			.type("application/octet-stream")
@@ -92,6 +92,13 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 		if (result.ok) return reply.seeOther(`/admin/beslut/sammantraden/${result.id}`, "flash.created");
 		const data = await admin.decisionsAdmin(db, req.viewer);
 		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: formState(), meetingForm: result.state }), 422);
+	});
+
+	app.post("/admin/beslut/visionsorgan", async (req, reply) => {
+		const result = await admin.nameVisionBody(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther("/admin/beslut", "flash.saved");
+		const data = await admin.decisionsAdmin(db, req.viewer);
+		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: formState(), meetingForm: formState(), visionBodyForm: result.state }), 422);
 	});
 
 	const meetingTitle = (req: { t: T; lang: Lang }, m: { bodyName: string; heldOn: string }) =>

@@ -2,8 +2,10 @@ import type { Db } from "../../db/client.js";
 import { isUuid } from "../../lib/ids.js";
 import { cachedRead } from "../../lib/read-cache.js";
 import { notFound } from "../../plugins/http-errors.js";
+import type { Viewer } from "../../ui/context.js";
 import { focusAreasByOrganisation } from "../focus-areas/index.js";
 import { getProgramme } from "../programmes/index.js";
+import { maySeeMeeting } from "./decisions.policy.js";
 import * as repo from "./decisions.repo.js";
 
 /** An adoption as the public sees it: who decided, when, in which body, under which reference. */
@@ -26,20 +28,26 @@ export async function standingAdoptions(db: Db): Promise<PublicAdoption[]> {
 }
 
 /** An organisation's standing adoption of the programme's vision, or null when it has none. */
-export async function standingAdoptionOf(db: Db, programmeId: string, organisationId: string): Promise<PublicAdoption | null> {
-	const found = await repo.findStandingAdoption(db, programmeId, organisationId);
+export async function standingAdoptionOf(db: Db, programmeId: string, organisationId: string, viewer: Viewer | null = null): Promise<PublicAdoption | null> {
+	const found = await repo.findStandingAdoption(db, programmeId, organisationId, viewer);
 	return found ? toPublic(found) : null;
 }
 
 /** The public list of meetings, newest first. */
 export async function meetingsPage(db: Db) {
-	return cachedRead(db, "decisions.meetings", () => repo.listMeetings(db));
+	return cachedRead(db, "decisions.meetings", () => repo.listMeetings(db, true));
+}
+
+/** A meeting the person may see (see the policy), or a 404. */
+async function visibleMeeting(db: Db, viewer: Viewer | null, id: string): Promise<repo.MeetingInfo> {
+	const meeting = isUuid(id) ? await repo.findMeeting(db, id) : undefined;
+	if (!meeting || !maySeeMeeting(viewer, meeting)) throw notFound();
+	return meeting;
 }
 
 /** A meeting and its items for the public, or a 404. */
-export async function meetingPage(db: Db, id: string) {
-	const meeting = isUuid(id) ? await repo.findMeeting(db, id) : undefined;
-	if (!meeting) throw notFound();
+export async function meetingPage(db: Db, viewer: Viewer | null, id: string) {
+	const meeting = await visibleMeeting(db, viewer, id);
 	return { meeting, items: await repo.listItems(db, meeting.id) };
 }
 
@@ -47,12 +55,12 @@ const pageOf: Record<string, (id: string) => string> = { focus_area: (id) => `/f
 const hrefOf = (t: repo.LinkTarget) => pageOf[t.recordType]?.(t.recordId) ?? "/vision";
 
 /** An item for the public: its meeting, texts, motions, basis, the records it concerns and its corrections; or a 404. */
-export async function itemPage(db: Db, id: string) {
+export async function itemPage(db: Db, viewer: Viewer | null, id: string) {
 	const item = isUuid(id) ? await repo.findItem(db, id) : undefined;
 	if (!item) throw notFound();
 	const programme = await getProgramme(db);
 	const [meeting, motions, documents, links, corrections, targets] = await Promise.all([
-		repo.findMeeting(db, item.meetingId),
+		visibleMeeting(db, viewer, item.meetingId),
 		repo.listMotions(db, item.id),
 		repo.listDocuments(db, item.id),
 		repo.listLinks(db, item.id),
@@ -61,24 +69,25 @@ export async function itemPage(db: Db, id: string) {
 	]);
 	const concerns = links.flatMap((l) => targets.filter((t) => t.recordType === l.recordType && t.recordId === l.recordId)).map((t) => ({ ...t, href: hrefOf(t) }));
 	const proposals = new Map(targets.filter((t) => t.recordType === "proposal").map((t) => [t.recordId, t]));
-	return { item, meeting: meeting!, motions, documents, concerns, corrections, proposals };
+	return { item, meeting, motions, documents, concerns, corrections, proposals };
 }
 
 /** A stored file of a basis for decision, or a 404 (a link has no file). */
-export async function documentFile(db: Db, id: string) {
+export async function documentFile(db: Db, viewer: Viewer | null, id: string) {
 	const doc = isUuid(id) ? await repo.findDocument(db, id) : undefined;
 	if (!doc?.data) throw notFound();
+	await visibleMeeting(db, viewer, (await repo.findItem(db, doc.itemId))!.meetingId);
 	return { fileName: doc.fileName ?? "dokument", data: doc.data };
 }
 
-/** The decisions that concern any of these records (e.g. a proposal, the vote, a focus area), oldest first. */
-export async function decisionsConcerning(db: Db, records: { recordType: string; recordId: string }[]): Promise<repo.ItemSummary[]> {
-	return repo.listItemsConcerning(db, records);
+/** The decisions the person (the public by default) may see that concern any of these records (e.g. a proposal, a focus area), oldest first. */
+export async function decisionsConcerning(db: Db, records: { recordType: string; recordId: string }[], viewer: Viewer | null = null): Promise<repo.ItemSummary[]> {
+	return repo.listItemsConcerning(db, records, viewer);
 }
 
-/** Every decision item, newest first, to choose the decision behind a record (e.g. a goal) from. */
-export async function decisionChoices(db: Db): Promise<repo.ItemSummary[]> {
-	return repo.listItemChoices(db);
+/** The decision items of these organisations' own bodies, newest first, to choose the decision behind their record (e.g. a goal) from. */
+export async function decisionChoices(db: Db, organisationIds: string[]): Promise<repo.ItemSummary[]> {
+	return repo.listItemChoices(db, organisationIds);
 }
 
 /** Makes `itemId` the one decision behind a record (null: none); run inside the record's own transaction. */
@@ -103,7 +112,7 @@ export async function amendmentsBehind(db: Db, visionTextIds: string[]) {
 export async function adoptionsPage(db: Db) {
 	return cachedRead(db, "decisions.adoptions", async () => {
 		const programme = await getProgramme(db);
-		const [all, areas] = await Promise.all([repo.listAllAdoptions(db, programme.id), focusAreasByOrganisation(db, programme.id)]);
+		const [all, areas] = await Promise.all([repo.listAllAdoptions(db, programme.id, true), focusAreasByOrganisation(db, programme.id)]);
 		const withAreas = all.map((a) => ({ ...a, focusAreas: areas.get(a.organisationId) ?? [] }));
 		return {
 			standing: withAreas.filter((a) => !a.withdrawnOn).sort((x, y) => x.decidedOn.localeCompare(y.decidedOn) || x.organisationName.localeCompare(y.organisationName, "sv")),

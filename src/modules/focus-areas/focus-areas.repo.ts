@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { organisations } from "../organisations/organisations.schema.js";
+import { organisations, visibleTo } from "../organisations/organisations.schema.js";
 import { focusAreaActors, focusAreas } from "./focus-areas.schema.js";
 
 export type FocusArea = typeof focusAreas.$inferSelect;
@@ -36,7 +36,7 @@ export async function listActors(db: Db, programmeId: string) {
 		.from(focusAreaActors)
 		.innerJoin(focusAreas, eq(focusAreas.id, focusAreaActors.focusAreaId))
 		.innerJoin(organisations, eq(organisations.id, focusAreaActors.organisationId))
-		.where(and(eq(focusAreas.programmeId, programmeId), eq(organisations.status, "active")))
+		.where(and(eq(focusAreas.programmeId, programmeId), visibleTo(focusAreaActors.organisationId)))
 		.orderBy(asc(focusAreas.position), asc(focusAreas.name), asc(organisations.name));
 }
 

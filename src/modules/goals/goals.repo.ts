@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from "dri
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { indicators } from "../indicators/indicators.schema.js";
-import { organisations } from "../organisations/organisations.schema.js";
+import { organisations, visibleTo } from "../organisations/organisations.schema.js";
 import {
 	type GoalStatus,
 	goalActivities,
@@ -75,7 +75,7 @@ function toRow(r: RawRow): GoalRow {
 }
 
 // Goals of an organisation still waiting for the coordinator's approval are not public (initiatives' goals are).
-const publicOwner = sql`(${organisations.status} is null or ${organisations.status} = 'active')`;
+const publicOwner = sql`(${goals.organisationId} is null or ${visibleTo(goals.organisationId)})`;
 
 function selectRows(db: Db) {
 	return db

@@ -63,7 +63,7 @@ async function versionsOf(goalId: string) {
 
 test("a member creates a goal with a decision and a target; its page shows all of it and version 1", async () => {
 	const { org, area, second, member } = await world();
-	const item = await createDecisionItem(db, coordinator.id);
+	const item = await createDecisionItem(db, org.id);
 	const indicator = await createIndicator(db, programme.id, { title: `Andel sorterat ${randomUUID().slice(0, 4)}`, unit: "procent", focusAreaIds: [area.id] });
 
 	const list = await member.get("/mal");

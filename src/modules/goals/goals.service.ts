@@ -167,7 +167,7 @@ export async function goalPage(db: Db, viewer: Viewer | null, id: string) {
 	const [ownerRef, areas, decisions, parent, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target, related, meetings] = await Promise.all([
 		repo.ownerOf(db, goal),
 		repo.areasOfGoal(db, goal),
-		decisionsConcerning(db, [{ recordType: "goal", recordId: goal.id }]),
+		decisionsConcerning(db, [{ recordType: "goal", recordId: goal.id }], viewer),
 		goal.parentId ? repo.findGoal(db, programmeId, goal.parentId) : undefined,
 		repo.listSubGoals(db, goal.id),
 		repo.listActivities(db, goal.id),
@@ -244,7 +244,7 @@ async function allowedAreas(db: Db, programmeId: string, owner: Owner): Promise<
 
 async function formChoices(db: Db, programmeId: string, owner: repo.GoalOwner, goal: repo.Goal | null) {
 	const ownGoals = owner.type === "organisation" ? await repo.listGoalsOfOrganisation(db, owner.id) : await repo.listGoalsOfInitiative(db, owner.id);
-	const [areas, decisions, indicators] = await Promise.all([allowedAreas(db, programmeId, asOwner(owner)), decisionChoices(db), indicatorChoices(db, programmeId)]);
+	const [areas, decisions, indicators] = await Promise.all([allowedAreas(db, programmeId, asOwner(owner)), decisionChoices(db, await ownerOrganisationIds(db, asOwner(owner))), indicatorChoices(db, programmeId)]);
 	// A goal's own sub-goals are left out of its parent choices: choosing one would make a cycle.
 	const below = goal ? descendantsOf(ownGoals, goal.id) : new Set<string>();
 	const parents = ownGoals.filter((g) => g.id !== goal?.id && !below.has(g.id)).map((g) => ({ id: g.id, name: g.title }));
@@ -262,8 +262,8 @@ function descendantsOf(goals: repo.GoalRow[], id: string): Set<string> {
 	return below;
 }
 
-async function storedDecision(db: Db, goalId: string): Promise<string | null> {
-	return (await decisionsConcerning(db, [{ recordType: "goal", recordId: goalId }]))[0]?.id ?? null;
+async function storedDecision(db: Db, viewer: Viewer | null, goalId: string): Promise<string | null> {
+	return (await decisionsConcerning(db, [{ recordType: "goal", recordId: goalId }], viewer))[0]?.id ?? null;
 }
 
 /** The form for a new goal of an organisation or initiative; `parentId` pre-fills it as a sub-goal. */
@@ -288,7 +288,7 @@ export async function editGoalForm(db: Db, viewer: Viewer | null, id: string): P
 	const { programmeId, goal } = await findGoalOr404(db, id);
 	const ownerRef = await resolveOwner(db, programmeId, ownerOfGoal(goal));
 	const acting = await requireEditor(db, viewer, ownerOfGoal(goal));
-	const [choices, areas, decisionItemId] = await Promise.all([formChoices(db, programmeId, ownerRef, goal), repo.areasOfGoal(db, goal), storedDecision(db, goal.id)]);
+	const [choices, areas, decisionItemId] = await Promise.all([formChoices(db, programmeId, ownerRef, goal), repo.areasOfGoal(db, goal), storedDecision(db, viewer, goal.id)]);
 	const state = formState({ ...goal, parentId: goal.parentId ?? "", targetIndicatorId: goal.targetIndicatorId ?? "", decisionItemId: decisionItemId ?? "" });
 	const furtherAreas = areas.map((a) => a.id).filter((a) => a !== goal.focusAreaId);
 	return { goal, owner: ownerRef, acting, action: `/mal/${goal.id}/andra`, state, furtherAreas, ...choices };
@@ -384,7 +384,7 @@ async function changeGoal(
 		if (areaIds) await repo.setGoalAreas(tx, goalId, areaIds);
 		if (decisionItemId !== undefined) await setDecisionBehind(tx, "goal", goalId, decisionItemId);
 		const areas = areaIds ?? (await repo.areasOfGoal(tx, updated)).map((a) => a.id);
-		const decision = decisionItemId !== undefined ? decisionItemId : await storedDecision(tx, goalId);
+		const decision = decisionItemId !== undefined ? decisionItemId : await storedDecision(tx, viewer, goalId);
 		await repo.insertVersion(tx, { goalId, version: updated.version, snapshot: snapshotOf(updated, areas, decision, acting), changedBy: viewer.id });
 	});
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { memberships, organisationInvitations, users } from "../accounts/accounts.schema.js";
-import { organisations } from "./organisations.schema.js";
+import { organisations, visibleTo } from "./organisations.schema.js";
 
 export type Organisation = typeof organisations.$inferSelect;
 export type MemberRole = "member" | "admin";
@@ -12,7 +12,7 @@ export type Invitation = typeof organisationInvitations.$inferSelect;
 /** Organisations by name: only active ones unless asked for all, then those awaiting approval first. */
 export async function listOrganisations(db: Db, which: "active" | "all" = "active"): Promise<Organisation[]> {
 	const query = db.select().from(organisations);
-	if (which === "active") return query.where(eq(organisations.status, "active")).orderBy(asc(organisations.name), asc(organisations.id));
+	if (which === "active") return query.where(visibleTo(organisations.id)).orderBy(asc(organisations.name), asc(organisations.id));
 	return query.orderBy(desc(sql`${organisations.status} = 'pending'`), asc(organisations.name), asc(organisations.id));
 }
 
@@ -21,7 +21,7 @@ export async function organisationChoices(db: Db, which: "active" | "all" = "act
 	return db
 		.select({ id: organisations.id, name: organisations.name })
 		.from(organisations)
-		.where(which === "active" ? eq(organisations.status, "active") : undefined)
+		.where(which === "active" ? visibleTo(organisations.id) : undefined)
 		.orderBy(asc(organisations.name));
 }
 

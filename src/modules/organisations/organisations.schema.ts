@@ -1,4 +1,7 @@
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { memberOrganisationIds } from "../../lib/actor.js";
+import type { Viewer } from "../../ui/context.js";
 
 export const organisationType = pgEnum("organisation_type", [
 	"municipality",
@@ -21,3 +24,14 @@ export const organisations = pgTable("organisations", {
 	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The one read filter for what organisations own (their bodies, meetings, adoptions, goals …), by a column holding the
+ * organisation's id: approved organisations' records for everyone, a pending one's only for its own members
+ * (organisations.policy.ts says why). With no viewer: what the public may see.
+ */
+export function visibleTo(column: AnyColumn, viewer: Viewer | null = null): SQL {
+	const own = memberOrganisationIds(viewer);
+	const members = own.length ? sql` or ${organisations.id} in (${sql.join(own.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+	return sql`${column} in (select ${organisations.id} from ${organisations} where ${organisations.status} = 'active'${members})`;
+}

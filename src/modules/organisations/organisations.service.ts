@@ -1,6 +1,7 @@
 import type { Config } from "../../config.js";
 import { type Db, isForeignKeyViolation, isUniqueViolation } from "../../db/client.js";
 import type { T } from "../../i18n/i18n.js";
+import { isMemberOf } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
 import { cachedRead } from "../../lib/read-cache.js";
 import { HttpError, notFound } from "../../plugins/http-errors.js";
@@ -15,6 +16,7 @@ import { initiativesOfOrganisation } from "../initiatives/index.js";
 import { sendMail } from "../mail/index.js";
 import { coordinatorId, getProgramme, requireCoordinator } from "../programmes/index.js";
 import type { declineInput, joinInput, organisationInput } from "./organisations.input.js";
+import { maySee } from "./organisations.policy.js";
 import * as repo from "./organisations.repo.js";
 
 /** An organisation as the public sees it, with the focus areas it works in. */
@@ -52,15 +54,10 @@ export async function organisationExists(db: Db, id: string): Promise<boolean> {
 	return isUuid(id) && Boolean(await repo.findOrganisation(db, id));
 }
 
-/** Whether the viewer is a member (or admin) of the organisation. */
-export function isMemberOf(viewer: Viewer | null, organisationId: string): boolean {
-	return Boolean(viewer?.memberships.some((m) => m.organisationId === organisationId));
-}
-
 /** An organisation the viewer may see: active ones for everyone, pending ones for their own members only. */
 export async function visibleOrganisation(db: Db, viewer: Viewer | null, id: string): Promise<repo.Organisation> {
 	const organisation = await findOrganisation(db, id);
-	if (organisation.status !== "active" && !isMemberOf(viewer, organisation.id)) throw notFound();
+	if (!maySee(viewer, organisation)) throw notFound();
 	return organisation;
 }
 

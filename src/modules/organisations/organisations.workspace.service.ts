@@ -2,14 +2,15 @@
 // Members may look; only the organisation's admins may change anything.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
+import { signedIn } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, notFound } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { requireSignedIn } from "../accounts/index.js";
 import { focusAreaChoices, focusAreasOf, setFocusAreasOf } from "../focus-areas/index.js";
 import { sendMail } from "../mail/index.js";
 import { areasField, contactPersonInput, invitationInput, profileInput, roleInput } from "./organisations.input.js";
+import * as policy from "./organisations.policy.js";
 import * as repo from "./organisations.repo.js";
 import { findOrganisation, type MailDeps, type MailRequest } from "./organisations.service.js";
 
@@ -26,23 +27,22 @@ export type Workspace = Awaited<ReturnType<typeof workspacePage>>;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
-async function requireMember(db: Db, viewer: Viewer | null, id: string) {
-	const me = requireSignedIn(viewer);
+/** The organisation and what the person may do in its workspace, by its policy. */
+async function asMember(db: Db, viewer: Viewer | null, id: string) {
+	signedIn(viewer);
 	const organisation = await findOrganisation(db, id);
-	const membership = me.memberships.find((m) => m.organisationId === organisation.id);
-	if (!membership) throw forbidden();
-	return { me, organisation, isAdmin: membership.role === "admin" };
+	return { organisation, ...policy.requireMember(viewer, organisation.id) };
 }
 
-async function requireAdmin(db: Db, viewer: Viewer | null, id: string) {
-	const found = await requireMember(db, viewer, id);
-	if (!found.isAdmin) throw forbidden();
-	return found;
+async function asAdmin(db: Db, viewer: Viewer | null, id: string) {
+	signedIn(viewer);
+	const organisation = await findOrganisation(db, id);
+	return { organisation, me: policy.requireAdmin(viewer, organisation.id) };
 }
 
 /** The workspace: the organisation, its members, open invitations (admins only) and focus areas. */
 export async function workspacePage(db: Db, viewer: Viewer | null, id: string) {
-	const { me, organisation, isAdmin } = await requireMember(db, viewer, id);
+	const { me, organisation, isAdmin } = await asMember(db, viewer, id);
 	const [members, invitations, areas, chosen] = await Promise.all([
 		repo.listMembers(db, organisation.id),
 		isAdmin ? repo.listOpenInvitations(db, organisation.id) : [],
@@ -69,7 +69,7 @@ export async function invite(
 	body: unknown,
 	req: MailRequest,
 ): Promise<Changed> {
-	const { me, organisation } = await requireAdmin(deps.db, viewer, id);
+	const { me, organisation } = await asAdmin(deps.db, viewer, id);
 	const parsed = parseForm(invitationInput, body);
 	if (!parsed.ok) return failed(deps.db, viewer, id, 422, { invite: parsed.state });
 	const { email, role } = parsed.data;
@@ -104,14 +104,14 @@ export async function invite(
 
 /** Revokes an invitation not yet accepted. */
 export async function revokeInvitation(db: Db, viewer: Viewer | null, id: string, invitationId: string): Promise<string> {
-	const { organisation } = await requireAdmin(db, viewer, id);
+	const { organisation } = await asAdmin(db, viewer, id);
 	if (!isUuid(invitationId) || !(await repo.deleteInvitation(db, organisation.id, invitationId))) throw notFound();
 	return organisation.id;
 }
 
 /** Changes a member's role; the last admin cannot be made a plain member. */
 export async function changeRole(db: Db, viewer: Viewer | null, id: string, userId: string, body: unknown): Promise<Changed> {
-	const { organisation } = await requireAdmin(db, viewer, id);
+	const { organisation } = await asAdmin(db, viewer, id);
 	if (!isUuid(userId)) throw notFound();
 	const parsed = parseForm(roleInput, body);
 	if (!parsed.ok) return failed(db, viewer, id, 422, { members: withError(formState(), "members", "error.badChoice") });
@@ -134,7 +134,7 @@ export async function removeMember(
 	id: string,
 	userId: string,
 ): Promise<{ ok: true; organisationId: string; self: boolean } | Failed> {
-	const { me, organisation } = await requireAdmin(db, viewer, id);
+	const { me, organisation } = await asAdmin(db, viewer, id);
 	if (!isUuid(userId)) throw notFound();
 	const outcome = await db.transaction(async (tx) => {
 		const admins = await repo.lockAdmins(tx, organisation.id);
@@ -148,7 +148,7 @@ export async function removeMember(
 
 /** Makes one member the contact person that the public contact form reaches. */
 export async function setContactPerson(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<Changed> {
-	const { organisation } = await requireAdmin(db, viewer, id);
+	const { organisation } = await asAdmin(db, viewer, id);
 	const parsed = parseForm(contactPersonInput, body);
 	const isMember = parsed.ok && (await repo.listMembers(db, organisation.id)).some((m) => m.userId === parsed.data.userId);
 	if (!parsed.ok || !isMember) {
@@ -160,7 +160,7 @@ export async function setContactPerson(db: Db, viewer: Viewer | null, id: string
 
 /** Chooses the focus areas the organisation works in. */
 export async function chooseFocusAreas(db: Db, viewer: Viewer | null, id: string, chosen: string[]): Promise<Changed> {
-	const { organisation } = await requireAdmin(db, viewer, id);
+	const { organisation } = await asAdmin(db, viewer, id);
 	if (!(await setFocusAreasOf(db, organisation.id, chosen))) {
 		return failed(db, viewer, id, 422, { areas: withError(formState(), areasField, "organisation.areas.unknown") });
 	}
@@ -172,7 +172,7 @@ export type ProfileForm = { organisation: repo.Organisation; state: FormState };
 
 /** The form where the organisation's admins change its name, description and website. */
 export async function profileForm(db: Db, viewer: Viewer | null, id: string): Promise<ProfileForm> {
-	const { organisation } = await requireAdmin(db, viewer, id);
+	const { organisation } = await asAdmin(db, viewer, id);
 	return { organisation, state: formState(organisation) };
 }
 
@@ -183,7 +183,7 @@ export async function updateProfile(
 	id: string,
 	body: unknown,
 ): Promise<{ ok: true; organisationId: string } | { ok: false; form: ProfileForm }> {
-	const { organisation } = await requireAdmin(db, viewer, id);
+	const { organisation } = await asAdmin(db, viewer, id);
 	const parsed = parseForm(profileInput, body);
 	if (!parsed.ok) return { ok: false, form: { organisation, state: parsed.state } };
 	await repo.updateOrganisation(db, organisation.id, parsed.data);
@@ -224,7 +224,7 @@ export async function invitationPage(db: Db, viewer: Viewer | null, token: strin
 
 /** Accepts an invitation: the signed-in person, with the invited address, becomes a member. */
 export async function acceptInvitation(db: Db, viewer: Viewer | null, token: string): Promise<{ ok: true; organisationId: string } | { ok: false; view: InvitationView }> {
-	const me = requireSignedIn(viewer);
+	const me = signedIn(viewer);
 	const { invitation, view } = await findInvitation(db, me, token);
 	if (!invitation || (view.kind === "open" && view.wrongAddress)) return { ok: false, view };
 	const accepted = await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { date, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { decisionItems } from "../decisions/decisions.schema.js";
+import { decisionBodies, decisionItems } from "../decisions/decisions.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
 
 export const programmes = pgTable("programmes", {
@@ -15,6 +15,8 @@ export const programmes = pgTable("programmes", {
 	summary: text("summary").notNull().default(""),
 	description: text("description").notNull().default(""),
 	coordinatorId: uuid("coordinator_id").references(() => organisations.id),
+	/** The decision body whose decisions adopt and amend the programme's vision (e.g. the municipality's council). */
+	visionBodyId: uuid("vision_body_id").references(() => decisionBodies.id),
 	createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

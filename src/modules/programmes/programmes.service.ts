@@ -1,13 +1,14 @@
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { cachedRead } from "../../lib/read-cache.js";
-import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import { isUuid } from "../../lib/ids.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { keyDecisions } from "../decisions/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { phaseInput, programmeInput } from "./programmes.input.js";
+import { requireCoordinator } from "./programmes.policy.js";
 import * as repo from "./programmes.repo.js";
 
 /** The installation's programme, or a 404 when none has been set up yet. */
@@ -20,21 +21,6 @@ export async function getProgramme(db: Db): Promise<repo.Programme> {
 /** The id of the organisation that coordinates the programme now, if any. */
 export async function coordinatorId(db: Db): Promise<string | null> {
 	return (await repo.findProgramme(db))?.coordinatorId ?? null;
-}
-
-/** Whether a person may coordinate: an admin of the coordinating organisation, or an administrator. */
-export async function isCoordinator(db: Db, viewer: Viewer | null): Promise<boolean> {
-	if (!viewer) return false;
-	if (viewer.isAdministrator) return true;
-	const coordinator = await coordinatorId(db);
-	return viewer.memberships.some((m) => m.role === "admin" && m.organisationId === coordinator);
-}
-
-/** Throws unless the person may coordinate the programme. */
-export async function requireCoordinator(db: Db, viewer: Viewer | null): Promise<Viewer> {
-	if (!viewer) throw unauthorized();
-	if (!(await isCoordinator(db, viewer))) throw forbidden();
-	return viewer;
 }
 
 /** Everything the start page shows: the programme, who coordinates it and its phases. */
@@ -115,6 +101,12 @@ export async function deletePhase(db: Db, viewer: Viewer | null, id: string): Pr
 		await repo.deletePhase(tx, phase.id);
 		await repo.renumberPhases(tx, phase.programmeId);
 	});
+}
+
+/** Names the decision body whose decisions adopt and amend the programme's vision (null: none). */
+export async function setVisionBody(db: Db, bodyId: string | null): Promise<void> {
+	const programme = await getProgramme(db);
+	await repo.updateProgramme(db, programme.id, { visionBodyId: bodyId });
 }
 
 /** Hands the coordinator role to an organisation from a date, on a recorded decision; the history is kept. */

@@ -1,0 +1,2 @@
+ALTER TABLE "programmes" ADD COLUMN "vision_body_id" uuid;--> statement-breakpoint
+ALTER TABLE "programmes" ADD CONSTRAINT "programmes_vision_body_id_decision_bodies_id_fk" FOREIGN KEY ("vision_body_id") REFERENCES "public"."decision_bodies"("id") ON DELETE no action ON UPDATE no action;
