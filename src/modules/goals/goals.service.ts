@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
+import { allow, signedIn } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { arenaMeetingsFor } from "../arenas/index.js";
@@ -11,6 +12,7 @@ import { organisationChoices } from "../organisations/index.js";
 import { coordinatorId, getProgramme, isCoordinator } from "../programmes/index.js";
 import { relatedGoals } from "../collaboration/index.js";
 import { activityInput, commentInput, furtherAreasField, goalInput, statusInput } from "./goals.input.js";
+import * as policy from "./goals.policy.js";
 import * as repo from "./goals.repo.js";
 import { findInitiative } from "../initiatives/index.js";
 import { goalStatuses } from "./goals.schema.js";
@@ -40,24 +42,20 @@ export async function ownerOrganisationIds(db: Db, owner: Owner): Promise<string
 	return "organisationId" in owner ? [owner.organisationId] : repo.initiativeOwnerIds(db, owner.initiativeId);
 }
 
-/** The owner organisation a person acts for when changing the owner's goals, or null if they may not. */
+/** The owner organisation a person acts for when changing the owner's goals, or null if they may not (see the policy). */
 export async function actingOrganisation(db: Db, viewer: Viewer | null, owner: Owner): Promise<string | null> {
-	if (!viewer) return null;
-	const owners = await ownerOrganisationIds(db, owner);
-	return viewer.memberships.find((m) => owners.includes(m.organisationId))?.organisationId ?? null;
+	return policy.actingOrganisation(viewer, await ownerOrganisationIds(db, owner));
 }
 
-/** Whether a person may create and change the goals of an owner: members (or admins) of the owner organisation(s) only. */
+/** Whether a person may create and change the goals of an owner. */
 export async function canEditGoalsOf(db: Db, viewer: Viewer | null, owner: Owner): Promise<boolean> {
 	return (await actingOrganisation(db, viewer, owner)) !== null;
 }
 
 /** Throws unless the person may change the owner's goals; gives the organisation they act for. */
 async function requireEditor(db: Db, viewer: Viewer | null, owner: Owner): Promise<string> {
-	if (!viewer) throw unauthorized();
-	const acting = await actingOrganisation(db, viewer, owner);
-	if (!acting) throw forbidden();
-	return acting;
+	signedIn(viewer);
+	return policy.requireEditor(viewer, await ownerOrganisationIds(db, owner));
 }
 
 const ownerOfGoal = (g: Pick<repo.Goal, "organisationId" | "initiativeId">): Owner =>
@@ -157,8 +155,14 @@ async function findGoalOr404(db: Db, id: string): Promise<{ programmeId: string;
 }
 
 /** Who may comment on goals: the coordinator and members of any organisation; not residents or the anonymous. */
+/** Whether a person may comment on goals (see the policy), with the approved organisations they may speak for. */
+async function commentActor(db: Db, viewer: Viewer | null) {
+	const [coordinates, approved] = await Promise.all([isCoordinator(db, viewer), organisationChoices(db, "active")]);
+	return { viewer, coordinates, approved: approved.map((o) => o.id) };
+}
+
 async function mayComment(db: Db, viewer: Viewer | null): Promise<boolean> {
-	return !!viewer && (viewer.memberships.length > 0 || (await isCoordinator(db, viewer)));
+	return policy.mayComment(await commentActor(db, viewer));
 }
 
 /** Everything a goal's public page shows, and what the viewer may do there. */
@@ -188,18 +192,16 @@ export async function goalPage(db: Db, viewer: Viewer | null, id: string) {
 /** A goal's page data, as the page and its comment form need it. */
 export type GoalPageData = Awaited<ReturnType<typeof goalPage>>;
 
-/** Adds a comment to a goal; the coordinator and members of any organisation may, residents may not. */
+/** Adds a comment to a goal, by the policy: the coordinator and members of approved organisations, not residents. */
 export async function addComment(db: Db, viewer: Viewer | null, id: string, body: unknown) {
-	if (!viewer) throw unauthorized();
+	const me = signedIn(viewer);
 	const { goal } = await findGoalOr404(db, id);
-	if (!(await mayComment(db, viewer))) throw forbidden();
+	const actor = await commentActor(db, me);
+	allow(me, policy.mayComment(actor));
 	const parsed = parseForm(commentInput, body);
 	if (!parsed.ok) return { ok: false as const, page: await goalPage(db, viewer, goal.id), state: parsed.state };
-	// A comment speaks for the coordinating organisation when its admin writes it, otherwise for the first membership.
-	const coordinating = await coordinatorId(db);
-	const speaksFor =
-		viewer.memberships.find((m) => m.organisationId === coordinating && m.role === "admin")?.organisationId ?? viewer.memberships[0]?.organisationId ?? null;
-	await repo.insertComment(db, { goalId: goal.id, authorId: viewer.id, organisationId: speaksFor, body: parsed.data.body });
+	const speaksFor = policy.commentSpeaksFor(actor, await coordinatorId(db));
+	await repo.insertComment(db, { goalId: goal.id, authorId: me.id, organisationId: speaksFor, body: parsed.data.body });
 	return { ok: true as const, id: goal.id };
 }
 
