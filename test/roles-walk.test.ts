@@ -137,6 +137,8 @@ const table: Record<string, readonly Role[]> = {
 	"POST /analys/teman/:id/dela": analysis,
 	"POST /analys/teman/:id/ta-bort-inspel": analysis,
 	"POST /analys/inspel/:action": analysis,
+	"POST /analys/import": analysis,
+	"POST /analys/import/:id": analysis,
 	"POST /analys/analytiker": coordination,
 	"POST /analys/analytiker/:id/ta-bort": coordination,
 	"POST /tillganglighet": everyone,
@@ -243,6 +245,7 @@ async function paramsOf(route: string): Promise<Record<string, string>> {
 	if (p("/mal/:id")) return { id: goal.id, activityId: activity!.id };
 	if (p("/uppfoljning/:id")) return { id: (await one(db.select().from(followupRounds))).id, goalId: goal.id };
 	if (p("/analys/teman/:id")) return { id: theme!.id };
+	if (p("/analys/import/:id")) return { id: "00000000-0000-4000-8000-000000000000" };
 	if (p("/analys/inspel/:action")) return { action: "tagga" };
 	if (p("/analys/analytiker/:id")) return { id: otherMember.id };
 	if (p("/sign-in/code/:id")) return { id: "00000000-0000-4000-8000-000000000000" };
