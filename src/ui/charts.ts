@@ -83,3 +83,21 @@ export async function monthChart(input: { label: string; months: { month: string
 	const [narrow, wide] = await Promise.all([render(input.label, option, 358, 240), render(input.label, option, 720, 280)]);
 	return { narrow, wide };
 }
+
+/** Yearly values as lines: every year from the first to the last on the axis (no jumps), full names in the legend. */
+export async function yearChart(input: { label: string; unit: string; series: { name: string; points: { year: number; value: number }[] }[]; format: (n: number) => string }): Promise<ChartSvg | null> {
+	const years = input.series.flatMap((s) => s.points.map((p) => p.year));
+	if (years.length === 0) return null;
+	const first = Math.min(...years);
+	const axis = Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => first + i);
+	const legendHeight = 24 * input.series.length;
+	const option = {
+		grid: { left: 8, right: 16, top: 32, bottom: 16 + legendHeight, containLabel: true },
+		legend: { bottom: 0, left: 0, orient: "vertical", textStyle: { color: ink } },
+		xAxis: { type: "category", data: axis.map(String), axisLabel: { color: ink }, axisLine: { lineStyle: { color: line } } },
+		yAxis: { type: "value", name: input.unit, scale: true, axisLabel: { color: ink, formatter: input.format }, splitLine: { lineStyle: { color: line } } },
+		series: input.series.map((s) => ({ type: "line", name: s.name, symbolSize: 8, data: axis.map((y) => s.points.find((p) => p.year === y)?.value ?? null) })),
+	};
+	const [narrow, wide] = await Promise.all([render(input.label, option, 358, 240 + legendHeight), render(input.label, option, 720, 300 + legendHeight)]);
+	return { narrow, wide };
+}

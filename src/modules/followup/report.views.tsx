@@ -1,7 +1,7 @@
-import { LRUCache } from "lru-cache";
 import { formatDate, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { lineChartSvg } from "../../ui/line-chart.js";
+import { type ChartSvg, yearChart } from "../../ui/charts.js";
+import { Chart } from "../../ui/components.js";
 import { Paragraphs } from "../../ui/text.js";
 import { GoalStatus, ownerHref } from "../goals/index.js";
 import type { Progress } from "./progress.js";
@@ -133,30 +133,20 @@ export type ReportPageData = { report: FollowupReport; owners: { id: string; nam
 
 const maxChartLines = 8;
 
-// A published report's charts never change: drawn once per indicator and language, then kept.
-const publishedCharts = new LRUCache<string, string>({ max: 500 });
-
 /** Each indicator's values as a chart (SVG by indicator id): the programme's municipality, the country and the peers. */
-export async function reportCharts(ctx: Pick<PageContext, "lang" | "t">, report: FollowupReport): Promise<Map<string, string>> {
-	const charts = new Map<string, string>();
+export async function reportCharts(ctx: Pick<PageContext, "lang" | "t">, report: FollowupReport): Promise<Map<string, ChartSvg>> {
+	const charts = new Map<string, ChartSvg>();
 	for (const i of report.indicators) {
 		// A chart stays readable with a handful of lines: the municipality, the country and the first peers; the table has all.
 		const series = i.series.slice(0, maxChartLines).map((s) => ({ name: s.municipality === "0000" ? ctx.t("followup.report.national") : (s.name ?? s.municipality), points: s.points }));
-		const key = report.round.publishedAt && `${report.round.id}@${report.round.publishedAt}/${ctx.lang}/${i.id}`;
-		const known = key ? publishedCharts.get(key) : undefined;
-		if (known !== undefined) {
-			charts.set(i.id, known);
-			continue;
-		}
-		const svg = await lineChartSvg({ title: ctx.t("followup.report.indicatorCaption", { title: i.title }), unit: i.unit, series, formatNumber: (n) => formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 1) });
-		if (key) publishedCharts.set(key, svg);
-		charts.set(i.id, svg);
+		const chart = await yearChart({ label: ctx.t("followup.report.indicatorCaption", { title: i.title }), unit: i.unit, series, format: (n) => formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 1) });
+		if (chart) charts.set(i.id, chart);
 	}
 	return charts;
 }
 
 /** The public follow-up report of a round, printable on A4, with its downloads. */
-export function ReportPage({ ctx, data, charts }: { ctx: PageContext; data: ReportPageData; charts: Map<string, string> }) {
+export function ReportPage({ ctx, data, charts }: { ctx: PageContext; data: ReportPageData; charts: Map<string, ChartSvg> }) {
 	const { t } = ctx;
 	const { report, owners, ownerId, preview } = data;
 	const base = `/uppfoljning/${report.round.id}`;
@@ -224,8 +214,7 @@ export function ReportPage({ ctx, data, charts }: { ctx: PageContext; data: Repo
 					{report.indicators.map((i) => (
 						<section key={i.id}>
 							<h3>{i.title}</h3>
-							{/* The SVG is drawn on the server; ECharts escapes its texts and lineChartSvg its label. */}
-							{charts.get(i.id) && <figure class="chart" dangerouslySetInnerHTML={{ __html: charts.get(i.id)! }} />}
+							{charts.get(i.id) && <Chart svg={charts.get(i.id)!} />}
 							<IndicatorTable ctx={ctx} indicator={i} municipalityCode={report.programme.municipalityCode} />
 						</section>
 					))}
