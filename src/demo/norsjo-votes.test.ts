@@ -17,7 +17,7 @@ test("the demo vote is closed and its public results show proposal 5 winning wit
 	assert.match(res.body, /Förslag 5, ”Världens bästa vardag”, fick flest röster: 41,3\s%/);
 	assert.match(res.body, /Rådgivande/);
 	assert.match(res.body, /912 röster av 4\s094 invånare/);
-	assert.match(res.body, /<title[^>]*>Röster per förslag/);
+	assert.match(res.body, /<svg role="img" aria-label="Röster per förslag/, "the results as a chart with its name");
 	assert.match(res.body, /papperssedel/);
 	const json = (await client.get(`/omrostning/${voteId}/resultat.json`)).json();
 	assert.equal(json.winner, 5);
