@@ -117,7 +117,8 @@ export async function mergeTheme(db: Db, viewer: Viewer | null, id: string, body
 		const locked = new Map([[first!, await repo.lockLiveTheme(tx, first!, "update")], [second!, await repo.lockLiveTheme(tx, second!, "update")]]);
 		const source = locked.get(id);
 		const target = locked.get(targetId);
-		if (!source || source.id !== id) return fail("synthesis.error.themeGone");
+		// This theme was merged away meanwhile: its page has no merge form any more, so the refusal is the whole form's.
+		if (!source || source.id !== id) return refuse(body, "_form", "synthesis.error.themeGone");
 		if (!target) return fail("synthesis.error.themeGone");
 		if (target.id === id) return fail("synthesis.error.mergeSelf");
 		await repo.moveTaggings(tx, id, target.id);
