@@ -9,26 +9,29 @@ const core = "^src/(db|config|i18n|ui|lib|plugins|paths)";
 const pipeline = [
 	"mail",
 	"accounts",
+	"branding",
 	"eid",
 	"organisations",
 	"programmes",
 	"focus-areas",
+	// The store of input comes first: every channel of participation (surveys, workshops, ideas) files into it.
+	"inputs",
 	"surveys",
 	"workshops",
 	"ideas",
-	"inputs",
 	"synthesis",
 	"proposals",
 	"votes",
 	"decisions",
+	// The indicator catalogue comes before the goals that are measured by it; follow-up stays last.
+	"indicators",
 	"initiatives",
 	"goals",
 	"collaboration",
 	"arenas",
-	"indicators",
 	"followup",
 ];
-const composition = ["participation", "pages", "api", "admin", "health"];
+const composition = ["participation", "pages", "api", "admin", "health", "help"];
 
 const later = (i) => [...pipeline.slice(i + 1), ...composition].join("|");
 

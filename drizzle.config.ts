@@ -2,7 +2,7 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
 	dialect: "postgresql",
-	// Modules whose tables db/schema.ts does not gather (core imports no module) are listed beside it.
-	schema: ["./src/db/schema.ts", "./src/modules/synthesis/synthesis.schema.ts", "./src/modules/followup/followup.schema.ts"],
+	// Modules whose tables src/schema.ts does not gather are listed beside it.
+	schema: ["./src/schema.ts", "./src/modules/synthesis/synthesis.schema.ts", "./src/modules/synthesis/traceability.schema.ts", "./src/modules/synthesis/suggest.schema.ts", "./src/modules/proposals/proposal-themes.schema.ts", "./src/modules/followup/followup.schema.ts"],
 	out: "./src/db/migrations",
 });

@@ -5,8 +5,8 @@ import { buildApp } from "../src/app.js";
 import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
 import { loadConfig } from "../src/config.js";
 import { createServerDatabase, type Db, dropServerDatabase, openDatabase } from "../src/db/client.js";
-import * as s from "../src/db/schema.js";
-import { goalStatuses } from "../src/db/schema.js";
+import * as s from "../src/schema.js";
+import { goalStatuses } from "../src/schema.js";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const organisationCount = 300;

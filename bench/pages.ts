@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createServerDatabase, type Database, dropServerDatabase, openDatabase } from "../src/db/client.js";
-import { seedDemo } from "../src/demo/seed.js";
+import { seedBenchDemo } from "./demo.js";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const connections = 10;
@@ -33,7 +33,9 @@ async function requestsPerSecond(url: string): Promise<number> {
 /** Start page and fixed route, measured one after the other on one app over one database. */
 async function startPageAgainstFixed(kind: string, database: Database) {
 	// The production defaults (read cache on), quiet.
-	const app = await buildApp({ ...loadConfig({}), logLevel: "silent" }, database);
+	const config = { ...loadConfig({}), logLevel: "silent" as const };
+	await seedBenchDemo(database, config);
+	const app = await buildApp(config, database);
 	app.get("/__bench/fixed", async () => "fixed");
 	await app.listen({ port: 0, host: "127.0.0.1" });
 	const { port } = app.server.address() as { port: number };
@@ -52,8 +54,6 @@ async function benchPglite() {
 	console.log("PGlite (in memory, demo data)");
 	const database = await openDatabase("pglite:memory:");
 	try {
-		await database.migrate();
-		await seedDemo(database.db);
 		await startPageAgainstFixed("pglite", database);
 	} finally {
 		await database.close();
@@ -65,8 +65,6 @@ async function benchPostgres() {
 	const name = `medskapa_bench_${process.pid}`;
 	const database = await openDatabase(await createServerDatabase(serverUrl, name));
 	try {
-		await database.migrate();
-		await seedDemo(database.db);
 		await startPageAgainstFixed("postgres", database);
 	} finally {
 		await database.close();

@@ -8,8 +8,8 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createServerDatabase, type Db, dropServerDatabase, openDatabase } from "../src/db/client.js";
-import * as s from "../src/db/schema.js";
-import { seedDemo } from "../src/demo/seed.js";
+import * as s from "../src/schema.js";
+import { seedBenchDemo } from "./demo.js";
 import { startSession } from "../src/modules/accounts/index.js";
 import { createSurvey } from "../test/factories.js";
 
@@ -44,10 +44,9 @@ async function main() {
 	const name = `medskapa_bench_surveys_${process.pid}`;
 	const database = await openDatabase(await createServerDatabase(serverUrl, name), { poolSize: dbConnections });
 	try {
-		await database.migrate();
-		await seedDemo(database.db);
-		const { db } = database;
 		const config = { ...loadConfig({}), logLevel: "silent" as const, surveyAnswersPerIp: 1_000_000 };
+		await seedBenchDemo(database, config);
+		const { db } = database;
 		const app = await buildApp(config, database);
 		await app.listen({ port: 0, host: "127.0.0.1" });
 		const { port } = app.server.address() as { port: number };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { asc } from "drizzle-orm";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { createGoal, createOrganisation, createUser } from "../test/factories.js";
 import { launchBrowser, noAxeViolations, signedInPage, startApp } from "./harness.js";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { launchBrowser, noAxeViolations, openPage, signIn, startApp } from "./harness.js";
 
 const app = await startApp();
@@ -89,7 +89,7 @@ test("an association joins, the coordinator approves it, it picks two focus area
 	const municipality = await openPage(browser);
 	await signIn(municipality.page, app, "samordnare@norsjo.example");
 	await municipality.page.goto(`${app.url}/account`);
-	await municipality.page.getByRole("link", { name: /Norsjö kommun/ }).click();
+	await municipality.page.getByRole("main").getByRole("link", { name: /Norsjö kommun/ }).click();
 	await municipality.page.getByRole("link", { name: /samarbeten/i }).first().click();
 	await municipality.page.getByRole("link", { name: "Trygga leder i Petikträsk" }).click();
 	await municipality.page.getByRole("button", { name: "Godkänn samarbetet" }).click();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { axeViolations, launchBrowser, openPage, signedInPage, startApp } from "./harness.js";
 
 const app = await startApp();

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { axeViolations, launchBrowser, openPage, signIn, startApp } from "./harness.js";
 
 const app = await startApp();
@@ -56,7 +56,7 @@ test("an association records its adoption of the vision", async () => {
 	await page.getByLabel(/^Beslutande organ/).fill("Årsmötet");
 	await page.getByLabel(/^Referens/).fill("§ 9");
 	await page.getByRole("button", { name: "Spara" }).click();
-	await page.getByText("Posten är skapad").first().waitFor();
+	await page.getByText("Antagandet är registrerat och syns under visionen.").first().waitFor();
 
 	await page.goto(`${app.url}/visionen/antaganden`);
 	const row = page.getByRole("row", { name: /Bygdegårdsföreningen \(demo\)/ });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { axeViolations, launchBrowser, signedInPage, startApp } from "./harness.js";
 
 const app = await startApp();
@@ -37,5 +37,31 @@ test("a facilitator enters what the groups wrote, one note per line, and the hea
 	await page.getByText("Ändringarna är sparade.").waitFor();
 	const [stored] = await app.db.select().from(s.workshops).where(eq(s.workshops.id, workshop.id));
 	assert.equal(stored!.headcount, 37);
+
+	// A note typed wrong is corrected, its first wording kept in the history.
+	await page.getByRole("link", { name: "Rätta eller återkalla: Bättre vägunderhåll på vintern" }).click();
+	await page.getByRole("heading", { level: 1, name: "Rätta eller återkalla en anteckning" }).waitFor();
+	await page.getByRole("textbox", { name: /^Anteckningen/ }).fill("Bättre väg- och gatuunderhåll på vintern");
+	await page.getByRole("button", { name: "Spara rättelsen" }).click();
+	await page.getByText("Ändringarna är sparade.").waitFor();
+	await page.getByText("Bättre väg- och gatuunderhåll på vintern").waitFor();
+	await page.getByRole("link", { name: "Rätta eller återkalla: Bättre väg- och gatuunderhåll på vintern" }).click();
+	const history = page.getByRole("region", { name: "Tidigare lydelser" });
+	await history.getByRole("listitem").filter({ hasText: "Bättre vägunderhåll på vintern" }).waitFor();
+	assert.deepEqual(await axeViolations(page), [], "the correction page passes axe");
+
+	// Withdrawing asks for a tick first; then the note leaves the public page.
+	const withdraw = page.getByRole("region", { name: "Återkalla anteckningen" });
+	await withdraw.getByRole("button", { name: "Återkalla" }).click();
+	await page.getByText("Kryssa i rutan för att bekräfta att anteckningen ska återkallas.").first().waitFor();
+	assert.equal(await page.getByRole("textbox", { name: /^Anteckningen/ }).inputValue(), "Bättre väg- och gatuunderhåll på vintern");
+	await page.getByRole("checkbox", { name: /Ja, återkalla anteckningen/ }).check();
+	await page.getByRole("region", { name: "Återkalla anteckningen" }).getByRole("button", { name: "Återkalla" }).click();
+	await page.getByText("Anteckningen är återkallad.").waitFor();
+	await page.goto(`${app.url}/framtidsverkstader/${workshop.id}`);
+	await page.getByText("En lekplats vid skolan").waitFor();
+	assert.equal(await page.getByText("Bättre väg- och gatuunderhåll på vintern").count(), 0, "the withdrawn note is gone from the public page");
+	// The demo workshop was held in 2018: its page says sign-up is closed.
+	await page.getByText(/Anmälan är stängd|Ingen anmälan behövs/).waitFor();
 	await context.close();
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { axeViolations, launchBrowser, signedInPage, startApp } from "./harness.js";
 
 const app = await startApp();
@@ -23,8 +23,11 @@ test("a facilitator finds who signed up for a workshop, with the export and the 
 	await page.getByText(/tas bort automatiskt .*30 dagar efter verkstaden|togs bort .*30 dagar efter verkstaden/).waitFor();
 	assert.deepEqual(await axeViolations(page), [], "the list of sign-ups passes axe");
 	const download = page.waitForEvent("download");
-	await page.getByRole("link", { name: /semikolonseparerad/ }).click();
+	await page.getByRole("link", { name: "CSV för svenska Excel (semikolon)" }).click();
 	assert.match((await download).suggestedFilename(), /^anmalda-.*\.csv$/);
+	const workbook = page.waitForEvent("download");
+	await page.getByRole("link", { name: "Excel (.xlsx)" }).click();
+	assert.match((await workbook).suggestedFilename(), /^anmalda-.*\.xlsx$/);
 	await context.close();
 });
 
@@ -44,7 +47,7 @@ test("a coordinator chooses a workshop's locality from the programme's list or t
 	assert.equal(await page.getByRole("textbox", { name: /^Rubrik/ }).inputValue(), "Framtidsverkstad i Sävar");
 	await page.getByRole("textbox", { name: /^Annan ort: vilken/ }).fill("Sävar");
 	await page.getByRole("button", { name: "Spara" }).click();
-	await page.getByText("Posten är skapad.").waitFor();
+	await page.getByText("Framtidsverkstaden är skapad.").waitFor();
 	const [stored] = await app.db.select().from(s.workshops).where(eq(s.workshops.title, "Framtidsverkstad i Sävar"));
 	assert.equal(stored?.locality, "Sävar");
 	await context.close();

@@ -8,7 +8,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { buildApp } from "../src/app.js";
 import type { Config } from "../src/config.js";
 import { type Db, openDatabase } from "../src/db/client.js";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { startDemoKolada } from "../src/demo/norsjo-indicators.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { sessionCookie, startSession } from "../src/modules/accounts/index.js";
@@ -27,6 +27,8 @@ export const notFoundPage = "/finns-inte";
 export const publicPages = [
 	"/",
 	"/vision",
+	"/vision/forslag/{proposal}",
+	"/teman/{theme}",
 	"/fokusomraden",
 	"/fokusomraden/{focusArea}",
 	"/mal",
@@ -44,6 +46,7 @@ export const publicPages = [
 	"/arenor",
 	"/arenor/{arenaMeeting}",
 	"/tillganglighet",
+	"/hjalp",
 	"/api/docs",
 	"/sign-in",
 	"/enkater",
@@ -73,6 +76,8 @@ const placeholderTables = {
 	decision: "decision_items",
 	initiative: "initiatives",
 	arenaMeeting: "arena_meetings",
+	proposal: "vision_proposals",
+	theme: "themes",
 } as const;
 
 /** A running app: its base URL and its database (to read what it stored, e.g. mailed codes). */

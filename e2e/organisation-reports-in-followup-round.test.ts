@@ -26,6 +26,20 @@ test("the timber company reports on its goal in the open round, with an error fi
 	await page.getByLabel(/^Skäl till er bedömning/).fill("Målet är nått ett år före slutet.");
 	await page.getByRole("button", { name: "Spara" }).click();
 	await page.getByRole("cell", { name: /^Rapporterat / }).first().waitFor();
+
+	// With the report saved, a file is given as evidence: a type not taken is refused at the field first.
+	await page.getByRole("link", { name: "Ändra rapporten: Tio nya lärlingsplatser till 2022" }).click();
+	await page.getByRole("heading", { level: 2, name: "Filer som underlag" }).waitFor();
+	await page.getByLabel("Fil (obligatoriskt)", { exact: true }).setInputFiles({ name: "logga.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a\x01\x00\x01\x00") });
+	await page.getByRole("button", { name: "Ladda upp" }).click();
+	await page.getByRole("link", { name: /Den här filtypen tas inte emot/ }).waitFor();
+	await noAxeViolations(page, "the file form with its error");
+	await page.getByLabel("Fil (obligatoriskt)", { exact: true }).setInputFiles({ name: "Lärlingar 2019-2022.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+	await page.getByRole("button", { name: "Ladda upp" }).click();
+	await page.getByText("Filen är uppladdad som underlag.").first().waitFor();
+	await page.getByRole("link", { name: "Lärlingar 2019-2022.pdf (1 kB)" }).waitFor();
+	await page.getByRole("button", { name: "Ta bort Lärlingar 2019-2022.pdf" }).waitFor();
+	await noAxeViolations(page, "the report form with a file");
 	await club.context.close();
 
 	const coordinator = await signedInPage(browser, app, "samordnare@norsjo.example");
@@ -47,8 +61,16 @@ for (const width of [390, 1280]) {
 		await page.getByRole("link", { name: "Uppföljning 2021" }).click();
 		await page.getByRole("heading", { level: 1, name: "Uppföljning 2021" }).waitFor();
 		await noAxeViolations(page, "the report");
-		await page.getByRole("img", { name: "Värden för Fossilfria fordon i kommunens fordonsflotta (demo)" }).waitFor();
+		const chart = page.getByRole("img", { name: "Värden för Fossilfria fordon i kommunens fordonsflotta (demo)" });
+		await chart.scrollIntoViewIfNeeded();
+		// The chart is an image of its own: it loads, and in the drawing made for the screen's width.
+		const drawn = await chart.evaluate(async (img: HTMLImageElement) => (await img.decode(), { width: img.naturalWidth, src: img.currentSrc }));
+		assert.ok(drawn.width > 0, "the chart is drawn");
+		assert.match(drawn.src, width < 768 ? /size=narrow/ : /size=wide/);
 		await page.getByRole("table", { name: "Värden för Fossilfria fordon i kommunens fordonsflotta (demo)" }).waitFor();
+		const download = page.waitForEvent("download");
+		await page.getByRole("link", { name: "Deltagare skidskolan 2020-21.csv (1 kB)" }).click();
+		assert.equal((await download).suggestedFilename(), "Deltagare skidskolan 2020-21.csv", "the evidence file downloads");
 		await page.getByLabel("Visa en aktör").selectOption({ label: "Norsjö Skidklubb (demo)" });
 		await page.getByRole("button", { name: "Visa", exact: true }).click();
 		await page.getByRole("heading", { level: 4, name: "Skidskola för alla barn i åk 1–3" }).waitFor();

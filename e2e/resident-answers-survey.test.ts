@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { startSession } from "../src/modules/accounts/index.js";
 import { createSurvey } from "../test/factories.js";
 import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import type { Locator } from "playwright-core";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { createOpenVote, createSurvey } from "../test/factories.js";
 import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";
 

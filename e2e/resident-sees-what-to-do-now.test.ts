@@ -1,7 +1,7 @@
 // The start page leads with what one can do now, each with one action, and shows the phases as steps.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { createOpenVote, createSurvey, createWorkshop } from "../test/factories.js";
 import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { codesForPrint, issueCodes } from "../src/modules/votes/votes.service.js";
 import { createOpenVote, createUser } from "../test/factories.js";
 import { axeViolations, launchBrowser, openPage, startApp } from "./harness.js";

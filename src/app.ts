@@ -4,11 +4,13 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { DestinationStream } from "pino";
 import type { Config } from "./config.js";
+import { registerContributions } from "./contributions.js";
 import { projectRoot } from "./paths.js";
 import type { Database } from "./db/client.js";
 import { servedOverHttps } from "./lib/public-url.js";
 import { clearReadCache, configureReadCache } from "./lib/read-cache.js";
-import { accountsRoutes, sessionCookie } from "./modules/accounts/index.js";
+import { accountsRoutes, sessionCookie, viewerForToken } from "./modules/accounts/index.js";
+import { brandingRoutes, siteBranding } from "./modules/branding/index.js";
 import { adminRoutes } from "./modules/admin/index.js";
 import { apiRoutes, openapiPlugin } from "./modules/api/index.js";
 import { arenasRoutes } from "./modules/arenas/index.js";
@@ -21,16 +23,17 @@ import { goalsRoutes } from "./modules/goals/index.js";
 import { initiativesRoutes } from "./modules/initiatives/index.js";
 import { indicatorsRoutes } from "./modules/indicators/index.js";
 import { healthRoutes } from "./modules/health/index.js";
+import { helpRoutes } from "./modules/help/index.js";
 import { mailRoutes } from "./modules/mail/index.js";
 import { organisationsRoutes } from "./modules/organisations/index.js";
 import { pagesRoutes } from "./modules/pages/index.js";
-import { programmesRoutes } from "./modules/programmes/index.js";
+import { isCoordinator, programmesRoutes } from "./modules/programmes/index.js";
 import { proposalsRoutes } from "./modules/proposals/index.js";
 import { votesRoutes } from "./modules/votes/index.js";
 import { surveysRoutes } from "./modules/surveys/index.js";
 import { ideasRoutes } from "./modules/ideas/index.js";
 import { inputsRoutes } from "./modules/inputs/index.js";
-import { synthesisRoutes } from "./modules/synthesis/index.js";
+import { synthesisRoutes, viewerIsAnalyst } from "./modules/synthesis/index.js";
 import { participationRoutes } from "./modules/participation/index.js";
 import { workshopsRoutes } from "./modules/workshops/index.js";
 import { authPlugin } from "./plugins/auth.js";
@@ -53,6 +56,7 @@ export async function buildApp(config: Config, database: Database, options: { lo
 		genReqId: () => crypto.randomUUID(),
 	});
 	const { db } = database;
+	registerContributions();
 	configureReadCache(db, config.readCacheMs);
 	// Any change made through this process shows at once on its public pages.
 	app.addHook("onResponse", async (req, reply) => {
@@ -67,13 +71,15 @@ export async function buildApp(config: Config, database: Database, options: { lo
 	await app.register(inputGuardPlugin);
 	await app.register(csrfPlugin, { key: config.sessionSecret, sessionCookie });
 	await app.register(rateLimitPlugin, { redisUrl: config.redisUrl });
-	await app.register(authPlugin, { db });
-	await app.register(renderPlugin, { db });
+	const workspaces = [{ href: "/analys", key: "synthesis.title", holds: viewerIsAnalyst }];
+	await app.register(authPlugin, { db, sessionCookie, viewerForToken, canAdminister: isCoordinator, workspaces });
+	await app.register(renderPlugin, { db, branding: siteBranding });
 	await app.register(errorsPlugin);
 	// Before the modules: it records the routes as they are registered.
 	await app.register(openapiPlugin);
 
 	const modules = { db, config, database };
+	await app.register(brandingRoutes, modules);
 	await app.register(programmesRoutes, modules);
 	await app.register(proposalsRoutes, modules);
 	await app.register(surveysRoutes, modules);
@@ -88,6 +94,7 @@ export async function buildApp(config: Config, database: Database, options: { lo
 	await app.register(votesRoutes, modules);
 	await app.register(mailRoutes, modules);
 	await app.register(healthRoutes, modules);
+	await app.register(helpRoutes);
 	await app.register(workshopsRoutes, modules);
 	await app.register(ideasRoutes, modules);
 	await app.register(inputsRoutes, modules);

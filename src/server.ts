@@ -2,8 +2,9 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { seedDemoIfEmpty } from "./demo/seed.js";
+import { scheduleFollowupReminders } from "./modules/followup/index.js";
 import { scheduleDailyKoladaSync } from "./modules/indicators/index.js";
-import { setVoteKey } from "./modules/votes/index.js";
+import { scheduleBallotMixing, setVoteKey } from "./modules/votes/index.js";
 import { applyRetention } from "./modules/surveys/index.js";
 import { applyRegistrationRetention } from "./modules/workshops/index.js";
 
@@ -32,6 +33,10 @@ async function main() {
 	app.addHook("onClose", () => database.close());
 	const stopKoladaSync = scheduleDailyKoladaSync(database, { baseUrl: config.koladaBaseUrl, log: app.log });
 	app.addHook("onClose", async () => stopKoladaSync());
+	const stopReminders = scheduleFollowupReminders(database, config, app.log);
+	app.addHook("onClose", async () => stopReminders());
+	const stopMixing = scheduleBallotMixing(database, app.log);
+	app.addHook("onClose", async () => stopMixing());
 
 	let stopping = false;
 	const stop = async (signal: string) => {

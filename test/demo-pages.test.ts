@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import { seedDemo } from "../src/demo/seed.js";
 import { messages } from "../src/i18n/messages.js";
 import { sessionCookie, startSession } from "../src/modules/accounts/index.js";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../src/db/client.js";
-import * as s from "../src/db/schema.js";
+import * as s from "../src/schema.js";
 import type { Config } from "../src/config.js";
 import { luhnCheckDigit } from "../src/lib/luhn.js";
 import { parsePersonalNumber } from "../src/lib/personal-number.js";

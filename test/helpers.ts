@@ -7,6 +7,12 @@ import { buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import { createServerDatabase, type Database, type Db, dropServerDatabase, openDatabase } from "../src/db/client.js";
 
+/**
+ * The database this run tests on, for the names of tests that can fail only on one of them: PGlite has one connection,
+ * so a race test passes there whatever the code does; CI runs every test on PostgreSQL too.
+ */
+export const testedOn = process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite";
+
 /** Opens a fresh database copied from the run's migrated template; closed and dropped after the file. */
 export async function testDatabase(): Promise<Database> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
@@ -26,6 +32,28 @@ export async function testDatabase(): Promise<Database> {
 	if (!snapshot) await database.migrate();
 	after(() => database.close());
 	return database;
+}
+
+/**
+ * Two handles on one fresh database, as two server processes have: on PostgreSQL two pools, on PGlite (one client in
+ * one process) two distinct handles on the same client, so that whatever a process keeps per handle (caches, counters)
+ * is kept apart. For tests of what one process must not take on trust from its own memory.
+ */
+export async function twoHandles(): Promise<[Database, Database]> {
+	const serverUrl = process.env.TEST_DATABASE_URL;
+	const template = process.env.MEDSKAPA_TEST_TEMPLATE;
+	if (serverUrl && template) {
+		const name = `${template}_${randomBytes(4).toString("hex")}`;
+		const url = await createServerDatabase(serverUrl, name, template);
+		const handles: [Database, Database] = [await openDatabase(url, { poolSize: 4 }), await openDatabase(url, { poolSize: 4 })];
+		after(async () => {
+			for (const h of handles) await h.close();
+			await dropServerDatabase(serverUrl, name);
+		});
+		return handles;
+	}
+	const first = await testDatabase();
+	return [first, { ...first, db: new Proxy(first.db, {}), close: async () => undefined }];
 }
 
 // Random, so that no key is written in the code, and one pair per test process, so that every app a file builds

@@ -3,7 +3,7 @@
 // Run after the goals demo: it looks for another organisation with a goal in the leisure area.
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { createGoalFor, saveGoalActivity } from "../modules/goals/index.js";
 
 /** Position (from 0) of "En rik och attraktiv fritid" among the demo's focus areas. */

@@ -3,7 +3,7 @@
 // other organisations (clearly marked demo) that adopted the vision later.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { focusAreas as demoAreas } from "./norsjo.js";
 
 const distribution = ["Katarzyna Wikström", "Eleonore Hedman", "Inger Johansson"];

@@ -2,15 +2,18 @@
 // final round of the 2019–2022 mandate open for reports. Accounts and values are written for the demo.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { buildReport } from "../modules/followup/index.js";
-import { followupRounds, goalReports } from "../modules/followup/followup.schema.js";
+import { followupRounds, goalReportFiles, goalReports } from "../modules/followup/followup.schema.js";
+import { evidenceType } from "../modules/followup/followup.uploads.js";
 
 type DemoReport = {
 	goal: string;
 	status: (typeof s.goals.$inferSelect)["status"];
 	account: string;
 	evidence?: string[];
+	/** Files given as evidence: name and text content. */
+	files?: [string, string][];
 	ownValue?: [string, number];
 	override?: { state: "on_track" | "at_risk" | "off_track"; reason: string };
 };
@@ -28,7 +31,13 @@ export const reports2021: DemoReport[] = [
 		override: { state: "at_risk", reason: "Två föreningar har ännu inte rapporterat sina medlemmar; siffran är troligen något högre." },
 	},
 	{ goal: "Grannsamverkan i alla byar", status: "on_track", account: "Grannsamverkan har startat i Bastuträsk, Kusfors och Norsjövallen; åtta byar återstår." },
-	{ goal: "Skidskola för alla barn i åk 1–3", status: "on_track", account: "Säsongen 2020/21 deltog 92 barn, varav 30 lånade skidor. Snöbrist stoppade tre söndagar.", evidence: ["https://norsjoskidklubb.example/verksamhetsberattelse-2021"] },
+	{
+		goal: "Skidskola för alla barn i åk 1–3",
+		status: "on_track",
+		account: "Säsongen 2020/21 deltog 92 barn, varav 30 lånade skidor. Snöbrist stoppade tre söndagar.",
+		evidence: ["https://norsjoskidklubb.example/verksamhetsberattelse-2021"],
+		files: [["Deltagare skidskolan 2020-21.csv", "Årskurs;Barn;Lånade skidor\n1;34;13\n2;31;9\n3;27;8\nSumma;92;30\n"]],
+	},
 	{ goal: "Tio nya lärlingsplatser till 2022", status: "on_track", account: "Sju lärlingar har anställts sedan 2019, tre under 2021." },
 	{ goal: "Fossilfria transporter av virke", status: "achieved", account: "Hela den egna flottan kör på HVO sedan hösten 2021. Kvar är inhyrda transporter." },
 ];
@@ -64,6 +73,11 @@ async function enterReports(tx: Db, roundId: string, programmeId: string, report
 				reportedAt,
 			};
 		}),
+	);
+	const files = reports.flatMap((r) => (r.files ?? []).map(([fileName, text]) => ({ goal: goals.find((g) => g.title === r.goal)!, fileName, data: Buffer.from(text) })));
+	if (files.length === 0) return;
+	await tx.insert(goalReportFiles).values(
+		files.map((f) => ({ roundId, goalId: f.goal.id, fileName: f.fileName, contentType: evidenceType(f.data, f.fileName)!, size: f.data.length, data: f.data, uploadedAt: reportedAt })),
 	);
 }
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { asc, eq } from "drizzle-orm";
 import { TestClient, testApp } from "../../test/helpers.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { seedDemo } from "./seed.js";
 
 const { app, db } = await testApp();

@@ -4,7 +4,7 @@
 // status history and checks are exactly what the forms produce.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { changeGoalStatus, createGoalFor, createSubGoal, saveGoalActivity } from "../modules/goals/index.js";
 import type { Viewer } from "../ui/context.js";
 
@@ -254,6 +254,8 @@ export async function seedNorsjoGoals(tx: Db, programmeId: string): Promise<void
 	const areas = await tx.select().from(s.focusAreas).where(eq(s.focusAreas.programmeId, programmeId)).orderBy(s.focusAreas.position);
 	const areaIds = areas.map((a) => a.id);
 
+	// As the coordinator would choose it in the indicator form, from the demo's Kolada fixtures (municipality_groups.json).
+	const demoPeerGroup = { id: "G900417", title: "Glesbygdskommuner i Västerbotten (demo)", memberIds: ["2403", "2418", "2422"] };
 	const indicators = await tx
 		.insert(s.indicators)
 		.values(
@@ -263,7 +265,7 @@ export async function seedNorsjoGoals(tx: Db, programmeId: string): Promise<void
 				unit: i.unit,
 				description: "Demo: ett nyckeltal som programmet följer upp.",
 				// A Kolada indicator's gender split and municipalities' names come with the demo's sync from the fixtures.
-				...("koladaKpi" in i ? { kind: "kolada" as const, koladaKpi: i.koladaKpi, peerMunicipalities: ["2418"] } : { measuredHow: i.measuredHow, reportedBy: i.reportedBy }),
+				...("koladaKpi" in i ? { kind: "kolada" as const, koladaKpi: i.koladaKpi, peerMunicipalities: demoPeerGroup.memberIds, peerGroup: demoPeerGroup } : { measuredHow: i.measuredHow, reportedBy: i.reportedBy }),
 				baselineValue: i.baseline[0],
 				baselineYear: i.baseline[1],
 				targetValue: i.target[0],

@@ -1,7 +1,7 @@
 // Demo data: future workshops in the villages in autumn 2018 with what the groups wrote and how many came,
 // and some ideas with comments and supports. Every name is marked as demo; nothing here is real.
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { addInputs } from "../modules/inputs/index.js";
 import { stockholmInstant } from "../i18n/stockholm-time.js";
 

@@ -4,7 +4,7 @@ import { seededRandom } from "./norsjo-surveys.js";
 import { eq } from "drizzle-orm";
 import { signInAs } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { seedDemo } from "./seed.js";
 import { surveyParticipation } from "../modules/surveys/index.js";
 

@@ -2,7 +2,7 @@
 // generated from small phrase lists with a fixed seed so that every demo database holds the same answers.
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { addInputs } from "../modules/inputs/index.js";
 
 /** A small seeded pseudo-random generator (mulberry32): the same seed gives the same demo. */
@@ -87,6 +87,8 @@ export async function seedNorsjoSurveys(db: Db, programmeId: string, focusAreaId
 			intro:
 				"Demodata: enkäten finns i Norsjö kommuns framtidsprogram, men svaren här är påhittade och genererade för demonstrationen.\n\nBerätta vad du tycker om Norsjöbygden i dag och vad som skulle göra den ännu bättre. Svaren blir inspel till en ny vision.",
 			anonymous: true,
+			// The demo's answers are made up, so the survey may let them be quoted on the traceability pages.
+			publishQuotes: true,
 			status: "closed",
 			opensAt: new Date("2018-09-03T06:00:00Z"),
 			closesAt: new Date("2018-11-16T23:00:00Z"),

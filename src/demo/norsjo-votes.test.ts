@@ -8,7 +8,9 @@ import { seedDemo } from "./seed.js";
 const { app, db } = await testApp();
 await seedDemo(db);
 
-const voteId = String(((await db.execute(sql`select id from votes limit 1`)) as unknown as { rows: { id: string }[] }).rows[0]!.id);
+const voteIds = ((await db.execute(sql`select id from votes order by created_at`)) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+/** The 2019 vote on the vision (the oldest); the citizens' budget is open now. */
+const [voteId, openVoteId] = voteIds as [string, string];
 
 test("the demo vote is closed and its public results show proposal 5 winning with 41.3 %", async () => {
 	const client = new TestClient(app);
@@ -32,4 +34,16 @@ test("the demo vote is closed and its public results show proposal 5 winning wit
 test("the demo vote's audit chain and published totals verify", async () => {
 	const report = await auditReport(db, voteId);
 	assert.equal(report.ok, true, report.lines.join("\n"));
+});
+
+test("the demo's citizens' budget is open now: the start page leads with it and its days left, and its ballot takes letter codes", async () => {
+	const client = new TestClient(app);
+	const start = await client.get("/");
+	assert.match(start.body, new RegExp(`<h3>Medborgarbudget 2027</h3><p class="days-left">1[67] dagar kvar</p>.*?<a class="button" href="/omrostning/${openVoteId}">Rösta</a>`));
+	const ballot = await client.get(`/omrostning/${openVoteId}`);
+	assert.equal(ballot.statusCode, 200);
+	assert.match(ballot.body, /Lekplats vid Norsjö badplats/);
+	assert.doesNotMatch(ballot.body, /Omröstningen är stängd/);
+	assert.equal((await auditReport(db, openVoteId)).ok, true);
+	assert.match((await client.get("/vision")).body, /Publik omröstning om ny vision för Norsjöbygden/, "the vision still names the 2019 vote");
 });

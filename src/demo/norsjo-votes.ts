@@ -2,7 +2,8 @@
 // whose result matches the protocol (proposal 5 wins with just over 40 %). Generated from a fixed seed.
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import { stockholmInstant, stockholmParts } from "../i18n/stockholm-time.js";
+import * as s from "../schema.js";
 import { appendAudit, codeHash, normaliseCode, pinHash, publishVote, randomCode, receiptHash, seal } from "../modules/votes/index.js";
 
 /** Ballots per proposal number (and blank): 372 of 900 is 41.3 % for proposal 5; 912 ballots of 4 094 residents. */
@@ -82,4 +83,35 @@ export async function seedNorsjoVotes(tx: Db, programmeId: string, proposals: { 
 	}
 	await appendAudit(tx, vote.id, "paperBatch", { ballots: paperBallots });
 	await publishVote(tx, vote.id);
+}
+
+/** The citizens' budget: residents choose up to two of these for 2027's budget (made-up projects, not a real plan). */
+export const openVote = {
+	title: "Medborgarbudget 2027",
+	options: [
+		{ title: "Elljusspår i Bastuträsk", subtext: "Belysning längs den gamla motionsslingan, så att den går att använda hela vintern." },
+		{ title: "Lekplats vid Norsjö badplats", subtext: "En ny lekplats med skugga och bänkar nära stranden." },
+		{ title: "Mötesplats för unga i Kusfors", subtext: "En lokal med kvällsöppet två dagar i veckan, som ungdomarna själva är med och driver." },
+		{ title: "Vindskydd vid Skellefteälven", subtext: "Tre vindskydd med eldstad längs vandringsleden, för friluftsliv och skolutflykter." },
+	],
+};
+
+/**
+ * An open vote with days left, so the start page shows what residents can do now: opened at midnight five days before
+ * the demo is loaded and closing at midnight (Swedish time) sixteen days after, on the web with letter codes and on paper.
+ */
+export async function seedNorsjoOpenVote(tx: Db, programmeId: string, now = new Date()): Promise<void> {
+	const day = 24 * 3600 * 1000;
+	const midnight = (days: number) => stockholmInstant(stockholmParts(new Date(now.getTime() + days * day)).date, "00:00");
+	const opensAt = midnight(-5);
+	const [vote] = await tx
+		.insert(s.votes)
+		.values({ programmeId, title: openVote.title, opensAt, closesAt: midnight(17), advisory: true, maxChoices: 2, blankAllowed: true, channels: "code,paper", createdAt: new Date(now.getTime() - 12 * day), frozenAt: opensAt })
+		.returning();
+	const options = await tx
+		.insert(s.voteOptions)
+		.values(openVote.options.map((o, i) => ({ voteId: vote!.id, position: i + 1, ...o })))
+		.returning();
+	await appendAudit(tx, vote!.id, "created", { options: options.length, maxChoices: 2, channels: ["code", "paper"], opensAt: vote!.opensAt, closesAt: vote!.closesAt });
+	await appendAudit(tx, vote!.id, "opened", { options: options.length, rollSize: 0 });
 }

@@ -93,6 +93,7 @@ export const vote = {
 	opensAt: new Date("2019-01-07T23:00:00Z"),
 	closesAt: new Date("2019-01-20T23:00:00Z"),
 	advisory: true,
+	createdAt: new Date("2018-12-10T09:00:00Z"),
 };
 
 /** Norsjö kommun's adoption of the vision. */

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { TestClient, testApp } from "../../test/helpers.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { seedDemo } from "./seed.js";
 
 const { app, db } = await testApp();
@@ -136,7 +136,8 @@ test("the demo follows indicators in every focus area, with Kolada values 2015�
 	const total = (m: string, y: number) => values.find((v) => v.municipality === m && v.year === y && v.gender === "T")?.value;
 	assert.equal(total("2417", 2018), "4094", "SCB's 4 094 residents on 2018-12-31");
 	assert.deepEqual([...new Set(values.map((v) => v.year))].sort(), Array.from({ length: 10 }, (_, i) => String(2015 + i)).map(Number));
-	assert.deepEqual([...new Set(values.map((v) => v.municipality))].sort(), ["0000", "2417", "2418"]);
+	assert.deepEqual([...new Set(values.map((v) => v.municipality))].sort(), ["0000", "2403", "2417", "2418", "2422"]);
 	const page = await new TestClient(app).get(`/fokusomraden/${areaIds.find((l) => l.indicatorId === population.id)!.focusAreaId}`);
 	assert.match(page.body, /<th scope="row">Norsjö<\/th><td>2024<\/td><td>3\u00a0962<\/td>.*<th scope="row">Riket<\/th><td>2024<\/td>.*<th scope="row">Malå<\/th><td>2024<\/td><td>2\u00a0990<\/td>/s);
+	assert.match(page.body, /Jämförelsekommunerna är Koladas kommungrupp Glesbygdskommuner i Västerbotten \(demo\)\./);
 });

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import * as demo from "./norsjo.js";
+import { seedNorsjoBranding } from "./norsjo-branding.js";
 import { seedNorsjoCollaboration } from "./norsjo-collaboration.js";
 import { seedNorsjoDecisions } from "./norsjo-decisions.js";
 import { seedNorsjoFollowup } from "./norsjo-followup.js";
@@ -10,7 +11,7 @@ import { seedNorsjoIndicatorValues } from "./norsjo-indicators.js";
 import { seedNorsjoParticipation } from "./norsjo-participation.js";
 import { seedNorsjoSurveyHistory, seedNorsjoSurveys } from "./norsjo-surveys.js";
 import { seedNorsjoSynthesis } from "./norsjo-synthesis.js";
-import { seedNorsjoVotes } from "./norsjo-votes.js";
+import { seedNorsjoOpenVote, seedNorsjoVotes } from "./norsjo-votes.js";
 
 /** Loads the Norsjöbygden demo into an empty database, in one transaction. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedNorsjoVotes(tx, programmeId, proposals);
 		await tx.insert(s.adoptions).values({ ...demo.municipalAdoption, programmeId, organisationId: kommun!.id });
 		await seedNorsjoDecisions(tx, programmeId);
+		await seedNorsjoOpenVote(tx, programmeId);
 		for (const u of demo.demoUsers) {
 			const [user] = await tx.insert(s.users).values({ email: u.email, name: u.name, isAdministrator: u.isAdministrator }).returning();
 			if (u.membership) await tx.insert(s.memberships).values({ userId: user!.id, organisationId: kommun!.id, role: u.membership });
@@ -56,6 +58,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedNorsjoCollaboration(tx, programmeId);
 		await dateDemoGoalHistory(tx, programmeId);
 		await seedNorsjoFollowup(tx, programmeId);
+		await seedNorsjoBranding(tx);
 	});
 }
 

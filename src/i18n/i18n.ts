@@ -30,14 +30,20 @@ const formatters = Object.fromEntries(
 		{
 			date: new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeZone: "UTC" }),
 			dateTime: new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Stockholm" }),
+			month: { short: new Intl.DateTimeFormat(locales[lang], { month: "short", year: "numeric", timeZone: "UTC" }), long: new Intl.DateTimeFormat(locales[lang], { month: "long", year: "numeric", timeZone: "UTC" }) },
 			number: [0, 1, 2].map((digits) => new Intl.NumberFormat(locales[lang], { maximumFractionDigits: digits })),
 		},
 	]),
-) as Record<Lang, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; number: Intl.NumberFormat[] }>;
+) as Record<Lang, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; month: Record<"short" | "long", Intl.DateTimeFormat>; number: Intl.NumberFormat[] }>;
 
 /** Formats a calendar date (YYYY-MM-DD) for reading, e.g. "8 januari 2019". */
 export function formatDate(lang: Lang, isoDate: string): string {
 	return formatters[lang].date.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Formats a month (YYYY-MM) for reading: "september 2018", or "sep. 2018" short (on a chart's axis). */
+export function formatMonth(lang: Lang, month: string, style: "short" | "long" = "long"): string {
+	return formatters[lang].month[style].format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** Formats an instant in Swedish time, e.g. "8 januari 2019 00:00". */

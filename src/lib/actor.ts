@@ -42,3 +42,17 @@ export function adminOrganisationIds(viewer: Viewer | null): string[] {
 export function maySeeOrganisation(viewer: Viewer | null, organisation: { id: string; status: string }): boolean {
 	return organisation.status === "active" || isMemberOf(viewer, organisation.id);
 }
+
+/** Whether the person administers the installation. */
+export function isAdministrator(viewer: Viewer | null): boolean {
+	return Boolean(viewer?.isAdministrator);
+}
+
+/**
+ * A module's permissions as one table: each action and the roles that may take it. `may` answers from the roles a person
+ * holds; `authorize` refuses with 401 when nobody is signed in and 403 when none of their roles may.
+ */
+export function policyTable<Role extends string, Action extends string>(table: Record<Action, readonly Role[]>) {
+	const may = (held: readonly Role[], action: Action): boolean => table[action].some((role) => held.includes(role));
+	return { table, may, authorize: (viewer: Viewer | null, held: readonly Role[], action: Action): Viewer => allow(viewer, may(held, action)) };
+}

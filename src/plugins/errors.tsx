@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { unavailableReason } from "../db/client.js";
+import { isMachinePath } from "../lib/machine-path.js";
 import { HttpError } from "./http-errors.js";
 
 // A restart or fail-over of PostgreSQL takes seconds.
 const retryAfterSeconds = 5;
 
-/** Renders errors in the site's layout (or as JSON under /api), never with a stack trace. */
+/** Renders errors in the site's layout (or as JSON for /api and /health), never with a stack trace. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
 	app.setNotFoundHandler((req, reply) => {
 		respond(req, reply, 404, "error.page.notFound.title", "error.page.notFound.text");
@@ -38,7 +39,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
 
 function respond(req: FastifyRequest, reply: FastifyReply, status: number, titleKey: string, textKey: string, params?: Record<string, string>) {
 	const t = req.t ?? ((k: string) => k);
-	if (req.url.startsWith("/api/") || !req.csrfToken) {
+	if (isMachinePath(req.url)) {
 		return reply.code(status).send({ error: { status, title: t(titleKey), message: t(textKey, params) } });
 	}
 	if (status === 401) {

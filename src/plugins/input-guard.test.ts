@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { count, eq } from "drizzle-orm";
-import { clientAs, createFocusArea, createProgramme, createUser } from "../../test/factories.js";
+import { clientAs, createFocusArea, createProgramme, createSurvey, createUser } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -27,17 +27,59 @@ test("a NUL byte in a query is refused with a message in Swedish, or in English 
 	assert.match((await english.get("/mal?q=%1b")).body, /The field “q” contains an invisible control character/);
 });
 
-test("control characters and direction overrides in a form are refused and nothing is stored; line breaks and tabs are text", async () => {
+/** The value a re-rendered text field or text area holds. */
+const typedValue = (html: string, field: string) =>
+	new RegExp(`name="${field}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? new RegExp(`name="${field}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
+
+test("a control character or direction override in a form shows the form again with the field's message and all typed kept; nothing is stored", async () => {
 	const before = await ideas();
 	for (const bad of ["Cykel\u0000väg", "Cykel\u0001väg", "Cykel\u001bväg", "Cykel\u007fväg", "Cykel\u202eväg", "Cykel\u2066väg"]) {
 		const res = await resident.post("/ideer/ny", { title: bad, text: "Mellan byarna.", focusAreaId: area.id });
-		assert.equal(res.statusCode, 400, JSON.stringify(bad));
-		assert.match(res.body, /Fältet ”title”/);
+		assert.equal(res.statusCode, 422, JSON.stringify(bad));
+		assert.match(res.body, /<h1[^>]*>[^<]*idé/i, "the new-idea form, not an error page");
+		assert.match(res.body, /id="error-title"[^>]*>Texten innehöll ett osynligt styrtecken/);
+		assert.equal(typedValue(res.body, "title"), "Cykelväg", "the title kept, without the character");
+		assert.equal(typedValue(res.body, "text"), "Mellan byarna.");
+		assert.match(res.body, new RegExp(`<option[^>]*value="${area.id}"[^>]*selected`), "the chosen focus area kept");
 	}
 	assert.equal(await ideas(), before);
 	const ok = await resident.post("/ideer/ny", { title: "Cykelväg", text: "Mellan byarna.\r\n\tFrån Norsjö till Bastuträsk.", focusAreaId: area.id });
 	assert.equal(ok.statusCode, 303);
 	assert.equal(await ideas(), before + 1);
+});
+
+test("a survey answer with a control character comes back with the question's message and every answer kept", async () => {
+	const { survey, questions } = await createSurvey(db, programme.id, {
+		questions: [
+			{ kind: "rating", text: "Hur trivs du?", required: true },
+			{ kind: "long_text", text: "Vad vill du förändra?", maxLength: 500 },
+		],
+	});
+	const [rating, change] = questions as [(typeof questions)[0], (typeof questions)[0]];
+	const answers = async () => (await db.select({ n: count() }).from(s.surveyResponses).where(eq(s.surveyResponses.surveyId, survey.id)))[0]!.n;
+	const res = await new TestClient(app).post(`/enkater/${survey.id}`, { [`q_${rating.id}`]: "4", [`q_${change.id}`]: "Fler\u0000 bussar\u202e" });
+	assert.equal(res.statusCode, 422);
+	assert.match(res.body, new RegExp(`id="error-q_${change.id}"[^>]*>Texten innehöll ett osynligt styrtecken`));
+	assert.match(res.body, new RegExp(`name="q_${change.id}"[^>]*>Fler bussar</textarea>`), "the free text kept, without the characters");
+	assert.match(res.body, new RegExp(`name="q_${rating.id}"[^>]*value="4"[^>]*checked|value="4"[^>]*name="q_${rating.id}"[^>]*checked`), "the rating kept");
+	assert.equal(await answers(), 0);
+	const english = new TestClient(app);
+	english.cookies.set("lang", "en");
+	const en = await english.post(`/enkater/${survey.id}`, { [`q_${rating.id}`]: "4", [`q_${change.id}`]: "More\u001b buses" });
+	assert.match(en.body, /The text held an invisible control character/);
+});
+
+test("an administrator's form with a control character comes back with the field's message and all typed kept", async () => {
+	const client = await clientAs(app, db, coordinatorAdmin.id);
+	const phases = async () => (await db.select().from(s.programmePhases).where(eq(s.programmePhases.programmeId, programme.id))).length;
+	const before = await phases();
+	const res = await client.post("/admin/programme/phases", { name: "Ins\u0001pel", startsOn: "2026-01-01", endsOn: "2026-03-31" });
+	assert.equal(res.statusCode, 422);
+	assert.match(res.body, /id="error-name"[^>]*>Texten innehöll ett osynligt styrtecken/);
+	assert.equal(typedValue(res.body, "name"), "Inspel");
+	assert.equal(typedValue(res.body, "startsOn"), "2026-01-01");
+	assert.equal(typedValue(res.body, "endsOn"), "2026-03-31");
+	assert.equal(await phases(), before, "nothing stored");
 });
 
 test("a JSON body whose field is not text, or that is not a form at all, is refused with 400 and names the field", async () => {

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { refuseFields } from "../ui/forms.js";
 import { HttpError } from "./http-errors.js";
 
 // Characters no one types on purpose and that nothing downstream can take: NUL breaks PostgreSQL text, other
 // control characters hide in stored text and exports, and bidirectional overrides (U+202E …) make text read
 // differently from what it holds. Tabs and line breaks are ordinary text.
 const unwanted = /(?![\t\n\r])[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+const everyUnwanted = new RegExp(unwanted.source, "gu");
 
 /** Refuses a request in the user's language, naming the field it is about. */
 const refused = (messageKey: string, field: string) => new HttpError(400, messageKey, "error.page.input.title", { field });
@@ -14,6 +16,8 @@ const refused = (messageKey: string, field: string) => new HttpError(400, messag
  * One guard for all input, before any route: every query parameter, path parameter and form field is text (a form
  * field may be a list of texts) without control characters or direction overrides; a repeated query parameter counts
  * once (its first value), and a POST without a body is an empty form. Files (multipart) are left to their route.
+ * In a form posted from a page, a field with such a character is not refused here: the characters are taken out and
+ * the field marked, so the route's form check shows the form again with the field's message and all else typed kept.
  */
 export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
 	app.addHook("onRequest", async (req) => {
@@ -25,7 +29,9 @@ export const inputGuardPlugin = fp(async (app: FastifyInstance) => {
 		if (req.method !== "POST") return;
 		if (req.body === undefined) req.body = {};
 		if (typeof req.body !== "object" || req.body === null || Array.isArray(req.body)) throw refused("error.page.input.notAForm", "");
-		checkTexts(req.body as Record<string, unknown>, isMultipart(req));
+		const body = req.body as Record<string, unknown>;
+		if (isForm(req)) cleanFormFields(body);
+		checkTexts(body, isMultipart(req));
 	});
 });
 
@@ -48,11 +54,29 @@ function checkTexts(fields: Record<string, unknown> | undefined, skipFiles = fal
 	}
 }
 
+/** Takes unwanted characters out of a posted form's text fields, marking each such field for the form's own check. */
+function cleanFormFields(body: Record<string, unknown>): void {
+	const refused: Record<string, string> = {};
+	const clean = (text: unknown) => (typeof text === "string" ? text.replace(everyUnwanted, "") : text);
+	for (const [name, value] of Object.entries(body)) {
+		const texts = Array.isArray(value) ? value : [value];
+		if (unwanted.test(name) || !texts.some((t) => typeof t === "string" && unwanted.test(t))) continue;
+		body[name] = Array.isArray(value) ? value.map(clean) : clean(value);
+		refused[name] = "error.character";
+	}
+	if (Object.keys(refused).length > 0) refuseFields(body, refused);
+}
+
+function isForm(req: FastifyRequest): boolean {
+	const type = (req.headers["content-type"] ?? "").toLowerCase();
+	return type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/");
+}
+
 function isMultipart(req: FastifyRequest): boolean {
 	return (req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/");
 }
 
 // A field's name shown with its unwanted characters written out, so the message itself stays clean.
 function visible(name: string): string {
-	return name.replace(new RegExp(unwanted.source, "gu"), (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+	return name.replace(everyUnwanted, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
 }

@@ -39,9 +39,10 @@ test("a database error during a vote cast leaves none of the ballot's parameters
 	const { programme } = await createProgramme(db);
 	const { vote, options } = await createOpenVote(db, programme.id, { channels: "email" });
 	const { client, user } = await signedInUser(app, db);
-	await refuseWritesTo("ballots");
+	// A cast writes the sealed ballot to the queue (mixed into `ballots` later, see votes.mixing.ts).
+	await refuseWritesTo("vote_ballot_queue");
 	const res = await client.post(`/omrostning/${vote.id}`, { channel: "email", choice: options[1]!.id });
-	await allowWritesTo("ballots");
+	await allowWritesTo("vote_ballot_queue");
 	assert.equal(res.statusCode, 500);
 
 	const [failure] = errorLines();

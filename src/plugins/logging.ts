@@ -8,7 +8,8 @@ export function loggerOptions(level: string, stream?: DestinationStream) {
 		level,
 		stream,
 		serializers: {
-			req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
+			// A letter's short address carries its voting code: the log keeps only that it was one.
+			req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split("?")[0]!.replace(/^\/r\/[^/]*/, "/r/…"), id: req.id }),
 			res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 			err: serializeError,
 		},

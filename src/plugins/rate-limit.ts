@@ -5,9 +5,13 @@ import fp from "fastify-plugin";
 import { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
-/** Counts attempts per key in fixed windows; hit() says whether one more attempt is allowed. */
+/**
+ * Counts attempts per key in fixed windows; hit() says whether one more attempt is allowed, refusedUntil() counts one
+ * too and says from when the next will be allowed (null when this one is), for a message that tells when to try again.
+ */
 export type RateLimiter = {
 	hit(key: string, max: number, windowSeconds: number): Promise<boolean>;
+	refusedUntil(key: string, max: number, windowSeconds: number): Promise<Date | null>;
 	close(): Promise<void>;
 };
 
@@ -20,22 +24,27 @@ declare module "fastify" {
 /** A limiter over one store: one rate-limiter-flexible limiter per (max, window), made when first asked for. */
 function limiterOver(make: (points: number, duration: number) => RateLimiterAbstract, close: () => Promise<void>): RateLimiter {
 	const limiters = new Map<string, RateLimiterAbstract>();
+	const limiterFor = (max: number, windowSeconds: number): RateLimiterAbstract => {
+		const name = `${max}/${windowSeconds}`;
+		let limiter = limiters.get(name);
+		if (!limiter) {
+			limiter = make(max, windowSeconds);
+			limiters.set(name, limiter);
+		}
+		return limiter;
+	};
+	const refusedUntil = async (key: string, max: number, windowSeconds: number): Promise<Date | null> => {
+		try {
+			await limiterFor(max, windowSeconds).consume(key);
+			return null;
+		} catch (refusal) {
+			if (refusal instanceof RateLimiterRes) return new Date(Date.now() + refusal.msBeforeNext);
+			throw refusal;
+		}
+	};
 	return {
-		async hit(key, max, windowSeconds) {
-			const name = `${max}/${windowSeconds}`;
-			let limiter = limiters.get(name);
-			if (!limiter) {
-				limiter = make(max, windowSeconds);
-				limiters.set(name, limiter);
-			}
-			try {
-				await limiter.consume(key);
-				return true;
-			} catch (refusal) {
-				if (refusal instanceof RateLimiterRes) return false;
-				throw refusal;
-			}
-		},
+		refusedUntil,
+		hit: async (key, max, windowSeconds) => (await refusedUntil(key, max, windowSeconds)) === null,
 		close,
 	};
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { h } from "preact";
-import * as s from "../db/schema.js";
+import * as s from "../schema.js";
 import { createProgramme, createUser, signInAs } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";
 import { readCacheSize } from "../lib/read-cache.js";

@@ -4,8 +4,10 @@ import type { ComponentChildren } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { Db } from "../db/client.js";
 import { cachedValue } from "../lib/read-cache.js";
+import { defaultBranding, type SiteBranding } from "../ui/branding.js";
 import type { PageContext } from "../ui/context.js";
-import { ErrorSummary, PageIds } from "../ui/form.js";
+import { danglingSummaryLinks, ErrorSummary, IdsOnPage, PageIds } from "../ui/form.js";
+import { isMachinePath } from "../lib/machine-path.js";
 import { Layout } from "../ui/layout.js";
 import { translateMsg } from "../ui/messages.js";
 import { recordRefusals, unshownRefusals } from "../ui/refusals.js";
@@ -22,6 +24,10 @@ declare module "fastify" {
 		 * (a ballot, a survey answer), so it does not empty the cache: under load, public pages stay rendered.
 		 */
 		keepsReadCache?: boolean;
+	}
+	interface FastifyRequest {
+		/** The installation's look, loaded before the handler so that pages render without waiting. */
+		branding?: SiteBranding;
 	}
 	interface FastifyReply {
 		/** Renders a whole page in the site's layout. */
@@ -47,12 +53,21 @@ export function pageContext(req: FastifyRequest, onCsrfToken?: () => void): Page
 		},
 		viewer: req.viewer,
 		canAdminister: req.canAdminister,
+		workspaceLinks: req.workspaceLinks ?? [],
 		flash: flash && /^flash\.\w+$/.test(flash) ? flash : null,
+		branding: req.branding ?? defaultBranding,
 	};
 }
 
 /** Server-side rendering of pages and the post/redirect/get pattern. */
-export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db; branding?: (db: Db) => Promise<SiteBranding> }) => {
+	const { branding } = opts;
+	if (branding) {
+		app.addHook("preHandler", async (req) => {
+			// Programs' paths render no page, so they do not wait for the database for it.
+			if (!req.url.startsWith("/static/") && !isMachinePath(req.url)) req.branding = await branding(opts.db);
+		});
+	}
 	app.decorateReply("page", function (this: FastifyReply, title: string, body: (ctx: PageContext) => ComponentChildren, status = 200) {
 		let hasForm = false;
 		const ctx = pageContext(this.request, () => {
@@ -60,13 +75,15 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 		});
 		if (ctx.flash) this.clearCookie(flashCookie, { path: "/" });
 		let rendered: string | undefined;
-		const layout = (before?: ComponentChildren) =>
+		const layout = (before?: ComponentChildren, idsOnPage: Set<string> | null = null) =>
 			`<!doctype html>${renderToString(
 				<PageIds.Provider value={new Set()}>
-					<Layout ctx={ctx} title={title}>
-						{before}
-						{body(ctx)}
-					</Layout>
+					<IdsOnPage.Provider value={idsOnPage}>
+						<Layout ctx={ctx} title={title}>
+							{before}
+							{body(ctx)}
+						</Layout>
+					</IdsOnPage.Provider>
 				</PageIds.Provider>,
 			)}`;
 		const render = () => {
@@ -74,10 +91,15 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =>
 			// A refusal must reach the person even when its form is not on the page again (see ui/refusals.ts).
 			if (status >= 400) {
 				const missing = unshownRefusals().filter(([, message]) => !rendered!.includes(escapeText(translateMsg(ctx.t, message))));
+				let before: ComponentChildren;
 				if (missing.length > 0 || (status === 422 && !rendered.includes('role="alert"'))) {
 					const errors = missing.length > 0 ? Object.fromEntries(missing) : { _form: "error.notSaved" };
-					rendered = layout(<ErrorSummary ctx={ctx} form={{ values: {}, errors }} labels={{}} />);
+					before = <ErrorSummary ctx={ctx} form={{ values: {}, errors }} labels={{}} />;
+					rendered = layout(before);
 				}
+				// A summary's link to a field the page does not show would lead nowhere: rendered again, it is plain text.
+				const { ids, dangling } = danglingSummaryLinks(rendered);
+				if (dangling.length > 0) rendered = layout(before, ids);
 			}
 			return rendered;
 		};

@@ -18,7 +18,8 @@ const csp = [
 /** Strict security headers on every response; HSTS when the site is served over https (`hsts`) or this request came so. */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { hsts: boolean }) => {
 	app.addHook("onSend", async (req, reply) => {
-		reply.header("content-security-policy", csp);
+		// A route may set a stricter policy of its own (an uploaded SVG logo forbids everything).
+		if (!reply.hasHeader("content-security-policy")) reply.header("content-security-policy", csp);
 		reply.header("x-content-type-options", "nosniff");
 		reply.header("x-frame-options", "DENY");
 		reply.header("referrer-policy", "same-origin");

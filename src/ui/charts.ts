@@ -10,6 +10,8 @@ const line = "#c4c9d0";
 // The default brand colour of site.css: 7.6:1 on white, so bars stand out (WCAG 1.4.11 asks 3:1).
 const bar = "#0b5a3c";
 const fontSize = 14;
+// Further series after the brand colour: a blue and an amber, each over 3:1 against white like the first.
+const palette = [bar, "#0a4f8a", "#8a5a00"];
 
 /** Two renderings of one chart: narrow for phones and wide for larger screens; CSS shows one of them. */
 export type ChartSvg = { narrow: string; wide: string };
@@ -41,9 +43,11 @@ async function render(label: string, option: object, width: number, height: numb
 }
 
 /** Horizontal bars with their full labels (long ones wrap, never cut) and the value at the end of each bar. */
-export async function barChart(input: { label: string; rows: { label: string; value: number }[]; format: (n: number) => string }): Promise<ChartSvg> {
+export async function barChart(input: { label: string; rows: { label: string; value: number; text?: string }[]; format: (n: number) => string }): Promise<ChartSvg> {
+	// Room after the longest bar for its value's text.
+	const right = Math.max(56, 8 * Math.max(...input.rows.map((r) => (r.text ?? input.format(r.value)).length)));
 	const option = (labelWidth: number) => ({
-		grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+		grid: { left: 8, right, top: 8, bottom: 8, containLabel: true },
 		xAxis: { type: "value", show: false },
 		yAxis: {
 			type: "category",
@@ -57,7 +61,7 @@ export async function barChart(input: { label: string; rows: { label: string; va
 			{
 				type: "bar",
 				// Each value's text is formatted here (sv-SE or en-GB), so the option stays plain data and can key the cache.
-				data: input.rows.map((r) => ({ value: r.value, label: { formatter: input.format(r.value) } })),
+				data: input.rows.map((r) => ({ value: r.value, label: { formatter: r.text ?? input.format(r.value) } })),
 				itemStyle: { color: bar },
 				barMaxWidth: 28,
 				label: { show: true, position: "right", color: ink },
@@ -72,15 +76,42 @@ export async function barChart(input: { label: string; rows: { label: string; va
 	return { narrow, wide };
 }
 
-/** Counts per month on a true time axis: months without activity keep their place, so years are not skipped. */
-export async function monthChart(input: { label: string; months: { month: string; value: number }[] }): Promise<ChartSvg> {
+/** Every month (YYYY-MM) from the first to the last, inclusive. */
+function monthsBetween(first: string, last: string): string[] {
+	const out: string[] = [];
+	const at = new Date(`${first}-01T00:00:00Z`);
+	for (let month = first; month <= last; month = at.toISOString().slice(0, 7)) {
+		out.push(month);
+		at.setUTCMonth(at.getUTCMonth() + 1);
+	}
+	return out;
+}
+
+/**
+ * Counts per month, one stacked bar per month with a part per series (named in full in the legend). The axis holds
+ * every month from the first to the last, so months without activity keep their place and years are never skipped;
+ * `monthName` writes a month for reading ("sep. 2018").
+ */
+export async function monthChart(input: { label: string; series: { name: string; months: { month: string; value: number }[] }[]; monthName: (month: string) => string }): Promise<ChartSvg | null> {
+	const all = input.series.flatMap((s) => s.months.map((m) => m.month)).sort();
+	if (all.length === 0) return null;
+	const axis = monthsBetween(all[0]!, all[all.length - 1]!);
+	const legendHeight = 24 * input.series.length;
 	const option = {
-		grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-		xAxis: { type: "time", axisLabel: { color: ink, hideOverlap: true }, axisLine: { lineStyle: { color: line } }, splitLine: { show: false } },
+		color: palette,
+		grid: { left: 8, right: 16, top: 16, bottom: 16 + legendHeight, containLabel: true },
+		legend: { bottom: 0, left: 0, orient: "vertical", textStyle: { color: ink } },
+		xAxis: { type: "category", data: axis.map(input.monthName), axisLabel: { color: ink, hideOverlap: true }, axisTick: { alignWithLabel: true }, axisLine: { lineStyle: { color: line } } },
 		yAxis: { type: "value", minInterval: 1, axisLabel: { color: ink }, splitLine: { lineStyle: { color: line } } },
-		series: [{ type: "bar", barMaxWidth: 14, barMinHeight: 2, itemStyle: { color: bar }, data: input.months.map((m) => [`${m.month}-15`, m.value]) }],
+		series: input.series.map((s) => ({
+			type: "bar",
+			name: s.name,
+			stack: "total",
+			barMaxWidth: 32,
+			data: axis.map((month) => s.months.find((m) => m.month === month)?.value ?? 0),
+		})),
 	};
-	const [narrow, wide] = await Promise.all([render(input.label, option, 358, 240), render(input.label, option, 720, 280)]);
+	const [narrow, wide] = await Promise.all([render(input.label, option, 358, 240 + legendHeight), render(input.label, option, 720, 280 + legendHeight)]);
 	return { narrow, wide };
 }
 

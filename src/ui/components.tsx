@@ -1,4 +1,6 @@
 import type { ComponentChildren } from "preact";
+import type { PageContext } from "./context.js";
+import type { ChartSvg } from "./charts.js";
 
 /** The states a badge can show; the word carries the meaning, the colour only repeats it. */
 export type BadgeTone = "neutral" | "success" | "warning" | "danger" | "info";
@@ -49,6 +51,19 @@ export function Steps(props: { label: string; steps: Step[] }) {
 	);
 }
 
+/**
+ * A chart served as an image of its own (`src(size)` is the address of its narrow or wide SVG drawing): for pages
+ * with many charts, whose HTML then stays small and whose charts load as they are scrolled to and stay cached.
+ */
+export function ChartImage(props: { src: (size: keyof ChartSvg) => string; label: string }) {
+	return (
+		<picture class="chart">
+			<source media="(min-width: 48rem)" srcset={props.src("wide")} />
+			<img src={props.src("narrow")} alt={props.label} loading="lazy" />
+		</picture>
+	);
+}
+
 /** A chart rendered on the server (see charts.ts): the narrow drawing on phones, the wide one on larger screens. */
 export function Chart(props: { svg: { narrow: string; wide: string } }) {
 	return (
@@ -56,5 +71,36 @@ export function Chart(props: { svg: { narrow: string; wide: string } }) {
 			<div class="chart-narrow" dangerouslySetInnerHTML={{ __html: props.svg.narrow }} />
 			<div class="chart-wide" dangerouslySetInnerHTML={{ __html: props.svg.wide }} />
 		</div>
+	);
+}
+
+/**
+ * What an administration page is for and what happens next, in two or three sentences (help.page.<page>), with a link
+ * to where the coordinator's guide (/hjalp) tells the same under the programme's step the page belongs to.
+ */
+export function PageHelp(props: { ctx: PageContext; page: string }) {
+	const { t } = props.ctx;
+	return (
+		<div class="notice notice-info page-help">
+			<p>
+				{t(`help.page.${props.page}`)} <a href={`/hjalp#${props.page}`}>{t("help.more")}</a>
+			</p>
+		</div>
+	);
+}
+
+/** Links to one table's downloads: Excel (.xlsx), CSV for Swedish Excel (semicolon) and CSV for other tools (comma). */
+export function Downloads(props: { ctx: PageContext; xlsx: string; csvExcel: string; csv?: string }) {
+	const { t } = props.ctx;
+	return (
+		<p class="downloads">
+			{t("download.label")}: <a href={props.xlsx}>{t("download.xlsx")}</a> · <a href={props.csvExcel}>{t("download.csvExcel")}</a>
+			{props.csv && (
+				<>
+					{" "}
+					· <a href={props.csv}>{t("download.csv")}</a>
+				</>
+			)}
+		</p>
 	);
 }

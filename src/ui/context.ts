@@ -1,4 +1,5 @@
 import type { Lang, T } from "../i18n/i18n.js";
+import type { SiteBranding } from "./branding.js";
 
 /** The signed-in person as the pages and services see them. */
 export type Viewer = {
@@ -18,5 +19,9 @@ export type PageContext = {
 	viewer: Viewer | null;
 	/** Whether the viewer may open the administration (coordinator or administrator). */
 	canAdminister: boolean;
+	/** Workspaces the viewer's roles open beside the administration (e.g. the analysts'), for the menu. */
+	workspaceLinks?: { href: string; key: string }[];
 	flash: string | null;
+	/** The installation's name, logo, favicon and colours. */
+	branding: SiteBranding;
 };

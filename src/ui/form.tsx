@@ -16,6 +16,11 @@ type FieldProps = {
 
 /** The field ids given out on the page being rendered; the page renderer provides a fresh set for each page. */
 export const PageIds = createContext<Set<string> | null>(null);
+/**
+ * The element ids of a first rendering of the page (a field's only when it shows its message), when the page is rendered
+ * again for its error summary: a summary links only to a field on the page that shows the refusal; any other is plain text.
+ */
+export const IdsOnPage = createContext<Set<string> | null>(null);
 /** The ids of the form being rendered, by field name, so that its error summary and its fields agree. */
 const FormIds = createContext<Map<string, string> | null>(null);
 
@@ -77,14 +82,23 @@ export function ErrorSummary(props: { ctx: PageContext; form: FormState; labels:
 }
 
 function ErrorLink(props: { field: string; label: string | undefined; message: string }) {
-	return (
-		<li>
-			<a href={`#${useFieldId(props.field, { peek: true })}`}>
-				{props.label ? `${props.label}: ` : ""}
-				{props.message}
-			</a>
-		</li>
-	);
+	const id = useFieldId(props.field, { peek: true });
+	const onPage = useContext(IdsOnPage);
+	const text = `${props.label ? `${props.label}: ` : ""}${props.message}`;
+	return <li>{onPage && !onPage.has(id) ? text : <a href={`#${id}`}>{text}</a>}</li>;
+}
+
+/**
+ * The ids an error summary in a rendered page links to that lead to no field showing that error: no element has the id,
+ * or the field there shows no message (it is another form's field of the same name, the refused form being gone).
+ * Given with the ids of the page's fields that do show their message.
+ */
+export function danglingSummaryLinks(html: string): { ids: Set<string>; dangling: string[] } {
+	const all = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+	const ids = new Set([...all].filter((id) => !id.startsWith("field-") || all.has(`error-${id.slice("field-".length)}`)));
+	const summaries = [...html.matchAll(/class="error-summary"[\s\S]*?<\/ul>/g)].map((m) => m[0]).join("");
+	const dangling = [...summaries.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!).filter((id) => !ids.has(id));
+	return { ids, dangling };
 }
 
 type Ids = ReturnType<typeof useFieldIds>;
@@ -222,14 +236,28 @@ export function FileField(props: FieldProps & { hint: string; accept?: string })
 	);
 }
 
-/** A check box with its label after it; checked when the form's value is "on" or "true". */
-export function CheckboxField(props: { form: FormState; name: string; label: string }) {
-	const id = useFieldId(props.name);
+/** A check box with its label after it, a hint and its error when given; checked when the form's value is "on" or "true". */
+export function CheckboxField(props: { ctx?: PageContext; form: FormState; name: string; label: string; hint?: string }) {
+	const ids = useFieldIds(props.name);
 	const value = props.form.values[props.name];
+	// Its error shows only where the page passes its context to translate it.
+	const error = props.ctx ? props.form.errors[props.name] : undefined;
+	if (error) noteShown(props.name);
+	const described = [props.hint ? ids.hint : "", error ? ids.error : ""].filter(Boolean).join(" ") || undefined;
 	return (
-		<div class="field field-check">
-			<input id={id} type="checkbox" name={props.name} checked={value === "on" || value === "true"} />
-			<label for={id}>{props.label}</label>
+		<div class={error ? "field field-check field-invalid" : "field field-check"}>
+			<input id={ids.input} type="checkbox" name={props.name} checked={value === "on" || value === "true"} aria-describedby={described} aria-invalid={error ? "true" : undefined} />
+			<label for={ids.input}>{props.label}</label>
+			{props.hint && (
+				<p class="hint" id={ids.hint}>
+					{props.hint}
+				</p>
+			)}
+			{error && props.ctx && (
+				<p class="field-error" id={ids.error}>
+					{translateMsg(props.ctx.t, error)}
+				</p>
+			)}
 		</div>
 	);
 }

@@ -9,6 +9,21 @@ export function formState(values: Record<string, unknown> = {}): FormState {
 	return { values: stringValues(values), errors: {} };
 }
 
+// Fields of a posted form that the input guard refused (a control character typed or pasted), by the body they came
+// in: the guard takes the characters out and lets the request through, so the route's own form check shows the
+// field's message with everything typed kept (see plugins/input-guard.ts).
+const refusedByGuard = new WeakMap<object, Record<string, string>>();
+
+/** Marks fields of a posted body as refused, each with its message key; for the input guard. */
+export function refuseFields(body: object, errors: Record<string, string>): void {
+	refusedByGuard.set(body, errors);
+}
+
+/** The fields of a posted body the input guard refused, with their message keys (none for a clean body). */
+export function refusedFields(body: unknown): Record<string, string> {
+	return (body !== null && typeof body === "object" && refusedByGuard.get(body)) || {};
+}
+
 /** Checks a submitted form against its schema; on failure returns everything typed with the errors. */
 export function parseForm<S extends z.ZodType>(
 	schema: S,
@@ -16,14 +31,33 @@ export function parseForm<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; state: FormState } {
 	const values = stringValues(body);
 	const parsed = schema.safeParse(values);
-	if (parsed.success) return { ok: true, data: parsed.data };
-	const errors: Record<string, string> = {};
-	for (const issue of parsed.error.issues) {
+	const refused = knownFields(schema, refusedFields(body));
+	if (parsed.success && Object.keys(refused).length === 0) return { ok: true, data: parsed.data };
+	const errors: Record<string, string> = { ...refused };
+	for (const issue of parsed.error?.issues ?? []) {
 		const field = String(issue.path[0] ?? "_form");
 		errors[field] ??= issue.message;
 	}
 	noteRefusals(errors);
 	return { ok: false, state: { values, errors } };
+}
+
+// Only the form's own fields are refused: a hidden field (where to go next) or a stray one was cleaned by the guard,
+// and nobody could correct it on the page anyway.
+function knownFields(schema: z.ZodType, errors: Record<string, string>): Record<string, string> {
+	const names = fieldNames(schema);
+	return names ? Object.fromEntries(Object.entries(errors).filter(([field]) => names.has(field))) : errors;
+}
+
+/** The field names an object schema (possibly piped, united or intersected) reads, or null when it cannot tell. */
+function fieldNames(schema: z.ZodType): Set<string> | null {
+	const def = schema._zod.def as { type: string; shape?: object; in?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType };
+	if (def.type === "object" && def.shape) return new Set(Object.keys(def.shape));
+	if (def.type === "pipe" && def.in) return fieldNames(def.in);
+	const parts = def.type === "union" ? def.options : def.type === "intersection" ? [def.left!, def.right!] : null;
+	if (!parts) return null;
+	const sets = parts.map(fieldNames);
+	return sets.every((set) => set !== null) ? new Set(sets.flatMap((set) => [...set!])) : null;
 }
 
 /** A form state with one error added, e.g. a uniqueness conflict found by the service. */

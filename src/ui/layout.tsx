@@ -23,13 +23,17 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
 	const { t } = ctx;
 	const otherLang = ctx.lang === "sv" ? "en" : "sv";
 	const isCurrent = (href: string) => (href === "/" ? ctx.path === "/" : ctx.path.startsWith(href));
+	const { branding } = ctx;
+	const siteName = branding.name ?? t("site.name");
 	return (
 		<html lang={ctx.lang}>
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<title>{`${props.title} – ${t("site.name")}`}</title>
+				<title>{`${props.title} – ${siteName}`}</title>
+				<link rel="icon" href={`/favicon.ico?v=${branding.version}`} />
 				<link rel="stylesheet" href="/static/site.css" />
+				{branding.themed && <link rel="stylesheet" href={`/branding/theme.css?v=${branding.version}`} />}
 				<script src="/static/site.js" />
 			</head>
 			<body>
@@ -39,7 +43,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
 				<header class="site-header">
 					<div class="wrap header-row">
 						<a class="brand" href="/">
-							{t("site.name")}
+							{branding.logoAlt !== null && <img src={`/branding/logo?v=${branding.version}`} alt={branding.logoAlt} />}
+							<span>{siteName}</span>
 						</a>
 						<button type="button" class="menu-toggle" aria-controls="site-menu" aria-expanded="false">
 							{t("layout.menu")}
@@ -61,6 +66,13 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
 											</a>
 										</li>
 									)}
+									{ctx.workspaceLinks?.map((w) => (
+										<li key={w.href}>
+											<a href={w.href} aria-current={isCurrent(w.href) ? "page" : undefined}>
+												{t(w.key)}
+											</a>
+										</li>
+									))}
 								</ul>
 							</nav>
 							<div class="header-tools">
@@ -98,6 +110,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
 							</li>
 							<li>
 								<a href="/api/docs">{t("layout.api")}</a>
+							</li>
+							<li>
+								<a href="/hjalp">{t("layout.help")}</a>
 							</li>
 						</ul>
 						<p>{t("layout.poweredBy")}</p>

@@ -4,7 +4,7 @@ import { eq, inArray, or } from "drizzle-orm";
 import { clientAs, createOrganisation, createProgramme, createSurvey, createUser, createWorkshop } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { sendMail } from "../mail/index.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 const { app, db, config } = await testApp();
 // The installation's one programme: admins of its coordinating organisation are coordinators.
@@ -93,7 +93,13 @@ async function activePerson() {
 	assert.equal((await other.post(`/ideer/${mine}/kommentarer`, { comment: "Gärna med grillplats" })).statusCode, 303);
 	assert.equal((await me.post(`/ideer/${theirs}/kommentarer`, { comment: "Ja, och en rastplats" })).statusCode, 303);
 	assert.equal((await me.post(`/ideer/${theirs}/stod`, {})).statusCode, 303);
-	const workshop = await createWorkshop(db, programme.id, { title: "Framtidsverkstad i Petiknäs", registration: "named" });
+	const workshop = await createWorkshop(db, programme.id, {
+		title: "Framtidsverkstad i Petiknäs",
+		registration: "named",
+		// A month ahead, so it still takes sign-ups.
+		startsAt: new Date(Date.now() + 30 * 86_400_000),
+		endsAt: new Date(Date.now() + 30 * 86_400_000 + 3 * 3_600_000),
+	});
 	assert.equal((await me.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "Ida Aktiv", email: user.email.toUpperCase() })).statusCode, 303);
 	const { survey, questions } = await createSurvey(db, programme.id, { title: "Vad tycker du om Norsjöbygden?", anonymous: false, questions: [{ kind: "long_text", text: "Vad är bäst här?" }] });
 	const [response] = await db.insert(s.surveyResponses).values({ surveyId: survey.id, userId: user.id, channel: "web", submittedOn: "2018-11-01" }).returning();

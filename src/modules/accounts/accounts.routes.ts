@@ -24,7 +24,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { db: Db; confi
 	app.get<NextQuery>("/sign-in", async (req, reply) => signInPage(req, reply, formState()));
 
 	app.post<NextQuery>("/sign-in", async (req, reply) => {
-		const result = await service.requestCode(deps, { body: req.body, ip: req.ip, t: req.t });
+		const result = await service.requestCode(deps, { body: req.body, ip: req.ip, t: req.t, lang: req.lang });
 		if (!result.ok) return signInPage(req, reply, result.state, result.status);
 		const next = localPath(req.query.next);
 		return reply.seeOther(`/sign-in/code/${result.codeId}${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`);
@@ -45,6 +45,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { db: Db; confi
 			codeId: req.params.id,
 			body: req.body,
 			ip: req.ip,
+			lang: req.lang,
 			previousToken: req.cookies[sessionCookie],
 		});
 		if (result.kind === "gone") return gonePage(req, reply, result.reason);

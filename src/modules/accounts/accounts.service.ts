@@ -1,20 +1,19 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import type { T } from "../../i18n/i18n.js";
+import { formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, HttpError, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { downloadPersonalData, erasePersonalData } from "../../lib/personal-data.js";
+import { HttpError, notFound } from "../../plugins/http-errors.js";
 import type { RateLimiter } from "../../plugins/rate-limit.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { msg } from "../../ui/messages.js";
-import { forgetIdeasOf, ideasDataOf } from "../ideas/index.js";
-import { forgetRecipient, sendMail } from "../mail/index.js";
+import { sendMail } from "../mail/index.js";
 import { organisationChoices, organisationExists } from "../organisations/index.js";
 import { coordinatorId } from "../programmes/index.js";
-import { surveyAnswersOf } from "../surveys/index.js";
-import { forgetRegistrationsOf, registrationsOf } from "../workshops/index.js";
 import * as input from "./accounts.input.js";
+import { authorize } from "./accounts.policy.js";
 import * as repo from "./accounts.repo.js";
 import { endSession, startSession } from "./sessions.js";
 
@@ -49,16 +48,22 @@ function sameHash(a: string, b: string): boolean {
 /** Creates a code for an address and mails it; answers the same whether or not the address has an account. */
 export async function requestCode(
 	deps: SignInDeps,
-	req: { body: unknown; ip: string; t: T },
+	req: { body: unknown; ip: string; t: T; lang: Lang },
 ): Promise<{ ok: true; codeId: string } | { ok: false; status: 422 | 429; state: FormState }> {
 	const parsed = parseForm(input.signInInput, req.body);
 	if (!parsed.ok) return { ok: false, status: 422, state: parsed.state };
 	const { email } = parsed.data;
-	const allowed =
-		(await deps.limiter.hit(`sign-in:ip:${req.ip}`, limits.codesPerIp, hour)) &&
-		(await deps.limiter.hit(`sign-in:email:${email}`, limits.codesPerAddress, hour)) &&
-		(await deps.limiter.hit(`sign-in:email:${email}`, limits.codesPerAddressPerDay, day));
-	if (!allowed) return { ok: false, status: 429, state: withError(formState({ email }), "email", "accounts.signIn.tooMany") };
+	// The first limit that refuses says when one may ask again: within the hour, or not before the day's window ends.
+	const windows: [string, number, number][] = [
+		[`sign-in:ip:${req.ip}`, limits.codesPerIp, hour],
+		[`sign-in:email:${email}`, limits.codesPerAddress, hour],
+		[`sign-in:email:${email}`, limits.codesPerAddressPerDay, day],
+	];
+	for (const [key, max, seconds] of windows) {
+		const until = await deps.limiter.refusedUntil(key, max, seconds);
+		if (!until) continue;
+		return { ok: false, status: 429, state: withError(formState({ email }), "email", msg("accounts.signIn.tooMany", { at: formatDateTime(req.lang, until) })) };
+	}
 
 	const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
 	const expiresAt = new Date(Date.now() + codeMinutes * 60_000);
@@ -93,7 +98,7 @@ export async function codeStatus(db: Db, id: string): Promise<CodeGone | null> {
 /** Checks a typed code and, when right, signs the person in with a new session (ending the one they had). */
 export async function verifyCode(
 	deps: SignInDeps,
-	req: { codeId: string; body: unknown; ip: string; previousToken: string | undefined },
+	req: { codeId: string; body: unknown; ip: string; lang: Lang; previousToken: string | undefined },
 ): Promise<
 	| { kind: "signedIn"; token: string; expiresAt: Date }
 	| { kind: "gone"; reason: CodeGone }
@@ -101,9 +106,8 @@ export async function verifyCode(
 > {
 	const row = await findCodeOr404(deps.db, req.codeId);
 	const typed = formState(req.body as Record<string, unknown>);
-	if (!(await deps.limiter.hit(`sign-in-code:ip:${req.ip}`, limits.triesPerIp, hour))) {
-		return { kind: "form", status: 429, state: withError(typed, "code", "accounts.code.tooMany") };
-	}
+	const until = await deps.limiter.refusedUntil(`sign-in-code:ip:${req.ip}`, limits.triesPerIp, hour);
+	if (until) return { kind: "form", status: 429, state: withError(typed, "code", msg("accounts.code.tooMany", { at: formatDateTime(req.lang, until) })) };
 	const gone = goneReason(row);
 	if (gone) return { kind: "gone", reason: gone };
 	const parsed = parseForm(input.codeInput, req.body);
@@ -128,19 +132,6 @@ export async function verifyCode(
 	});
 }
 
-/** Throws unless someone is signed in. */
-export function requireSignedIn(viewer: Viewer | null): Viewer {
-	if (!viewer) throw unauthorized();
-	return viewer;
-}
-
-/** Throws unless the person administers the installation. */
-export function requireAdministrator(viewer: Viewer | null): Viewer {
-	const signedIn = requireSignedIn(viewer);
-	if (!signedIn.isAdministrator) throw forbidden();
-	return signedIn;
-}
-
 /** The e-mail addresses of the installation's administrators, e.g. to report a problem to. */
 export async function administratorEmails(db: Db): Promise<string[]> {
 	return repo.listAdministratorEmails(db);
@@ -151,7 +142,7 @@ export type Role = { key: string; params?: Record<string, string>; href?: string
 
 /** The signed-in person's own record, memberships and roles. */
 export async function accountPage(db: Db, viewer: Viewer | null) {
-	const me = requireSignedIn(viewer);
+	const me = authorize(viewer, "ownAccount");
 	const [found, memberships, coordinator] = await Promise.all([repo.findUser(db, me.id), repo.listMemberships(db, me.id), coordinatorId(db)]);
 	const user = found!;
 	const roles: Role[] = [{ key: "accounts.role.resident" }];
@@ -169,30 +160,26 @@ export async function accountPage(db: Db, viewer: Viewer | null) {
 
 /** Changes the signed-in person's name. */
 export async function updateName(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true } | { ok: false; state: FormState }> {
-	const me = requireSignedIn(viewer);
+	const me = authorize(viewer, "ownAccount");
 	const parsed = parseForm(input.nameInput, body);
 	if (!parsed.ok) return parsed;
 	await repo.updateUser(db, me.id, { name: parsed.data.name });
 	return { ok: true };
 }
 
-/** Everything stored about the signed-in person, for download: account, memberships, ideas, comments, supports, sign-ups and survey answers. */
+/**
+ * Everything stored about the signed-in person, for download: account and memberships, and what every module that keeps
+ * something about people registered (ideas, comments, supports, sign-ups, survey answers).
+ */
 export async function exportData(db: Db, viewer: Viewer | null) {
-	const me = requireSignedIn(viewer);
+	const me = authorize(viewer, "ownAccount");
 	const user = (await repo.findUser(db, me.id))!;
-	const [memberships, ideas, workshopRegistrations, surveyAnswers] = await Promise.all([
-		repo.listMemberships(db, me.id),
-		ideasDataOf(db, me.id),
-		registrationsOf(db, user.email),
-		surveyAnswersOf(db, me.id),
-	]);
+	const [memberships, theirs] = await Promise.all([repo.listMemberships(db, me.id), downloadPersonalData(db, user)]);
 	return {
 		exportedAt: new Date().toISOString(),
 		user,
 		memberships: memberships.map(({ userId: _, ...m }) => m),
-		...ideas,
-		workshopRegistrations,
-		surveyAnswers,
+		...theirs,
 	};
 }
 
@@ -202,14 +189,12 @@ export async function exportData(db: Db, viewer: Viewer | null) {
  * to the account (the database sets it to null) and stay as anonymous answers, as the account page says.
  */
 export async function deleteAccount(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true } | { ok: false; state: FormState }> {
-	const me = requireSignedIn(viewer);
+	const me = authorize(viewer, "ownAccount");
 	const parsed = parseForm(input.deleteInput, body);
 	if (!parsed.ok) return parsed;
 	await db.transaction(async (tx) => {
 		await repo.deleteCodesFor(tx, me.email);
-		await forgetRecipient(tx, me.email);
-		await forgetIdeasOf(tx, me.id);
-		await forgetRegistrationsOf(tx, me.email);
+		await erasePersonalData(tx, me);
 		await repo.deleteUser(tx, me.id);
 	});
 	return { ok: true };
@@ -217,7 +202,7 @@ export async function deleteAccount(db: Db, viewer: Viewer | null, body: unknown
 
 /** Everyone with their memberships, and the organisations to choose from, for the administrator. */
 export async function usersPage(db: Db, viewer: Viewer | null) {
-	requireAdministrator(viewer);
+	authorize(viewer, "administerPeople");
 	const [users, memberships, organisations] = await Promise.all([repo.listUsers(db), repo.listMemberships(db), organisationChoices(db, "all")]);
 	return {
 		users: users.map((u) => ({ ...u, memberships: memberships.filter((m) => m.userId === u.id) })),
@@ -227,7 +212,7 @@ export async function usersPage(db: Db, viewer: Viewer | null) {
 
 /** Gives a person (created when new) a role in an organisation. */
 export async function grantMembership(db: Db, viewer: Viewer | null, body: unknown): Promise<{ ok: true } | { ok: false; state: FormState }> {
-	requireAdministrator(viewer);
+	authorize(viewer, "administerPeople");
 	const parsed = parseForm(input.grantInput, body);
 	if (!parsed.ok) return parsed;
 	const { email, organisationId, role } = parsed.data;
@@ -243,7 +228,7 @@ export async function grantMembership(db: Db, viewer: Viewer | null, body: unkno
 
 /** Takes a person out of an organisation. */
 export async function removeMembership(db: Db, viewer: Viewer | null, body: unknown): Promise<void> {
-	requireAdministrator(viewer);
+	authorize(viewer, "administerPeople");
 	const parsed = parseForm(input.membershipInput, body);
 	if (!parsed.ok) throw notFound();
 	await repo.deleteMembership(db, parsed.data.userId, parsed.data.organisationId);
@@ -251,7 +236,7 @@ export async function removeMembership(db: Db, viewer: Viewer | null, body: unkn
 
 /** Makes a person administrator or takes the right away; nobody can take their own. */
 export async function setAdministrator(db: Db, viewer: Viewer | null, body: unknown): Promise<void> {
-	const me = requireAdministrator(viewer);
+	const me = authorize(viewer, "administerPeople");
 	const parsed = parseForm(input.administratorInput, body);
 	if (!parsed.ok) throw notFound();
 	const { userId, administrator } = parsed.data;

@@ -3,6 +3,7 @@ import { ErrorSummary, Form, SelectField, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { type accountPage, type CodeGone, codeMinutes, type usersPage } from "./accounts.service.js";
+import { PageHelp } from "../../ui/components.js";
 
 const withNext = (path: string, next: string) => (next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`);
 
@@ -169,6 +170,7 @@ export function UsersPage({ ctx, data, grantForm }: { ctx: PageContext; data: Us
 	return (
 		<>
 			<h1>{t("accounts.users.title")}</h1>
+			<PageHelp ctx={ctx} page="users" />
 			<section aria-labelledby="people-title">
 				<h2 id="people-title">{t("accounts.users.people")}</h2>
 				<div class="table-scroll">

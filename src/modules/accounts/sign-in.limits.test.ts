@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, test } from "node:test";
 import { Redis } from "ioredis";
+import { formatDate, todayInSweden } from "../../i18n/i18n.js";
 import { createUser, lastCodeTo, lastMailTo, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 
@@ -40,6 +41,10 @@ test("an address gets 5 codes an hour and 10 a day, whatever the hour", async ()
 	assert.equal(await askForCode(client, email), 429, "and none in the third: 10 a day");
 	const refused = await client.post("/sign-in", { email });
 	assert.match(refused.body, /Du har begärt för många koder/);
+	const field = /id="error-email"[^>]*>([\s\S]*?)<\/p>/.exec(refused.body)?.[1] ?? "";
+	assert.doesNotMatch(field, /timme/, "the day's limit does not promise a new code within the hour");
+	const tomorrow = formatDate("sv", todayInSweden(new Date(Date.now() + 86_400_000)));
+	assert.ok(field.includes(tomorrow), `it says a new code can be asked for tomorrow (${tomorrow}): ${field}`);
 });
 
 test("the outbox holds no sign-in code, so an administrator cannot read one", async () => {

@@ -3,7 +3,6 @@ import type { Messages } from "../../i18n/messages.js";
 export const adminMessages: Messages = {
 	sv: {
 		"admin.title": "Administration",
-		"admin.intro": "Här samordnar du framtidsprogrammet.",
 		"admin.back": "Tillbaka till administrationen",
 		"admin.sections": "Programmet",
 		"admin.installation": "Installationen",
@@ -17,7 +16,6 @@ export const adminMessages: Messages = {
 	},
 	en: {
 		"admin.title": "Administration",
-		"admin.intro": "This is where you coordinate the future programme.",
 		"admin.back": "Back to the administration",
 		"admin.sections": "The programme",
 		"admin.installation": "The installation",

@@ -1,3 +1,4 @@
+import { PageHelp } from "../../ui/components.js";
 import type { PageContext } from "../../ui/context.js";
 import type { dashboard } from "./admin.service.js";
 
@@ -24,7 +25,7 @@ export function DashboardPage({ ctx, data }: { ctx: PageContext; data: Dashboard
 	return (
 		<>
 			<h1>{t("admin.title")}</h1>
-			<p>{t("admin.intro")}</p>
+			<PageHelp ctx={ctx} page="admin" />
 			<SectionLinks ctx={ctx} id="admin-programme" title={t("admin.sections")} links={data.programme} />
 			{data.installation.length > 0 && <SectionLinks ctx={ctx} id="admin-installation" title={t("admin.installation")} links={data.installation} />}
 		</>

@@ -50,7 +50,17 @@ test("the OpenAPI document is OpenAPI 3.1 and holds only the JSON API", async ()
 	assert.equal(op.responses["200"].content["application/json"].schema.properties.name.type, "string");
 });
 
-const featureEndpoints = ["/api/v1/programme", "/api/v1/vision", "/api/v1/proposals", "/api/v1/organisations", "/api/v1/focus-areas", "/api/v1/adoptions"];
+const featureEndpoints = [
+	"/api/v1/programme",
+	"/api/v1/vision",
+	"/api/v1/proposals",
+	"/api/v1/organisations",
+	"/api/v1/focus-areas",
+	"/api/v1/adoptions",
+	"/api/v1/proposals/{id}/trace",
+	"/api/v1/focus-areas/{id}/trace",
+	"/api/v1/themes/{id}",
+];
 
 test("the feature modules' endpoints are in the document with a summary and a response schema", async () => {
 	const doc = (await new TestClient(app).get("/api/v1/openapi.json")).json();

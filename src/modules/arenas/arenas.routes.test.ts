@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import ICAL from "ical.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { clientAs, createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, createWorkshop } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { arenaMeetingsFor, upcomingArenaMeetings } from "./index.js";

@@ -72,7 +72,7 @@ export async function arenasRoutes(app: FastifyInstance, opts: { db: Db; config:
 
 	app.post<InArea>("/arenor/ny", async (req, reply) => {
 		const result = await service.createMeeting(db, req.viewer, req.query.omrade, req.body, chosen(req.body));
-		if (result.ok) return reply.seeOther(`/arenor/${result.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/arenor/${result.id}`, "flash.arenaMeetingCreated");
 		return reply.page(req.t("arena.new.inArea", { area: result.form.focusArea.name }), (ctx) => MeetingFormPage({ ctx, form: result.form }), 422);
 	});
 

@@ -1,15 +1,17 @@
 import type { Db } from "../../db/client.js";
+import { memberOrganisationIds } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
 import type { CalendarEvent } from "../../lib/ics.js";
-import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
 import { goalsInFocusArea } from "../goals/index.js";
 import { organisationChoices } from "../organisations/index.js";
-import { getProgramme, isCoordinator } from "../programmes/index.js";
+import { actorOf, getProgramme } from "../programmes/index.js";
 import { stockholmInstant, stockholmParts } from "../../i18n/stockholm-time.js";
 import { choiceFields, meetingInput } from "./arenas.input.js";
+import * as policy from "./arenas.policy.js";
 import * as repo from "./arenas.repo.js";
 
 export type { MeetingSummary } from "./arenas.repo.js";
@@ -26,25 +28,11 @@ export type MeetingForm = {
 	choices: { organisations: Ref[]; goals: (Ref & { ownerName: string })[]; initiatives: Ref[] };
 };
 
-/** The focus areas a person may hold arena meetings in: all for the coordinator, else those their organisations work in. */
-async function editableAreas(db: Db, viewer: Viewer | null, programmeId: string): Promise<Ref[]> {
-	if (!viewer) return [];
-	const areas = await focusAreaChoices(db, programmeId);
-	if (await isCoordinator(db, viewer)) return areas;
-	const mine = await focusAreasOfAny(db, viewer.memberships.map((m) => m.organisationId));
-	return areas.filter((a) => mine.some((m) => m.id === a.id));
-}
-
-/** Whether a person may create and change the arena meetings of a focus area. */
-export async function canEditMeetingsIn(db: Db, viewer: Viewer | null, focusAreaId: string): Promise<boolean> {
-	const programme = await getProgramme(db);
-	return (await editableAreas(db, viewer, programme.id)).some((a) => a.id === focusAreaId);
-}
-
-async function requireEditor(db: Db, viewer: Viewer | null, focusAreaId: string): Promise<Viewer> {
-	if (!viewer) throw unauthorized();
-	if (!(await canEditMeetingsIn(db, viewer, focusAreaId))) throw forbidden();
-	return viewer;
+/** The facts the policy decides planning by; none are looked up for someone not signed in. */
+async function plannerOf(db: Db, viewer: Viewer | null, programmeId: string): Promise<policy.Planner> {
+	if (!viewer) return { viewer, coordinates: false, areas: [], theirAreas: [] };
+	const [actor, areas, theirAreas] = await Promise.all([actorOf(db, viewer), focusAreaChoices(db, programmeId), focusAreasOfAny(db, memberOrganisationIds(viewer))]);
+	return { ...actor, areas, theirAreas };
 }
 
 async function findOr404(db: Db, id: string): Promise<repo.MeetingSummary> {
@@ -57,7 +45,7 @@ async function findOr404(db: Db, id: string): Promise<repo.MeetingSummary> {
 /** The public list: meetings still to come (soonest first) and those held (newest first), and whether the viewer may plan one. */
 export async function arenaList(db: Db, viewer: Viewer | null, now = new Date()) {
 	const programme = await getProgramme(db);
-	const [meetings, areas] = await Promise.all([repo.listMeetings(db, programme.id), editableAreas(db, viewer, programme.id)]);
+	const [meetings, areas] = await Promise.all([repo.listMeetings(db, programme.id), plannerOf(db, viewer, programme.id).then(policy.plannableAreas)]);
 	return {
 		upcoming: meetings.filter((m) => m.endsAt >= now),
 		past: meetings.filter((m) => m.endsAt < now).reverse(),
@@ -72,7 +60,7 @@ export async function arenaPage(db: Db, viewer: Viewer | null, id: string) {
 		repo.meetingOrganisations(db, meeting.id),
 		repo.meetingGoals(db, meeting.id),
 		repo.meetingInitiatives(db, meeting.id),
-		canEditMeetingsIn(db, viewer, meeting.focusAreaId),
+		plannerOf(db, viewer, meeting.programmeId).then((p) => policy.mayPlanIn(p, meeting.focusAreaId)),
 	]);
 	return { meeting, organisations, goals, initiatives, canEdit };
 }
@@ -89,24 +77,17 @@ async function formFor(db: Db, meeting: repo.MeetingSummary | null, focusArea: R
 
 /** Planning a meeting: without an area, the areas the viewer may choose; with one, the empty form for it. */
 export async function newMeetingPage(db: Db, viewer: Viewer | null, areaId: string | undefined): Promise<{ areas: Ref[] } | { form: MeetingForm }> {
-	if (!viewer) throw unauthorized();
 	const programme = await getProgramme(db);
-	const areas = await editableAreas(db, viewer, programme.id);
-	if (areaId === undefined) {
-		if (areas.length === 0) throw forbidden();
-		return { areas };
-	}
-	const isAsked = (a: Ref) => isUuid(areaId) && a.id === areaId.toLowerCase();
-	const area = areas.find(isAsked);
-	// An area the person may not plan in is forbidden if it exists at all, else not found.
-	if (!area) throw (await focusAreaChoices(db, programme.id)).some(isAsked) ? forbidden() : notFound();
+	const planner = await plannerOf(db, viewer, programme.id);
+	if (areaId === undefined) return { areas: policy.requireSomeArea(planner) };
+	const area = policy.requireAreaToPlan(planner, isUuid(areaId) ? areaId : "");
 	return { form: await formFor(db, null, area, formState({ startTime: "18:00", endTime: "20:00" }), { organisations: [], goals: [], initiatives: [] }) };
 }
 
 /** A stored meeting, for someone who may change it; 404 for an unknown one. */
 async function editableMeeting(db: Db, viewer: Viewer | null, id: string): Promise<repo.MeetingSummary> {
 	const meeting = await findOr404(db, id);
-	await requireEditor(db, viewer, meeting.focusAreaId);
+	policy.requirePlanner(await plannerOf(db, viewer, meeting.programmeId), meeting.focusAreaId);
 	return meeting;
 }
 

@@ -10,8 +10,8 @@ import { collaborationRequests } from "./collaboration.schema.js";
 
 export type CollaborationRequest = typeof collaborationRequests.$inferSelect;
 
-/** Why a goal counts as related: it shares a focus area, an indicator, or words. */
-export type RelatedReason = "area" | "indicator" | "text";
+/** Why a goal counts as related: it shares a focus area, the source goal's own indicator, an indicator the area follows, or words. */
+export type RelatedReason = "area" | "indicator" | "areaIndicator" | "text";
 
 /** Another actor's goal related to some goals, with why, best match first. */
 export type RelatedGoal = { id: string; title: string; status: GoalStatus; statusChangedOn: string | null; focusAreaId: string; owner: GoalOwner; reasons: RelatedReason[] };
@@ -20,13 +20,25 @@ export type RelatedGoal = { id: string; title: string; status: GoalStatus; statu
 const uuids = (ids: string[]): SQL => sql.join((ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]).map((id) => sql`${id}::uuid`), sql`, `);
 
 /**
- * Other actors' goals related to the source goals: in one of the areas, aimed at one of the indicators, or sharing words.
+ * Other actors' goals related to the source goals: in one of the areas, aimed at the source goals' own indicators or at
+ * one the areas follow, or sharing words.
  * Words are the source goals' Swedish lexemes ORed together, longer ones as prefixes so "fritid" also finds "fritidsgård";
  * the best text match scores 1 and others in proportion, a shared indicator adds ½ and a shared area ¼.
  */
 export async function relatedGoals(
 	db: Db,
-	q: { programmeId: string; sourceIds: string[]; areaIds: string[]; indicatorIds: string[]; excludeOrganisationIds: string[]; excludeInitiativeIds: string[]; limit: number },
+	q: {
+		programmeId: string;
+		sourceIds: string[];
+		areaIds: string[];
+		/** The indicators the source goals themselves aim at. */
+		indicatorIds: string[];
+		/** The indicators the areas follow: they relate goals too, but are not called the same indicator. */
+		areaIndicatorIds: string[];
+		excludeOrganisationIds: string[];
+		excludeInitiativeIds: string[];
+		limit: number;
+	},
 ): Promise<RelatedGoal[]> {
 	const result = await db.execute(sql`
 		with words as (
@@ -41,6 +53,7 @@ export async function relatedGoals(
 				(g.focus_area_id in (${uuids(q.areaIds)})
 					or exists (select 1 from goal_focus_areas a where a.goal_id = g.id and a.focus_area_id in (${uuids(q.areaIds)}))) as same_area,
 				coalesce(g.target_indicator_id in (${uuids(q.indicatorIds)}), false) as shared_indicator,
+				coalesce(g.target_indicator_id in (${uuids(q.areaIndicatorIds)}), false) as area_indicator,
 				coalesce(ts_rank(g.search, query.q), 0) as similarity,
 				coalesce(g.search @@ query.q, false) as text_match
 			from ${goals} g
@@ -55,10 +68,10 @@ export async function relatedGoals(
 		kept as (
 			-- Text rank relative to the best match among the candidates, so it weighs the same however long the source text is.
 			select *, coalesce(similarity / nullif(max(similarity) over (), 0), 0) as likeness
-			from scored where same_area or shared_indicator or text_match
+			from scored where same_area or shared_indicator or area_indicator or text_match
 		)
 		select * from kept
-		order by likeness + case when shared_indicator then 0.5 else 0 end + case when same_area then 0.25 else 0 end desc, similarity desc, title, id
+		order by likeness + case when shared_indicator or area_indicator then 0.5 else 0 end + case when same_area then 0.25 else 0 end desc, similarity desc, title, id
 		limit ${q.limit}
 	`);
 	type Row = {
@@ -73,6 +86,7 @@ export async function relatedGoals(
 		initiative_title: string | null;
 		same_area: boolean;
 		shared_indicator: boolean;
+		area_indicator: boolean;
 		text_match: boolean;
 	};
 	return (result as unknown as { rows: Row[] }).rows.map((r) => ({
@@ -82,7 +96,7 @@ export async function relatedGoals(
 		statusChangedOn: r.status_changed_on ? String(r.status_changed_on).slice(0, 10) : null,
 		focusAreaId: r.focus_area_id,
 		owner: goalOwner({ organisationId: r.organisation_id, organisationName: r.organisation_name, initiativeId: r.initiative_id, initiativeTitle: r.initiative_title }),
-		reasons: (["area", "indicator", "text"] as const).filter((_, i) => [r.same_area, r.shared_indicator, r.text_match][i]),
+		reasons: (["area", "indicator", "areaIndicator", "text"] as const).filter((_, i) => [r.same_area, r.shared_indicator, r.area_indicator && !r.shared_indicator, r.text_match][i]),
 	}));
 }
 
@@ -108,15 +122,18 @@ export async function goalForRelating(db: Db, goalId: string) {
 	return (result as unknown as { rows: Row[] }).rows[0];
 }
 
-/** The goals some organisations own in a focus area, and the indicators followed there: what an area's related goals start from. */
+/** The goals some organisations own in a focus area, the indicators they aim at and those followed there: what an area's related goals start from. */
 export async function areaForRelating(db: Db, focusAreaId: string, organisationIds: string[]) {
+	const inArea = sql`(g.focus_area_id = ${focusAreaId} or exists (select 1 from goal_focus_areas a where a.goal_id = g.id and a.focus_area_id = ${focusAreaId}))`;
 	const result = await db.execute(sql`
 		select
 			array(select g.id::text from ${goals} g where g.organisation_id in (${uuids(organisationIds)})
-				and (g.focus_area_id = ${focusAreaId} or exists (select 1 from goal_focus_areas a where a.goal_id = g.id and a.focus_area_id = ${focusAreaId}))) as goal_ids,
+				and ${inArea}) as goal_ids,
+			array(select distinct g.target_indicator_id::text from ${goals} g where g.organisation_id in (${uuids(organisationIds)}) and g.target_indicator_id is not null
+				and ${inArea}) as target_indicator_ids,
 			array(select x.indicator_id::text from focus_area_indicators x where x.focus_area_id = ${focusAreaId}) as indicator_ids
 	`);
-	return (result as unknown as { rows: { goal_ids: string[]; indicator_ids: string[] }[] }).rows[0]!;
+	return (result as unknown as { rows: { goal_ids: string[]; target_indicator_ids: string[]; indicator_ids: string[] }[] }).rows[0]!;
 }
 
 /** One goal's owner and area, to check a proposal's goals. */

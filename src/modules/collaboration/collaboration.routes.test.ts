@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { clientAs, createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, lastMailTo } from "../../../test/factories.js";
-import { TestClient, testApp } from "../../../test/helpers.js";
+import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
 import { renderToString } from "preact-render-to-string";
 import { translator } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
+import { defaultBranding } from "../../ui/branding.js";
 import { RelatedGoals, relatedGoals, relatedGoalsInFocusArea } from "./index.js";
 
 const { app, db } = await testApp();
@@ -68,11 +69,32 @@ test("related goals: other actors' goals in the area, on a shared indicator or w
 	const reasons = Object.fromEntries(related.map((r) => [r.id, r.reasons]));
 	assert.deepEqual(reasons[similar.id], ["area", "text"]);
 	assert.deepEqual(reasons[unrelated.id], ["area"]);
-	assert.deepEqual(reasons[onIndicator.id], ["indicator"]);
+	assert.deepEqual(reasons[onIndicator.id], ["areaIndicator"], "the goal has no indicator of its own: not “the same indicator”");
 	assert.deepEqual(reasons[similarElsewhere.id], ["text"]);
 	assert.equal(related.find((r) => r.id === similar.id)?.owner.name, c!.name);
 	assert.deepEqual(await relatedGoals(db, "inte-ett-id"), []);
 	assert.deepEqual(await relatedGoals(db, randomUUID()), []);
+});
+
+test("related goals say “samma indikator” only when the goal itself aims at that indicator", async () => {
+	const [a, b, c] = await Promise.all([1, 2, 3].map(() => createOrganisation(db)));
+	const own = await createIndicator(db, programme.id, { focusAreaIds: [] });
+	const followed = await createIndicator(db, programme.id, { focusAreaIds: [otherArea.id] });
+	const withIndicator = await createGoal(db, programme.id, otherArea.id, { organisationId: a!.id, title: "Fler cyklar", targetIndicatorId: own.id });
+	const withoutIndicator = await createGoal(db, programme.id, otherArea.id, { organisationId: a!.id, title: "Färre sopor" });
+	const sameIndicator = await createGoal(db, programme.id, area.id, { organisationId: b!.id, title: "Mätning av trafiken", targetIndicatorId: own.id });
+	const areaIndicator = await createGoal(db, programme.id, area.id, { organisationId: c!.id, title: "Skogsvård", targetIndicatorId: followed.id });
+
+	const reasonsOf = async (goalId: string) => Object.fromEntries((await relatedGoals(db, goalId)).map((r) => [r.id, r.reasons]));
+	assert.deepEqual((await reasonsOf(withIndicator.id))[sameIndicator.id], ["indicator"]);
+	assert.deepEqual((await reasonsOf(withIndicator.id))[areaIndicator.id], ["areaIndicator"]);
+	assert.equal((await reasonsOf(withoutIndicator.id))[sameIndicator.id], undefined, "nothing in common with a goal without an indicator");
+	assert.deepEqual((await reasonsOf(withoutIndicator.id))[areaIndicator.id], ["areaIndicator"]);
+
+	const res = await new TestClient(app).get(`/mal/${withoutIndicator.id}`);
+	assert.equal(res.statusCode, 200);
+	assert.match(res.body, /Varför: en indikator som fokusområdet följer/);
+	assert.doesNotMatch(res.body, /samma indikator/, "a goal without an indicator shares none");
 });
 
 test("in a focus area, a member sees other actors' goals there, like their own first, each with a link to propose", async () => {
@@ -85,7 +107,7 @@ test("in a focus area, a member sees other actors' goals there, like their own f
 	assert.ok(!ids.includes(a.ourGoal.id), "not their own organisation's goals");
 	assert.deepEqual(await relatedGoalsInFocusArea(db, area.id, null), [], "nothing for a visitor who belongs to no actor");
 
-	const ctx: PageContext = { lang: "sv", t: translator("sv"), path: "/", csrfToken: "", viewer: member, canAdminister: false, flash: null };
+	const ctx: PageContext = { lang: "sv", t: translator("sv"), path: "/", csrfToken: "", viewer: member, canAdminister: false, flash: null, branding: defaultBranding };
 	const html = renderToString(RelatedGoals({ ctx, goals: related.filter((r) => r.id === a.theirGoal.id), fromGoalId: a.ourGoal.id }));
 	assert.match(html, /<h2 id="related-goals">Relaterade mål hos andra aktörer<\/h2>/);
 	assert.match(html, /Varför: samma fokusområde, liknande innehåll/);
@@ -243,6 +265,12 @@ test("accepting creates one joint initiative owned by both, links it and mails t
 	assert.match(again.body, /Förfrågan är redan besvarad \(Godkänd\)\. Ingenting ändrades\./);
 	const declineLate = await receiver.post(`/aktorer/${a.municipality.id}/samarbeten/${id}/avboj`, { reason: "Ångrar oss" });
 	assert.equal(declineLate.statusCode, 409);
+	// The answer forms are gone from the page: a late answer with a bad field is told the request is answered, not pointed at a missing field.
+	const declineLateEmpty = await receiver.post(`/aktorer/${a.municipality.id}/samarbeten/${id}/avboj`, { reason: "" });
+	assert.equal(declineLateEmpty.statusCode, 409);
+	assert.match(declineLateEmpty.body, /Förfrågan är redan besvarad \(Godkänd\)\. Ingenting ändrades\./);
+	const acceptLateLong = await receiver.post(`/aktorer/${a.municipality.id}/samarbeten/${id}/acceptera`, { response: "å".repeat(5000) });
+	assert.equal(acceptLateLong.statusCode, 409);
 	assert.equal((await db.select().from(s.initiativeOwners).where(eq(s.initiativeOwners.organisationId, a.association.id))).length, 1, "still one initiative");
 	const proposerView = await (await clientAs(app, db, a.proposer.id)).get(`/aktorer/${a.association.id}/samarbeten/${id}`);
 	assert.match(proposerView.body, /Status: Godkänd/);
@@ -250,7 +278,7 @@ test("accepting creates one joint initiative owned by both, links it and mails t
 	assert.ok(proposerView.body.includes(`<a href="/initiativ/${request.initiativeId}">Fritidsgård tillsammans</a>`));
 });
 
-test("two accepts at the same moment create one initiative", async () => {
+test(`two accepts at the same moment create one initiative (on ${testedOn})`, async () => {
 	const a = await actors();
 	const { id } = await proposed(a);
 	const [one, two] = [await clientAs(app, db, a.admin.id), await clientAs(app, db, a.contact.id)];

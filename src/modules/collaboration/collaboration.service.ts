@@ -1,8 +1,9 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { translator } from "../../i18n/i18n.js";
+import { memberOrganisationIds } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { focusAreaChoices } from "../focus-areas/index.js";
@@ -11,6 +12,7 @@ import { sendMail } from "../mail/index.js";
 import { contactRecipients, organisationChoices } from "../organisations/index.js";
 import { getProgramme } from "../programmes/index.js";
 import { acceptInput, declineInput, invitationInput, proposalInput } from "./collaboration.input.js";
+import * as policy from "./collaboration.policy.js";
 import * as repo from "./collaboration.repo.js";
 import { addOwners, insertInitiative } from "../initiatives/index.js";
 
@@ -34,7 +36,7 @@ const mailT = translator("sv");
 /** How many related goals a page shows. */
 const relatedLimit = 10;
 
-/** Other actors' goals related to a goal (same area, shared indicator, similar words), best first; none for an unknown goal. */
+/** Other actors' goals related to a goal (same area, its indicator or one its area follows, similar words), best first; none for an unknown goal. */
 export async function relatedGoals(db: Db, goalId: string): Promise<repo.RelatedGoal[]> {
 	const goal = isUuid(goalId) ? await repo.goalForRelating(db, goalId) : undefined;
 	if (!goal) return [];
@@ -42,7 +44,8 @@ export async function relatedGoals(db: Db, goalId: string): Promise<repo.Related
 		programmeId: goal.programme_id,
 		sourceIds: [goal.id],
 		areaIds: [goal.focus_area_id, ...goal.further_areas],
-		indicatorIds: [...(goal.target_indicator_id ? [goal.target_indicator_id] : []), ...goal.area_indicators],
+		indicatorIds: goal.target_indicator_id ? [goal.target_indicator_id] : [],
+		areaIndicatorIds: goal.area_indicators,
 		excludeOrganisationIds: goal.organisation_id ? [goal.organisation_id] : [],
 		excludeInitiativeIds: goal.initiative_id ? [goal.initiative_id] : [],
 		limit: relatedLimit,
@@ -51,7 +54,7 @@ export async function relatedGoals(db: Db, goalId: string): Promise<repo.Related
 
 /** For a member of actors: other actors' goals in a focus area (or on its indicators), ranked by likeness to their own goals there. */
 export async function relatedGoalsInFocusArea(db: Db, focusAreaId: string, viewer: Viewer | null): Promise<repo.RelatedGoal[]> {
-	const mine = viewer?.memberships.map((m) => m.organisationId) ?? [];
+	const mine = memberOrganisationIds(viewer);
 	if (mine.length === 0 || !isUuid(focusAreaId)) return [];
 	const programme = await getProgramme(db);
 	const source = await repo.areaForRelating(db, focusAreaId, mine);
@@ -59,22 +62,21 @@ export async function relatedGoalsInFocusArea(db: Db, focusAreaId: string, viewe
 		programmeId: programme.id,
 		sourceIds: source.goal_ids,
 		areaIds: [focusAreaId],
-		indicatorIds: source.indicator_ids,
+		indicatorIds: source.target_indicator_ids,
+		areaIndicatorIds: source.indicator_ids,
 		excludeOrganisationIds: mine,
 		excludeInitiativeIds: [],
 		limit: relatedLimit,
 	});
 }
 
-const isMemberOf = (viewer: Viewer, organisationId: string) => viewer.memberships.some((m) => m.organisationId === organisationId);
-
-/** The organisation, for one of its members; 404 for an unknown one, 403 for anyone else. */
-async function memberOrganisation(db: Db, viewer: Viewer | null, organisationId: string): Promise<{ viewer: Viewer; organisation: Ref }> {
-	if (!viewer) throw unauthorized();
-	const organisation = isUuid(organisationId) ? await repo.findActiveOrganisation(db, organisationId) : undefined;
-	if (!organisation) throw notFound();
-	if (!isMemberOf(viewer, organisation.id)) throw forbidden();
-	return { viewer, organisation };
+/** The organisation, for one of its members (see the policy); 404 for an unknown one. */
+function memberOrganisation(db: Db, viewer: Viewer | null, organisationId: string): Promise<{ viewer: Viewer; organisation: Ref }> {
+	return policy.requireMember(viewer, async () => {
+		const organisation = isUuid(organisationId) ? await repo.findActiveOrganisation(db, organisationId) : undefined;
+		if (!organisation) throw notFound();
+		return organisation;
+	});
 }
 
 async function mailOrganisation(deps: CollaborationDeps, organisationId: string, subject: string, body: string): Promise<void> {
@@ -189,10 +191,15 @@ type RequestPage = Awaited<ReturnType<typeof requestPage>>;
 type AnswerResult = { ok: true; initiativeId: string | null; invitation: boolean } | { ok: false; status: 409 | 422; page: RequestPage; forms: RequestForms; error?: string };
 
 /** The request's page for a member of the side that may give this answer (the receiver accepts or declines, the proposer withdraws). */
-async function pageFor(db: Db, viewer: Viewer | null, organisationId: string, id: string, side: "incoming" | "outgoing"): Promise<RequestPage> {
+async function pageFor(db: Db, viewer: Viewer | null, organisationId: string, id: string, side: policy.Side): Promise<RequestPage> {
 	const page = await requestPage(db, viewer, organisationId, id);
-	if (page.side !== side) throw forbidden();
+	policy.requireSide(viewer, page.side, side);
 	return page;
+}
+
+/** A request no longer pending, refused as such before its form is read: the answer forms are gone from its page. */
+function answeredAlready(page: RequestPage): AnswerResult | null {
+	return page.view.request.status === "pending" ? null : { ok: false, status: 409, page, forms: {}, error: "collab.error.alreadyAnswered" };
 }
 
 /** Answers the request if it is still pending; a second answer (a double click, another member at once) changes nothing and says so. */
@@ -214,6 +221,8 @@ async function answer(
  */
 export async function accept(deps: CollaborationDeps, viewer: Viewer | null, organisationId: string, id: string, body: unknown): Promise<AnswerResult> {
 	const page = await pageFor(deps.db, viewer, organisationId, id, "incoming");
+	const late = answeredAlready(page);
+	if (late) return late;
 	const parsed = parseForm(acceptInput, body);
 	if (!parsed.ok) return { ok: false, status: 422, page, forms: { accept: parsed.state } };
 	const result = await answer(deps, viewer, page, async (tx) => {
@@ -241,6 +250,8 @@ export async function accept(deps: CollaborationDeps, viewer: Viewer | null, org
 /** Declines a request received, with the reason the proposer is mailed. */
 export async function decline(deps: CollaborationDeps, viewer: Viewer | null, organisationId: string, id: string, body: unknown): Promise<AnswerResult> {
 	const page = await pageFor(deps.db, viewer, organisationId, id, "incoming");
+	const late = answeredAlready(page);
+	if (late) return late;
 	const parsed = parseForm(declineInput, body);
 	if (!parsed.ok) return { ok: false, status: 422, page, forms: { decline: parsed.state } };
 	const result = await answer(deps, viewer, page, (tx) =>

@@ -2,7 +2,6 @@
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
-import type { Actor } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
@@ -10,10 +9,11 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { msg } from "../../ui/messages.js";
 import { isUploadedFile, maxDocumentBytes } from "./decisions.uploads.js";
 import { organisationChoices } from "../organisations/index.js";
-import { getProgramme, handOverCoordination, isCoordinator, programmesRepo, setVisionBody } from "../programmes/index.js";
+import { actorOf, getProgramme, handOverCoordination, listCoordinators, setVisionBody } from "../programmes/index.js";
 import { findProposal, recordAdoptedText } from "../proposals/index.js";
 import { adoptionInput, bodyInput, correctionInput, documentFileInput, documentLinkInput, handoverInput, itemInput, linkInput, meetingInput, motionInput, visionBodyInput, withdrawalInput } from "./decisions.input.js";
 import * as policy from "./decisions.policy.js";
+import { listLinkTargets } from "./decisions.links.js";
 import * as repo from "./decisions.repo.js";
 
 /** A saved form, or the form to show again with its errors. */
@@ -21,14 +21,9 @@ export type Saved = { ok: true; id: string } | { ok: false; state: FormState };
 
 const fail = (body: unknown, field: string, key: string): Saved => ({ ok: false, state: withError(formState(body as Record<string, unknown>), field, key) });
 
-/** The person as the policy sees them. */
-async function actor(db: Db, viewer: Viewer | null): Promise<Actor> {
-	return { viewer, coordinates: await isCoordinator(db, viewer) };
-}
-
 /** The organisations a person may act for as an official (throws unless there is one), as choices. */
 async function officeChoices(db: Db, viewer: Viewer | null) {
-	const allowed = policy.requireSomeOffice(await actor(db, viewer));
+	const allowed = policy.requireSomeOffice(await actorOf(db, viewer));
 	const organisations = await organisationChoices(db, "all");
 	return organisations.filter((o) => allowed === "all" || allowed.includes(o.id));
 }
@@ -37,14 +32,14 @@ async function officeChoices(db: Db, viewer: Viewer | null) {
 export async function decisionsAdmin(db: Db, viewer: Viewer | null) {
 	const organisations = await officeChoices(db, viewer);
 	const mine = new Set(organisations.map((o) => o.id));
-	const [programme, bodies, meetings, { coordinates }] = await Promise.all([getProgramme(db), repo.listBodies(db), repo.listMeetings(db, false), actor(db, viewer)]);
+	const [programme, bodies, meetings, { coordinates }] = await Promise.all([getProgramme(db), repo.listBodies(db), repo.listMeetings(db, false), actorOf(db, viewer)]);
 	const own = bodies.filter((b) => mine.has(b.organisationId));
 	return { organisations, bodies: own, meetings: meetings.filter((m) => mine.has(m.organisationId)), visionBody: coordinates ? { id: programme.visionBodyId, choices: own } : null };
 }
 
 /** The coordinator names the body whose decisions adopt and amend the programme's vision (or none). */
 export async function nameVisionBody(db: Db, viewer: Viewer | null, body: unknown): Promise<Saved> {
-	policy.requireCoordination(await actor(db, viewer));
+	policy.requireCoordination(await actorOf(db, viewer));
 	const parsed = parseForm(visionBodyInput, body);
 	if (!parsed.ok) return parsed;
 	const { bodyId } = parsed.data;
@@ -69,12 +64,12 @@ export async function createBody(db: Db, viewer: Viewer | null, body: unknown): 
 
 /** Adds a meeting of a body the person is an official of. */
 export async function createMeeting(db: Db, viewer: Viewer | null, body: unknown): Promise<Saved> {
-	policy.requireSomeOffice(await actor(db, viewer));
+	policy.requireSomeOffice(await actorOf(db, viewer));
 	const parsed = parseForm(meetingInput, body);
 	if (!parsed.ok) return parsed;
 	const decisionBody = await repo.findBody(db, parsed.data.bodyId);
 	if (!decisionBody) return fail(body, "bodyId", "decisions.error.unknownBody");
-	policy.requireOfficialFor(await actor(db, viewer), decisionBody.organisationId);
+	policy.requireOfficialFor(await actorOf(db, viewer), decisionBody.organisationId);
 	return { ok: true, id: (await repo.insertMeeting(db, parsed.data)).id };
 }
 
@@ -82,7 +77,7 @@ export async function createMeeting(db: Db, viewer: Viewer | null, body: unknown
 export async function meetingForAdmin(db: Db, viewer: Viewer | null, id: string) {
 	const meeting = isUuid(id) ? await repo.findMeeting(db, id) : undefined;
 	if (!meeting) throw notFound();
-	policy.requireOfficialFor(await actor(db, viewer), meeting.organisationId);
+	policy.requireOfficialFor(await actorOf(db, viewer), meeting.organisationId);
 	return { meeting, items: await repo.listItems(db, meeting.id) };
 }
 
@@ -105,14 +100,14 @@ export async function itemForAdmin(db: Db, viewer: Viewer | null, id: string) {
 	const item = isUuid(id) ? await repo.findItem(db, id) : undefined;
 	if (!item) throw notFound();
 	const meeting = (await repo.findMeeting(db, item.meetingId))!;
-	policy.requireOfficialFor(await actor(db, viewer), meeting.organisationId);
+	policy.requireOfficialFor(await actorOf(db, viewer), meeting.organisationId);
 	const programme = await getProgramme(db);
 	const [motions, documents, links, corrections, targets] = await Promise.all([
 		repo.listMotions(db, item.id),
 		repo.listDocuments(db, item.id),
 		repo.listLinks(db, item.id),
 		repo.listCorrections(db, item.id),
-		repo.listLinkTargets(db, programme.id),
+		listLinkTargets(db, programme.id),
 	]);
 	return { programme, item, meeting, motions, documents, links, corrections, targets };
 }
@@ -197,9 +192,9 @@ export async function addLink(db: Db, viewer: Viewer | null, id: string, body: u
 
 /** The coordinator's handover page: who has coordinated, the organisations and the recorded decisions to choose from. */
 export async function handoverPage(db: Db, viewer: Viewer | null) {
-	policy.requireCoordination(await actor(db, viewer));
+	policy.requireCoordination(await actorOf(db, viewer));
 	const programme = await getProgramme(db);
-	const [history, organisations, items] = await Promise.all([programmesRepo.listCoordinators(db, programme.id), organisationChoices(db, "all"), repo.listItemChoices(db, "all")]);
+	const [history, organisations, items] = await Promise.all([listCoordinators(db, programme.id), organisationChoices(db, "all"), repo.listItemChoices(db, "all")]);
 	return { programme, history, organisations, items };
 }
 
@@ -253,7 +248,7 @@ export async function withdrawAdoption(db: Db, viewer: Viewer | null, id: string
 	const page = await adoptionsAdmin(db, viewer);
 	const adoption = isUuid(id) ? await repo.findAdoption(db, page.programme.id, id) : undefined;
 	if (!adoption) throw notFound();
-	policy.requireOfficialFor(await actor(db, viewer), adoption.organisationId);
+	policy.requireOfficialFor(await actorOf(db, viewer), adoption.organisationId);
 	const parsed = parseForm(withdrawalInput, body);
 	if (!parsed.ok) return { ...page, ...parsed };
 	const withdrawnOn = parsed.data.withdrawnOn ?? todayInSweden();

@@ -3,9 +3,10 @@ import { parse } from "content-disposition";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
+import { pdfStructure } from "../../../test/pdf-structure.js";
 import { clientAs, createFocusArea, createOrganisation, createProgramme, createProposal, createUser, createVisionText } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
 
@@ -87,6 +88,11 @@ test("an official records a meeting item with an amendment that gets bifall, and
 	for (const expected of ["Utdrag ur protokoll", "Kommunstyrelsen, sammanträde 4 februari 2019", "§ 15 Ny vision för Testbygden", "KS-18/01483", "Magnus Eriksson (S) yrkar ändring.", "Med öppenhet, mod och ny teknik välkomnar vi besökare.", "Utfall: bifall", "Katarzyna Wikström", "Beslutet expedieras till"]) {
 		assert.ok(flat.includes(expected), `the PDF says "${expected}": ${flat.slice(0, 400)}`);
 	}
+	// Tagged for screen readers: the item is the title, its parts are headings, the decision's points a list.
+	const { tagged, lang, elements } = await pdfStructure(new Uint8Array(pdf.rawPayload));
+	assert.ok(tagged && lang === "sv", "a tagged PDF in Swedish");
+	for (const expected of ["H1: § 15 Ny vision för Testbygden", "H2: Beslut"]) assert.ok(elements.includes(expected), `"${expected}" in ${elements.join(" | ").slice(0, 600)}`);
+	assert.ok(elements.some((e) => e.startsWith("LBody: ")), "the decision's points are a list");
 });
 
 test("bad input: a duplicate §, a decision before its meeting, an amendment to a proposal that is gone → messages, nothing stored", async () => {

@@ -6,6 +6,7 @@ import { type FormState, formState } from "../../ui/forms.js";
 import type { adoptionsAdmin, decisionsAdmin, handoverPage, itemForAdmin, meetingForAdmin } from "./decisions.admin.service.js";
 import type { ItemSummary } from "./decisions.repo.js";
 import { meetingHeading } from "./decisions.views.js";
+import { PageHelp } from "../../ui/components.js";
 
 type Data<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
@@ -27,6 +28,7 @@ export function DecisionsAdminPage({ ctx, data, bodyForm, meetingForm, visionBod
 				<a href="/admin">{t("admin.back")}</a>
 			</p>
 			<h1>{t("decisions.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="decisions" />
 			<p>{t("decisions.admin.intro")}</p>
 			<p>
 				<a href="/admin/antaganden">{t("decisions.admin.adoptions")}</a>
@@ -226,6 +228,7 @@ export function AdoptionsAdminPage({ ctx, data, form, withdrawal }: { ctx: PageC
 				{ctx.canAdminister || !own ? <a href="/admin">{t("admin.back")}</a> : <a href={`/aktorer/${own.id}/hantera`}>{t("decisions.admin.backToOrganisation", { name: own.name })}</a>}
 			</p>
 			<h1>{t("decisions.admin.adoptions")}</h1>
+			<PageHelp ctx={ctx} page="adoptions" />
 			<p>{t("decisions.admin.adoptionsIntro")}</p>
 			<h2>{t("decisions.admin.recordAdoption")}</h2>
 			<Form ctx={ctx} form={form} action="/admin/antaganden" labels={labels}>
@@ -270,6 +273,7 @@ export function HandoverPage({ ctx, data, form }: { ctx: PageContext; data: Data
 				<a href="/admin">{t("admin.back")}</a>
 			</p>
 			<h1>{t("decisions.admin.handover")}</h1>
+			<PageHelp ctx={ctx} page="handover" />
 			<p>{t("decisions.admin.handoverIntro")}</p>
 			<h2>{t("decisions.admin.history")}</h2>
 			<ul>

@@ -2,8 +2,28 @@
 // the body belongs to; the programme's coordinator (and an administrator) is an official of every body, so it can
 // record on others' behalf. Only the coordinator names the body the programme recognises for the vision and hands
 // the coordination over. Whatever an official records, the public sees only once its organisation is approved.
-import { type Actor, adminOrganisationIds, allow, maySeeOrganisation, signedIn } from "../../lib/actor.js";
+import { type Actor, adminOrganisationIds, maySeeOrganisation, policyTable, signedIn } from "../../lib/actor.js";
 import type { Viewer } from "../../ui/context.js";
+
+/** "officialOf" is an admin of the organisation acted for; "official" an admin of any organisation. */
+type DecisionRole = "coordinator" | "official" | "officialOf";
+
+export const decisionsPolicy = policyTable<DecisionRole, "recordFor" | "openRecords" | "coordinate">({
+	/** Record a body, meeting, item, motion, document or adoption for an organisation. */
+	recordFor: ["coordinator", "officialOf"],
+	/** Open the decisions administration and register bodies and meetings (for the organisations they are officials of). */
+	openRecords: ["coordinator", "official"],
+	/** Name the body the programme recognises for the vision; hand the coordination over. */
+	coordinate: ["coordinator"],
+});
+
+function rolesOf({ viewer, coordinates }: Actor, organisationId?: string): DecisionRole[] {
+	const roles: DecisionRole[] = coordinates ? ["coordinator"] : [];
+	const own = adminOrganisationIds(viewer);
+	if (own.length > 0) roles.push("official");
+	if (organisationId !== undefined && own.includes(organisationId)) roles.push("officialOf");
+	return roles;
+}
 
 /** The organisations a person may record decisions and adoptions for: "all" for the coordinator, else those they are an admin of. */
 export function officialOrganisations({ viewer, coordinates }: Actor): "all" | string[] {
@@ -13,20 +33,18 @@ export function officialOrganisations({ viewer, coordinates }: Actor): "all" | s
 
 /** Throws unless the person is an official of the organisation. */
 export function requireOfficialFor(actor: Actor, organisationId: string): void {
-	const allowed = officialOrganisations(actor);
-	allow(actor.viewer, allowed === "all" || allowed.includes(organisationId));
+	decisionsPolicy.authorize(actor.viewer, rolesOf(actor, organisationId), "recordFor");
 }
 
 /** Throws unless the person is an official of at least one organisation; gives the organisations they may act for. */
 export function requireSomeOffice(actor: Actor): "all" | string[] {
-	const allowed = officialOrganisations(actor);
-	allow(actor.viewer, allowed === "all" || allowed.length > 0);
-	return allowed;
+	decisionsPolicy.authorize(actor.viewer, rolesOf(actor), "openRecords");
+	return officialOrganisations(actor);
 }
 
 /** Throws unless the person may name the vision's body or hand the coordination over: the coordinator. */
-export function requireCoordination({ viewer, coordinates }: Actor): void {
-	allow(viewer, coordinates);
+export function requireCoordination(actor: Actor): void {
+	decisionsPolicy.authorize(actor.viewer, rolesOf(actor), "coordinate");
 }
 
 /** Whether a decision of this meeting's body may change the programme's vision: only the body the programme recognises for it. */

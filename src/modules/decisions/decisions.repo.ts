@@ -1,11 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import type { Viewer } from "../../ui/context.js";
-import { focusAreas } from "../focus-areas/focus-areas.schema.js";
-import { goals } from "../goals/goals.schema.js";
 import { organisations, visibleTo } from "../organisations/organisations.schema.js";
-import { visionProposals } from "../proposals/proposals.schema.js";
-import { votes } from "../votes/votes.schema.js";
 import { adoptions, decisionBodies, decisionDocuments, decisionItemCorrections, decisionItems, decisionLinks, meetings, motions } from "./decisions.schema.js";
 
 /** An adoption that stands (not withdrawn), with the name of the organisation behind it. */
@@ -282,27 +278,8 @@ export async function withdrawAdoption(db: Db, id: string, withdrawnOn: string):
 	return rows.length > 0;
 }
 
-/** A record a decision item can point at, with what to call it and where it is shown. */
-export type LinkTarget = { recordType: string; recordId: string; label: string; number: number | null };
-
-// The generic link table has no foreign keys; the linked records' names are read from their own tables here.
-/** Every record of the programme an item can point at: the votes, the proposals, the focus areas and the goals decided on. */
-export async function listLinkTargets(db: Db, programmeId: string): Promise<LinkTarget[]> {
-	const [voteRows, proposalRows, areaRows, goalRows] = await Promise.all([
-		db.select({ id: votes.id, title: votes.title }).from(votes).where(eq(votes.programmeId, programmeId)).orderBy(asc(votes.opensAt)),
-		db.select({ id: visionProposals.id, title: visionProposals.title, number: visionProposals.number }).from(visionProposals).where(eq(visionProposals.programmeId, programmeId)).orderBy(asc(visionProposals.number)),
-		db.select({ id: focusAreas.id, title: focusAreas.name, number: focusAreas.position }).from(focusAreas).where(eq(focusAreas.programmeId, programmeId)).orderBy(asc(focusAreas.position)),
-		// Goals link themselves to the decision behind them (from the goal form); only those are named here.
-		db
-			.select({ id: goals.id, title: goals.title })
-			.from(goals)
-			.where(and(eq(goals.programmeId, programmeId), inArray(goals.id, db.select({ id: decisionLinks.recordId }).from(decisionLinks).where(eq(decisionLinks.recordType, "goal")))))
-			.orderBy(asc(goals.title)),
-	]);
-	return [
-		...voteRows.map((r) => ({ recordType: "vote", recordId: r.id, label: r.title, number: null })),
-		...proposalRows.map((r) => ({ recordType: "proposal", recordId: r.id, label: r.title, number: r.number })),
-		...areaRows.map((r) => ({ recordType: "focus_area", recordId: r.id, label: r.title, number: null })),
-		...goalRows.map((r) => ({ recordType: "goal", recordId: r.id, label: r.title, number: null })),
-	];
+/** The ids of the records of one type that some decision item points at. */
+export async function linkedRecordIds(db: Db, recordType: string): Promise<Set<string>> {
+	const rows = await db.selectDistinct({ recordId: decisionLinks.recordId }).from(decisionLinks).where(eq(decisionLinks.recordType, recordType));
+	return new Set(rows.map((r) => r.recordId));
 }

@@ -82,14 +82,14 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post("/admin/beslut/organ", async (req, reply) => {
 		const result = await admin.createBody(db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther("/admin/beslut", "flash.created");
+		if (result.ok) return reply.seeOther("/admin/beslut", "flash.bodyCreated");
 		const data = await admin.decisionsAdmin(db, req.viewer);
 		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: result.state, meetingForm: formState() }), 422);
 	});
 
 	app.post("/admin/beslut/sammantraden", async (req, reply) => {
 		const result = await admin.createMeeting(db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther(`/admin/beslut/sammantraden/${result.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/beslut/sammantraden/${result.id}`, "flash.meetingCreated");
 		const data = await admin.decisionsAdmin(db, req.viewer);
 		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: formState(), meetingForm: result.state }), 422);
 	});
@@ -111,7 +111,7 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post<IdParams>("/admin/beslut/sammantraden/:id/paragrafer", async (req, reply) => {
 		const result = await admin.createItem(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/admin/beslut/paragrafer/${result.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/beslut/paragrafer/${result.id}`, "flash.itemCreated");
 		return reply.page(meetingTitle(req, result.meeting), (ctx) => MeetingAdminPage({ ctx, data: result, form: result.state }), 422);
 	});
 
@@ -148,7 +148,7 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post("/admin/antaganden", async (req, reply) => {
 		const result = await admin.recordAdoption(db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther("/admin/antaganden", "flash.created");
+		if (result.ok) return reply.seeOther("/admin/antaganden", "flash.adoptionRecorded");
 		return reply.page(req.t("decisions.admin.adoptions"), (ctx) => AdoptionsAdminPage({ ctx, data: result, form: result.state }), 422);
 	});
 

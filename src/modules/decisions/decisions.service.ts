@@ -6,6 +6,7 @@ import type { Viewer } from "../../ui/context.js";
 import { focusAreasByOrganisation } from "../focus-areas/index.js";
 import { getProgramme } from "../programmes/index.js";
 import { maySeeMeeting } from "./decisions.policy.js";
+import { type LinkTarget, listLinkTargets } from "./decisions.links.js";
 import * as repo from "./decisions.repo.js";
 
 /** An adoption as the public sees it: who decided, when, in which body, under which reference. */
@@ -52,7 +53,7 @@ export async function meetingPage(db: Db, viewer: Viewer | null, id: string) {
 }
 
 const pageOf: Record<string, (id: string) => string> = { focus_area: (id) => `/fokusomraden/${id}`, goal: (id) => `/mal/${id}` };
-const hrefOf = (t: repo.LinkTarget) => pageOf[t.recordType]?.(t.recordId) ?? "/vision";
+const hrefOf = (t: LinkTarget) => pageOf[t.recordType]?.(t.recordId) ?? "/vision";
 
 /** An item for the public: its meeting, texts, motions, basis, the records it concerns and its corrections; or a 404. */
 export async function itemPage(db: Db, viewer: Viewer | null, id: string) {
@@ -65,7 +66,7 @@ export async function itemPage(db: Db, viewer: Viewer | null, id: string) {
 		repo.listDocuments(db, item.id),
 		repo.listLinks(db, item.id),
 		repo.listCorrections(db, item.id),
-		repo.listLinkTargets(db, programme.id),
+		listLinkTargets(db, programme.id),
 	]);
 	const concerns = links.flatMap((l) => targets.filter((t) => t.recordType === l.recordType && t.recordId === l.recordId)).map((t) => ({ ...t, href: hrefOf(t) }));
 	const proposals = new Map(targets.filter((t) => t.recordType === "proposal").map((t) => [t.recordId, t]));

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createArenaMeeting, createFocusArea, createGoal, createIndicator, createInitiative, createOrganisation, createProgramme, createUser, signedInCoordinator, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -149,7 +149,7 @@ test("the coordinator creates a focus area with the organisations working in it"
 	assert.deepEqual(await actorsOf(stored!.id), [a.id, b.id].sort());
 
 	const after = await client.get("/admin/focus-areas");
-	assert.match(after.body, /Posten är skapad\./);
+	assert.match(after.body, /Fokusområdet är skapat\./);
 	assert.ok(after.body.includes(`<a href="/admin/focus-areas/${stored!.id}/edit">Hög service</a>`));
 });
 

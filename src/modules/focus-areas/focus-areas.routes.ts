@@ -4,7 +4,7 @@ import { idParamsSchema, oneRecordResponses, refSchema, uuidSchema } from "../..
 import { parseForm } from "../../ui/forms.js";
 import { checkedValues, focusAreaInput, organisationsField } from "./focus-areas.input.js";
 import * as service from "./focus-areas.service.js";
-import { AdminFocusAreasPage, FocusAreaFormPage, FocusAreaPage, FocusAreasPage } from "./focus-areas.views.js";
+import { AdminFocusAreasPage, FocusAreaFormPage, FocusAreasPage } from "./focus-areas.views.js";
 
 type ById = { Params: { id: string } };
 
@@ -22,18 +22,13 @@ const focusAreaSchema = {
 	},
 } as const;
 
-/** Public pages, coordinator administration and JSON API of the focus areas. */
+/** The list of focus areas, coordinator administration and JSON API of the focus areas (each area's page is in pages). */
 export async function focusAreasRoutes(app: FastifyInstance, opts: { db: Db }) {
 	const { db } = opts;
 
 	app.get("/fokusomraden", async (req, reply) => {
 		const areas = await service.focusAreasOverview(db);
 		return reply.page(req.t("focusArea.title"), (ctx) => FocusAreasPage({ ctx, areas }));
-	});
-
-	app.get<ById>("/fokusomraden/:id", async (req, reply) => {
-		const data = await service.focusAreaPageData(db, req.params.id, req.viewer);
-		return reply.page(data.area.name, (ctx) => FocusAreaPage({ ctx, data }));
 	});
 
 	app.get("/admin/focus-areas", async (req, reply) => {
@@ -49,7 +44,7 @@ export async function focusAreasRoutes(app: FastifyInstance, opts: { db: Db }) {
 	app.post("/admin/focus-areas/new", async (req, reply) => {
 		const chosen = checkedValues(req.body, organisationsField);
 		const result = await service.saveFocusArea(db, req.viewer, null, parseForm(focusAreaInput, req.body), chosen);
-		if (result.ok) return reply.seeOther("/admin/focus-areas", "flash.created");
+		if (result.ok) return reply.seeOther("/admin/focus-areas", "flash.focusAreaCreated");
 		return reply.page(req.t("focusArea.admin.new"), (ctx) => FocusAreaFormPage({ ctx, form: result.form }), 422);
 	});
 

@@ -4,15 +4,9 @@ import { cachedRead } from "../../lib/read-cache.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
-import { upcomingArenaMeetings } from "../arenas/index.js";
-import { decisionsConcerning } from "../decisions/index.js";
-import { inputsBehindFocusArea } from "../inputs/index.js";
-import { relatedGoalsInFocusArea } from "../collaboration/index.js";
-import { type GoalOwner, type GoalRow, goalsInFocusArea } from "../goals/index.js";
-import { initiativesInFocusArea } from "../initiatives/index.js";
-import { indicatorsInFocusArea } from "../indicators/index.js";
 import { organisationChoices } from "../organisations/index.js";
-import { getProgramme, requireCoordinator } from "../programmes/index.js";
+import { actorOf, getProgramme } from "../programmes/index.js";
+import * as policy from "./focus-areas.policy.js";
 import { type focusAreaInput, organisationsField } from "./focus-areas.input.js";
 import * as repo from "./focus-areas.repo.js";
 
@@ -47,46 +41,6 @@ export async function focusAreaPage(db: Db, id: string): Promise<PublicFocusArea
 	return area;
 }
 
-/** A goal owner's goals in a focus area, for the area's page. */
-export type GoalGroup = { owner: GoalOwner; goals: GoalRow[] };
-
-// Organisations first, then joint initiatives, each by name as Swedish sorts it.
-function groupByOwner(goals: GoalRow[]): GoalGroup[] {
-	const groups = new Map<string, GoalGroup>();
-	for (const goal of goals) {
-		const key = `${goal.owner.type}:${goal.owner.id}`;
-		const group = groups.get(key) ?? { owner: goal.owner, goals: [] };
-		group.goals.push(goal);
-		groups.set(key, group);
-	}
-	const rank = (g: GoalGroup) => (g.owner.type === "organisation" ? 0 : 1);
-	return [...groups.values()].sort((a, b) => rank(a) - rank(b) || a.owner.name.localeCompare(b.owner.name, "sv"));
-}
-
-/**
- * Everything a focus area's public page shows: the area and its actors, their goals grouped by owner, joint initiatives,
- * indicators, upcoming arena meetings and decisions; and for a member of an actor, other actors' goals like its own.
- */
-export async function focusAreaPageData(db: Db, id: string, viewer: Viewer | null) {
-	const area = await focusAreaPage(db, id);
-	const [shared, related] = await Promise.all([publicAreaPage(db, area), relatedGoalsInFocusArea(db, area.id, viewer)]);
-	return { ...shared, related };
-}
-
-function publicAreaPage(db: Db, area: PublicFocusArea) {
-	return cachedRead(db, `focusAreas.page:${area.id}`, async () => {
-		const [goals, initiatives, indicators, meetings, decisions, grounding] = await Promise.all([
-			goalsInFocusArea(db, area.id),
-			initiativesInFocusArea(db, area.id),
-			indicatorsInFocusArea(db, area.id),
-			upcomingArenaMeetings(db, area.id),
-			decisionsConcerning(db, [{ recordType: "focus_area", recordId: area.id }]),
-			inputsBehindFocusArea(db, area.id),
-		]);
-		return { area, goalGroups: groupByOwner(goals), initiatives, indicators, meetings, decisions, grounding };
-	});
-}
-
 /** The focus areas each organisation works in, by organisation id, in area order. */
 export async function focusAreasByOrganisation(db: Db, programmeId: string): Promise<Map<string, Ref[]>> {
 	const byOrganisation = new Map<string, Ref[]>();
@@ -100,7 +54,7 @@ export async function focusAreasByOrganisation(db: Db, programmeId: string): Pro
 
 /** The focus areas for the coordinator's list. */
 export async function adminFocusAreas(db: Db, viewer: Viewer | null): Promise<PublicFocusArea[]> {
-	await requireCoordinator(db, viewer);
+	policy.authorize(await actorOf(db, viewer), "manage");
 	return focusAreasOverview(db);
 }
 
@@ -112,7 +66,7 @@ async function findArea(db: Db, programmeId: string, id: string): Promise<repo.F
 
 /** The form for a new focus area (id null, placed last) or for changing one. */
 export async function focusAreaForm(db: Db, viewer: Viewer | null, id: string | null): Promise<FocusAreaForm> {
-	await requireCoordinator(db, viewer);
+	policy.authorize(await actorOf(db, viewer), "manage");
 	const programme = await getProgramme(db);
 	const organisations = await organisationChoices(db, "all");
 	if (id === null) {
@@ -133,7 +87,7 @@ export async function saveFocusArea(
 	parsed: ReturnType<typeof parseForm<typeof focusAreaInput>>,
 	chosen: string[],
 ): Promise<{ ok: true } | { ok: false; form: FocusAreaForm }> {
-	await requireCoordinator(db, viewer);
+	policy.authorize(await actorOf(db, viewer), "manage");
 	const programme = await getProgramme(db);
 	const area = id === null ? null : await findArea(db, programme.id, id);
 	const organisations = await organisationChoices(db, "all");

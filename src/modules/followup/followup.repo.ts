@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { followupReminders, followupRounds, goalReports } from "./followup.schema.js";
+import { followupReminders, followupRounds, goalReportFiles, goalReports } from "./followup.schema.js";
 
 export type Round = typeof followupRounds.$inferSelect;
 export type RoundValues = typeof followupRounds.$inferInsert;
@@ -51,6 +51,32 @@ export async function saveReport(db: Db, values: GoalReportValues): Promise<void
 	await db.insert(goalReports).values(values).onConflictDoUpdate({ target: [goalReports.roundId, goalReports.goalId], set: changes });
 }
 
+/** An evidence file's facts, without its bytes. */
+export type EvidenceFile = { id: string; goalId: string; fileName: string; contentType: string; size: number };
+
+const fileFacts = { id: goalReportFiles.id, goalId: goalReportFiles.goalId, fileName: goalReportFiles.fileName, contentType: goalReportFiles.contentType, size: goalReportFiles.size };
+
+/** The evidence files of a round's reports, in the order they were uploaded. */
+export async function listFiles(db: Db, roundId: string): Promise<EvidenceFile[]> {
+	return db.select(fileFacts).from(goalReportFiles).where(eq(goalReportFiles.roundId, roundId)).orderBy(asc(goalReportFiles.uploadedAt), asc(goalReportFiles.fileName));
+}
+
+/** An evidence file of a round, with its bytes. */
+export async function findFile(db: Db, roundId: string, id: string) {
+	const [file] = await db.select().from(goalReportFiles).where(and(eq(goalReportFiles.roundId, roundId), eq(goalReportFiles.id, id)));
+	return file;
+}
+
+export async function insertFile(db: Db, values: typeof goalReportFiles.$inferInsert): Promise<void> {
+	await db.insert(goalReportFiles).values(values);
+}
+
+/** Removes an evidence file from a goal's report; false when it was not there. */
+export async function deleteFile(db: Db, roundId: string, goalId: string, id: string): Promise<boolean> {
+	const gone = await db.delete(goalReportFiles).where(and(eq(goalReportFiles.roundId, roundId), eq(goalReportFiles.goalId, goalId), eq(goalReportFiles.id, id))).returning({ id: goalReportFiles.id });
+	return gone.length > 0;
+}
+
 /** The own measures' values reported in rounds whose period ended by the given date, oldest first. */
 export async function ownValuesUpTo(db: Db, programmeId: string, periodEnd: string) {
 	return db
@@ -61,12 +87,22 @@ export async function ownValuesUpTo(db: Db, programmeId: string, periodEnd: stri
 		.orderBy(asc(goalReports.ownValueYear), asc(followupRounds.periodEnd));
 }
 
+/** A goal's own measure's values as reported in published rounds, oldest first (what the public may see). */
+export async function publishedOwnValues(db: Db, goalId: string): Promise<{ value: number; year: number }[]> {
+	const rows = await db
+		.select({ value: goalReports.ownValue, year: goalReports.ownValueYear })
+		.from(goalReports)
+		.innerJoin(followupRounds, eq(followupRounds.id, goalReports.roundId))
+		.where(and(eq(goalReports.goalId, goalId), isNotNull(followupRounds.publishedAt), isNotNull(goalReports.ownValue)))
+		.orderBy(asc(goalReports.ownValueYear), asc(followupRounds.periodEnd));
+	return rows.map((r) => ({ value: Number(r.value), year: r.year! }));
+}
+
 /** When each organisation was last reminded in a round. */
 export async function listReminders(db: Db, roundId: string): Promise<{ organisationId: string; sentAt: Date }[]> {
 	return db.select({ organisationId: followupReminders.organisationId, sentAt: followupReminders.sentAt }).from(followupReminders).where(eq(followupReminders.roundId, roundId));
 }
 
-export async function recordReminder(db: Db, roundId: string, organisationId: string): Promise<void> {
-	const sentAt = new Date();
+export async function recordReminder(db: Db, roundId: string, organisationId: string, sentAt: Date): Promise<void> {
 	await db.insert(followupReminders).values({ roundId, organisationId, sentAt }).onConflictDoUpdate({ target: [followupReminders.roundId, followupReminders.organisationId], set: { sentAt } });
 }

@@ -2,10 +2,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { extractText, getDocumentProxy } from "unpdf";
+import { pdfStructure } from "../../../test/pdf-structure.js";
 import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, lastMailTo, signedInCoordinator, signedInUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
-import { goalReports } from "./followup.schema.js";
+import * as s from "../../schema.js";
+import { goalReportFiles, goalReports } from "./followup.schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -47,6 +48,10 @@ test("the coordinator creates a round; a period that ends before it starts is re
 	assert.match(page.body, /<th scope="row">Bygdeföreningen<\/th><td>0 av 1<\/td>/);
 	assert.equal((await outsider.get("/admin/uppfoljning")).statusCode, 403);
 	assert.equal((await new TestClient(app).get(`/uppfoljning/${id}`)).statusCode, 404, "a draft's report is not public");
+	assert.equal((await new TestClient(app).get(`/uppfoljning/${id}/diagram/${population.id}?size=wide`)).statusCode, 404, "nor its charts");
+	const preview = await coordinatorClient.get(`/uppfoljning/${id}/diagram/${population.id}?size=wide&lang=en`);
+	assert.equal(preview.headers["cache-control"], "private, no-store", "the coordinator's preview of a chart is not kept");
+	assert.match(preview.body, /^<svg role="img" aria-label="Values for Invånare"/, "drawn in the language asked for");
 });
 
 test("a member reports on the organisation's goal with an own value written with a decimal comma; an override needs a reason", async () => {
@@ -149,4 +154,76 @@ test("the published report downloads as CSV, Excel, JSON and a PDF whose text ca
 	const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
 	assert.match(text, /Städa bygden/);
 	assert.match(text, /Sex städdagar; alla byar deltog\./);
+	// Tagged for screen readers: the round is the title, areas, owners and goals are headings, the account a paragraph.
+	const { tagged, elements } = await pdfStructure(new Uint8Array(pdf.rawPayload));
+	assert.ok(tagged, "the PDF is marked as tagged");
+	const at = (line: string) => {
+		assert.ok(elements.includes(line), `"${line}" in ${elements.join(" | ").slice(0, 600)}`);
+		return elements.indexOf(line);
+	};
+	assert.ok(elements[0]?.startsWith("P: "), `the programme's name comes first: ${elements.slice(0, 3)}`);
+	assert.ok(elements.some((e) => /^H1: /.test(e)), `a title: ${elements.slice(0, 5)}`);
+	assert.ok(at("H2: Vår miljö") < at("H3: Bygdeföreningen") && at("H3: Bygdeföreningen") < at("H4: Städa bygden"), "headings in order");
+	assert.ok(at("H4: Städa bygden") < at("P: Sex städdagar; alla byar deltog."), "the account follows its goal");
+});
+
+test("an own measure's reported value judges its goal on the goal's page once the round is published, like a Kolada value", async () => {
+	const id = await newOpenRound();
+	await member.post(`/uppfoljning/${id}/mal/${cleanupGoal.id}`, { status: "on_track", account: "Fem städdagar.", ownValue: "5", ownValueYear: "2021" });
+	const resident = new TestClient(app);
+	const rule = /Beräknat från Städdagar per år: utgångsvärde 2 \(2019\), mål 6 \(2023\)[^<]*senaste värde är 5 \(2021\)/;
+	assert.doesNotMatch((await resident.get(`/mal/${cleanupGoal.id}`)).body, rule, "a report not yet published is not shown");
+	await coordinatorClient.post(`/admin/uppfoljning/${id}/publicera`, {});
+	const page = (await resident.get(`/mal/${cleanupGoal.id}`)).body;
+	// 5 in 2021 against a line from 2 (2019) to 6 (2023) that expects 4: on track.
+	assert.match(page, /Enligt plan<\/span> <span class="meta">Beräknat från Städdagar per år/);
+	assert.match(page, rule);
+});
+
+test("a member uploads a PDF as evidence; a wrong type, an empty choice or a file before the report is refused at the file field; the public downloads it once published", async () => {
+	const id = await newOpenRound();
+	const form = `/uppfoljning/${id}/mal/${cleanupGoal.id}`;
+	const pdf = { name: "Årsberättelse 2021.pdf", type: "application/pdf", data: Buffer.from("%PDF-1.7\n% Bygdeföreningen\n%%EOF\n") };
+	const first = await member.postFile(`${form}/fil`, {}, pdf);
+	assert.equal(first.statusCode, 422);
+	assert.match(first.body, /role="alert"[\s\S]*Spara rapporten för målet först\./, "told in the error summary: there is no file field before the report");
+
+	await member.post(form, { status: "on_track", account: "Fyra städdagar." });
+	const page = await member.get(form);
+	assert.match(page.body, /<h2 id="evidence-files">Filer som underlag<\/h2>/);
+	assert.match(page.body, /enctype="multipart\/form-data"/);
+
+	// A page pretending to be a PDF: its bytes decide, not its name or the type the browser claims.
+	const html = await member.postFile(`${form}/fil`, {}, { name: "rapport.pdf", type: "application/pdf", data: Buffer.from("<html><script>alert(1)</script></html>") });
+	assert.equal(html.statusCode, 422);
+	assert.match(html.body, /id="error-file">Den här filtypen tas inte emot\./);
+	assert.match((await member.postFile(`${form}/fil`, {})).body, /id="error-file">Välj en fil att ladda upp\./);
+	assert.equal((await outsider.postFile(`${form}/fil`, {}, pdf)).statusCode, 403, "only the goal's owner");
+
+	assert.equal((await member.postFile(`${form}/fil`, {}, pdf)).statusCode, 303);
+	assert.equal((await member.postFile(`${form}/fil`, {}, { name: "deltagare.csv", type: "text/csv", data: Buffer.from("by;deltagare\nBastuträsk;14\n") })).statusCode, 303);
+	const files = await db.select().from(goalReportFiles).where(eq(goalReportFiles.roundId, id));
+	assert.deepEqual(files.map((f) => [f.fileName, f.contentType]).sort(), [["deltagare.csv", "text/csv; charset=utf-8"], ["Årsberättelse 2021.pdf", "application/pdf"]]);
+	const pdfFile = files.find((f) => f.contentType === "application/pdf")!;
+	const csvFile = files.find((f) => f.contentType !== "application/pdf")!;
+
+	const resident = new TestClient(app);
+	assert.equal((await resident.get(`/uppfoljning/${id}/fil/${pdfFile.id}`)).statusCode, 404, "not public before the round is published");
+	assert.equal((await member.get(`/uppfoljning/${id}/fil/${pdfFile.id}`)).statusCode, 200, "the reporting member sees it");
+	assert.equal((await member.post(`${form}/fil/${csvFile.id}/ta-bort`, {})).statusCode, 303);
+	assert.match((await member.get(form)).body, /Årsberättelse 2021\.pdf \(1 kB\)/);
+
+	await coordinatorClient.post(`/admin/uppfoljning/${id}/publicera`, {});
+	const report = await resident.get(`/uppfoljning/${id}`);
+	assert.match(report.body, new RegExp(`<a href="/uppfoljning/${id}/fil/${pdfFile.id}" download="Årsberättelse 2021.pdf">Årsberättelse 2021.pdf \\(1 kB\\)</a>`));
+	assert.doesNotMatch(report.body, /deltagare\.csv/, "a removed file is gone");
+	const download = await resident.get(`/uppfoljning/${id}/fil/${pdfFile.id}`);
+	assert.equal(download.headers["content-type"], "application/pdf");
+	assert.match(download.headers["content-disposition"] as string, /^attachment; filename="/);
+	assert.equal(download.headers["x-content-type-options"], "nosniff");
+	assert.deepEqual(download.rawPayload, pdf.data);
+	const removeLate = await member.post(`${form}/fil/${pdfFile.id}/ta-bort`, {});
+	assert.equal(removeLate.statusCode, 422, "a published report's files stay");
+	assert.match(removeLate.body, /Rapporten är redan publicerad/);
+	assert.equal((await db.select().from(goalReportFiles).where(eq(goalReportFiles.roundId, id))).length, 1);
 });

@@ -1,11 +1,15 @@
+import multipart from "@fastify/multipart";
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
+import { isLang, translator } from "../../i18n/i18n.js";
 import { publicBaseUrl } from "../../lib/public-url.js";
+import { notFound } from "../../plugins/http-errors.js";
 import * as report from "./report.service.js";
+import { evidenceMultipartOptions } from "./followup.uploads.js";
 import { reportCsv, reportPdf, reportXlsx } from "./report.export.js";
-import { PublishedRoundsPage, ReportPage, reportCharts } from "./report.views.js";
+import { indicatorChart, PublishedRoundsPage, ReportPage } from "./report.views.js";
 import * as reporting from "./reporting.service.js";
 import { ReportFormPage, ReportingPage } from "./reporting.views.js";
 import * as rounds from "./rounds.service.js";
@@ -13,7 +17,9 @@ import { AdminRoundPage, AdminRoundsPage, ConfirmPage } from "./rounds.views.js"
 
 type ById = { Params: { id: string } };
 type ByGoal = { Params: { id: string; goalId: string } };
+type ByFile = { Params: { id: string; goalId: string; fileId: string } };
 type ReportQuery = { Params: { id: string }; Querystring: { organisation?: string; sep?: string } };
+type ChartQuery = { Params: { id: string; indicatorId: string }; Querystring: { size?: string; lang?: string } };
 
 /** Follow-up rounds: the coordinator's administration, the owners' reporting and the public report with its downloads. */
 export async function followupRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
@@ -77,6 +83,34 @@ export async function followupRoutes(app: FastifyInstance, opts: { db: Db; confi
 		return reply.page(req.t("followup.form.title", { goal: result.form.goal.title }), (ctx) => ReportFormPage({ ctx, form: result.form }), 422);
 	});
 
+	// Evidence files: only the upload route parses multipart, so every other route refuses an upload (415) unread.
+	await app.register(async (uploads) => {
+		await uploads.register(multipart, evidenceMultipartOptions);
+		uploads.post<ByGoal>("/uppfoljning/:id/mal/:goalId/fil", async (req, reply) => {
+			const result = await reporting.addEvidenceFile(db, req.viewer, req.params.id, req.params.goalId, req.body);
+			if (result.ok) return reply.seeOther(`/uppfoljning/${req.params.id}/mal/${req.params.goalId}`, "flash.followupFileAdded");
+			return reply.page(req.t("followup.form.title", { goal: result.form.goal.title }), (ctx) => ReportFormPage({ ctx, form: result.form }), 422);
+		});
+	});
+
+	app.post<ByFile>("/uppfoljning/:id/mal/:goalId/fil/:fileId/ta-bort", async (req, reply) => {
+		const result = await reporting.removeEvidenceFile(db, req.viewer, req.params.id, req.params.goalId, req.params.fileId);
+		if (result.ok) return reply.seeOther(`/uppfoljning/${req.params.id}/mal/${req.params.goalId}`, "flash.followupFileRemoved");
+		return reply.page(req.t("followup.form.title", { goal: result.form.goal.title }), (ctx) => ReportFormPage({ ctx, form: result.form }), 422);
+	});
+
+	// Never shown in the browser as a page: always a download, of the type its bytes showed at upload.
+	app.get<ByFile>("/uppfoljning/:id/fil/:fileId", async (req, reply) => {
+		const file = await reporting.evidenceFile(db, req.viewer, req.params.id, req.params.fileId);
+		return reply
+			.type(file.contentType)
+			.header("x-content-type-options", "nosniff")
+			.header("content-security-policy", "sandbox")
+			.header("cache-control", "private, no-store")
+			.header("content-disposition", contentDisposition(file.fileName, { type: "attachment" }))
+			.send(file.data);
+	});
+
 	app.get("/uppfoljning", async (req, reply) => {
 		const list = await report.publishedRounds(db);
 		return reply.page(req.t("followup.title"), (ctx) => PublishedRoundsPage({ ctx, rounds: list }));
@@ -84,8 +118,21 @@ export async function followupRoutes(app: FastifyInstance, opts: { db: Db; confi
 
 	app.get<ReportQuery>("/uppfoljning/:id", async (req, reply) => {
 		const data = await report.readReport(db, req.viewer, req.params.id, req.query.organisation);
-		const charts = await reportCharts(req, data.report);
-		return reply.page(data.report.round.title, (ctx) => ReportPage({ ctx, data, charts }));
+		return reply.page(data.report.round.title, (ctx) => ReportPage({ ctx, data }));
+	});
+
+	// Each indicator's chart is an image of its own, so that a report with many indicators stays a small page. A
+	// published report never changes, so its charts may be kept by browsers and proxies for a day.
+	app.get<ChartQuery>("/uppfoljning/:id/diagram/:indicatorId", async (req, reply) => {
+		const { report: data, preview } = await report.readReport(db, req.viewer, req.params.id, undefined);
+		const indicator = data.indicators.find((i) => i.id === req.params.indicatorId);
+		const lang = isLang(req.query.lang) ? req.query.lang : req.lang;
+		const chart = indicator && (await indicatorChart({ lang, t: translator(lang) }, indicator));
+		if (!chart) throw notFound();
+		return reply
+			.type("image/svg+xml")
+			.header("cache-control", preview ? "private, no-store" : "public, max-age=86400")
+			.send(req.query.size === "wide" ? chart.wide : chart.narrow);
 	});
 
 	// Downloads of the report, narrowed like the page by ?organisation= and named after the round.

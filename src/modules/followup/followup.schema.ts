@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, numeric, pgTable, primaryKey, text, timestamp, integer, uuid } from "drizzle-orm/pg-core";
+import { check, date, foreignKey, index, jsonb, numeric, pgTable, primaryKey, text, timestamp, integer, uuid } from "drizzle-orm/pg-core";
+import { bytea } from "../../db/columns.js";
 import { users } from "../accounts/accounts.schema.js";
 import { goals, goalStatuses } from "../goals/goals.schema.js";
 import { organisations } from "../organisations/organisations.schema.js";
@@ -65,6 +66,29 @@ export const goalReports = pgTable(
 		index("goal_reports_organisation").on(t.roundId, t.organisationId),
 		check("goal_reports_override_reason", sql`${t.progressOverride} is null or ${t.overrideReason} <> ''`),
 		check("goal_reports_own_value_year", sql`(${t.ownValue} is null) = (${t.ownValueYear} is null)`),
+	],
+);
+
+/**
+ * A file given as evidence with a goal's report (e.g. a PDF of an annual report). Its type is the one its first bytes
+ * show, never the uploader's word, and it is only ever served as a download.
+ */
+export const goalReportFiles = pgTable(
+	"goal_report_files",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		roundId: uuid("round_id").notNull(),
+		goalId: uuid("goal_id").notNull(),
+		fileName: text("file_name").notNull(),
+		contentType: text("content_type").notNull(),
+		size: integer("size").notNull(),
+		data: bytea("data").notNull(),
+		uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+		uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		foreignKey({ name: "goal_report_files_report_fk", columns: [t.roundId, t.goalId], foreignColumns: [goalReports.roundId, goalReports.goalId] }).onDelete("cascade"),
+		index("goal_report_files_report").on(t.roundId, t.goalId),
 	],
 );
 

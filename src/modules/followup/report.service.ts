@@ -12,7 +12,7 @@ import { indicatorsWithSeries, type Series } from "../indicators/index.js";
 import { getProgramme } from "../programmes/index.js";
 import { canReadReport } from "./followup.policy.js";
 import * as repo from "./followup.repo.js";
-import { goalProgress, type Point, type Progress } from "./progress.js";
+import { goalProgress, type Point, type Progress } from "../indicators/index.js";
 
 /** An indicator as the report shows it: its facts, baseline and target, and every value per municipality. */
 export type ReportIndicator = {
@@ -22,13 +22,18 @@ export type ReportIndicator = {
 	kind: "kolada" | "own";
 	koladaKpi: string | null;
 	better: "higher" | "lower" | null;
+	/** The title of the Kolada municipality group the peers come from (absent in reports published before groups could be chosen). */
+	peerGroup?: string | null;
 	baseline: Point | null;
 	target: Point | null;
 	series: Series[];
 };
 
-/** What an owner reported on a goal in the round. */
-export type ReportAccount = { status: GoalRecord["status"]; account: string; evidence: string[]; ownValue: Point | null; reportedAt: string };
+/** A file given as evidence: its name, type and size in bytes; downloaded at /uppfoljning/:round/fil/:id. */
+export type ReportFile = { id: string; fileName: string; contentType: string; size: number };
+
+/** What an owner reported on a goal in the round (files is absent in reports published before files could be given). */
+export type ReportAccount = { status: GoalRecord["status"]; account: string; evidence: string[]; files?: ReportFile[]; ownValue: Point | null; reportedAt: string };
 
 /** A goal in the report. */
 export type ReportGoal = {
@@ -62,10 +67,11 @@ const point = (value: string | number | null | undefined, year: number | null | 
 /** Builds the report of a round from what is stored now. */
 export async function buildReport(db: Db, round: repo.Round): Promise<FollowupReport> {
 	const programme = await getProgramme(db);
-	const [areas, goals, reports, ownValues] = await Promise.all([
+	const [areas, goals, reports, files, ownValues] = await Promise.all([
 		focusAreaChoices(db, programme.id),
 		goalRecords(db),
 		repo.listReports(db, round.id),
+		repo.listFiles(db, round.id),
 		repo.ownValuesUpTo(db, programme.id, round.periodEnd),
 	]);
 	// Only goals running during the round's period are followed up in it.
@@ -97,7 +103,16 @@ export async function buildReport(db: Db, round: repo.Round): Promise<FollowupRe
 			indicatorId: indicator?.id ?? null,
 			progress,
 			override: r?.progressOverride ? { state: r.progressOverride, reason: r.overrideReason } : null,
-			report: r ? { status: r.status, account: r.account, evidence: r.evidence, ownValue: point(r.ownValue, r.ownValueYear), reportedAt: r.reportedAt.toISOString() } : null,
+			report: r
+				? {
+						status: r.status,
+						account: r.account,
+						evidence: r.evidence,
+						files: files.filter((f) => f.goalId === g.id).map(({ goalId: _goal, ...f }) => f),
+						ownValue: point(r.ownValue, r.ownValueYear),
+						reportedAt: r.reportedAt.toISOString(),
+					}
+				: null,
 		};
 	};
 
@@ -125,6 +140,7 @@ export async function buildReport(db: Db, round: repo.Round): Promise<FollowupRe
 			kind: i.kind,
 			koladaKpi: i.koladaKpi,
 			better: i.better,
+			peerGroup: i.peerGroup?.title ?? null,
 			baseline: point(i.baselineValue, i.baselineYear),
 			target: point(i.targetValue, i.targetYear),
 			// The values known for the round's period: a report on 2021 shows no later years.

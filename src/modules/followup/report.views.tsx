@@ -1,45 +1,35 @@
 import { formatDate, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { type ChartSvg, yearChart } from "../../ui/charts.js";
-import { Chart } from "../../ui/components.js";
+import { ChartImage } from "../../ui/components.js";
 import { Paragraphs } from "../../ui/text.js";
 import { GoalStatus, ownerHref } from "../goals/index.js";
-import type { Progress } from "./progress.js";
-import type { FollowupReport, ReportGoal, ReportIndicator } from "./report.service.js";
+import { ProgressNote } from "../indicators/index.js";
+import type { FollowupReport, ReportFile, ReportGoal, ReportIndicator } from "./report.service.js";
 
 const num = (ctx: PageContext, n: number | null | undefined) => (n === null || n === undefined ? "–" : formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 2));
 
-const progressIcons = { on_track: "✓", at_risk: "⚠", off_track: "✗", no_data: "–" } as const;
+/** A file's size for people: kB below a megabyte, else MB with one decimal. */
+function fileSize(ctx: PageContext, bytes: number): string {
+	return bytes < 1024 * 1024 ? `${formatNumber(ctx.lang, Math.max(1, Math.ceil(bytes / 1024)))} kB` : `${formatNumber(ctx.lang, bytes / 1024 / 1024, 1)} MB`;
+}
 
-/** A computed progress as icon and text with the rule and numbers behind it. */
-export function ProgressNote({ ctx, progress, indicator }: { ctx: PageContext; progress: Progress; indicator: ReportIndicator | null }) {
-	const { t } = ctx;
-	const { baseline, target, better, latest } = progress.input;
+/** A report's evidence files as download links with their sizes. */
+export function FileLinks({ ctx, roundId, files }: { ctx: PageContext; roundId: string; files: ReportFile[] }) {
 	return (
-		<p class="progress">
-			<span class={`goal-status goal-status-${progress.state}`}>
-				<span aria-hidden="true">{progressIcons[progress.state]}</span> {t(`followup.progress.${progress.state}`)}
-			</span>{" "}
-			<span class="meta">
-				{progress.state === "no_data" || !baseline || !target || !latest || !better
-					? t("followup.progress.noRule")
-					: t("followup.progress.rule", {
-							indicator: indicator?.title ?? "",
-							baseline: num(ctx, baseline.value),
-							baselineYear: baseline.year,
-							target: num(ctx, target.value),
-							targetYear: target.year,
-							better: t(`followup.progress.better.${better}`),
-							expected: num(ctx, progress.expected),
-							latest: num(ctx, latest.value),
-							year: latest.year,
-						})}
-			</span>
-		</p>
+		<ul>
+			{files.map((f) => (
+				<li key={f.id}>
+					<a href={`/uppfoljning/${roundId}/fil/${f.id}`} download={f.fileName}>
+						{ctx.t("followup.files.download", { name: f.fileName, size: fileSize(ctx, f.size) })}
+					</a>
+				</li>
+			))}
+		</ul>
 	);
 }
 
-function ReportedGoal({ ctx, goal, indicator }: { ctx: PageContext; goal: ReportGoal; indicator: ReportIndicator | null }) {
+function ReportedGoal({ ctx, roundId, goal, indicator }: { ctx: PageContext; roundId: string; goal: ReportGoal; indicator: ReportIndicator | null }) {
 	const { t } = ctx;
 	const r = goal.report;
 	return (
@@ -58,30 +48,33 @@ function ReportedGoal({ ctx, goal, indicator }: { ctx: PageContext; goal: Report
 					{goal.override && (
 						<p class="override">
 							{t("followup.progress.override", {
-								state: t(`followup.progress.${goal.override.state}`),
-								computed: t(`followup.progress.${goal.progress.state}`),
+								state: t(`indicator.progress.${goal.override.state}`),
+								computed: t(`indicator.progress.${goal.progress.state}`),
 								reason: goal.override.reason,
 							})}
 						</p>
 					)}
-					<ProgressNote ctx={ctx} progress={goal.progress} indicator={indicator} />
+					<ProgressNote ctx={ctx} progress={goal.progress} indicatorTitle={indicator?.title ?? ""} />
 					{r?.ownValue && <p>{t("followup.report.ownValue", { value: num(ctx, r.ownValue.value), year: r.ownValue.year })}</p>}
 				</dd>
 				<dt>{t("followup.report.account")}</dt>
 				<dd>{r ? <Paragraphs text={r.account} /> : <p>{t("followup.report.noAccount")}</p>}</dd>
-				{r && r.evidence.length > 0 && (
+				{r && (r.evidence.length > 0 || (r.files ?? []).length > 0) && (
 					<>
 						<dt>{t("followup.report.evidence")}</dt>
 						<dd>
-							<ul>
-								{r.evidence.map((link) => (
-									<li key={link}>
-										<a href={link} rel="nofollow noopener">
-											{link}
-										</a>
-									</li>
-								))}
-							</ul>
+							{(r.files ?? []).length > 0 && <FileLinks ctx={ctx} roundId={roundId} files={r.files!} />}
+							{r.evidence.length > 0 && (
+								<ul>
+									{r.evidence.map((link) => (
+										<li key={link}>
+											<a href={link} rel="nofollow noopener">
+												{link}
+											</a>
+										</li>
+									))}
+								</ul>
+							)}
 						</dd>
 					</>
 				)}
@@ -90,14 +83,14 @@ function ReportedGoal({ ctx, goal, indicator }: { ctx: PageContext; goal: Report
 	);
 }
 
-/** An indicator's values as a table: one row per year, one column per municipality followed. */
+/** An indicator's values as a table: one row per year, one column per municipality followed; its scroll box takes keyboard focus for phones. */
 export function IndicatorTable({ ctx, indicator, municipalityCode }: { ctx: PageContext; indicator: ReportIndicator; municipalityCode: string }) {
 	const { t } = ctx;
 	const years = [...new Set(indicator.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
 	const name = (m: string, n: string | null) => (m === "0000" ? t("followup.report.national") : (n ?? m));
 	const series = [...indicator.series].sort((a, b) => Number(b.municipality === municipalityCode) - Number(a.municipality === municipalityCode));
 	return (
-		<div class="table-scroll">
+		<section class="table-scroll" aria-label={t("followup.report.indicatorCaption", { title: indicator.title })} tabindex={0}>
 			<table>
 				<caption>{t("followup.report.indicatorCaption", { title: indicator.title })}</caption>
 				<thead>
@@ -124,7 +117,8 @@ export function IndicatorTable({ ctx, indicator, municipalityCode }: { ctx: Page
 					))}
 				</tbody>
 			</table>
-		</div>
+			{indicator.peerGroup && <p class="meta">{t("indicator.values.peerGroup", { group: indicator.peerGroup })}</p>}
+		</section>
 	);
 }
 
@@ -133,20 +127,20 @@ export type ReportPageData = { report: FollowupReport; owners: { id: string; nam
 
 const maxChartLines = 8;
 
-/** Each indicator's values as a chart (SVG by indicator id): the programme's municipality, the country and the peers. */
-export async function reportCharts(ctx: Pick<PageContext, "lang" | "t">, report: FollowupReport): Promise<Map<string, ChartSvg>> {
-	const charts = new Map<string, ChartSvg>();
-	for (const i of report.indicators) {
-		// A chart stays readable with a handful of lines: the municipality, the country and the first peers; the table has all.
-		const series = i.series.slice(0, maxChartLines).map((s) => ({ name: s.municipality === "0000" ? ctx.t("followup.report.national") : (s.name ?? s.municipality), points: s.points }));
-		const chart = await yearChart({ label: ctx.t("followup.report.indicatorCaption", { title: i.title }), unit: i.unit, series, format: (n) => formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 1) });
-		if (chart) charts.set(i.id, chart);
-	}
-	return charts;
+/**
+ * One indicator's values as a chart: the programme's municipality, the country and the first peers (a chart stays
+ * readable with a handful of lines; the table beside it has them all). Null when there is nothing to draw.
+ */
+export async function indicatorChart(ctx: Pick<PageContext, "lang" | "t">, indicator: ReportIndicator): Promise<ChartSvg | null> {
+	const series = indicator.series.slice(0, maxChartLines).map((s) => ({ name: s.municipality === "0000" ? ctx.t("followup.report.national") : (s.name ?? s.municipality), points: s.points }));
+	return yearChart({ label: chartLabel(ctx, indicator), unit: indicator.unit, series, format: (n) => formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 1) });
 }
 
+const chartLabel = (ctx: Pick<PageContext, "t">, indicator: ReportIndicator) => ctx.t("followup.report.indicatorCaption", { title: indicator.title });
+const hasChart = (indicator: ReportIndicator) => indicator.series.slice(0, maxChartLines).some((s) => s.points.length > 0);
+
 /** The public follow-up report of a round, printable on A4, with its downloads. */
-export function ReportPage({ ctx, data, charts }: { ctx: PageContext; data: ReportPageData; charts: Map<string, ChartSvg> }) {
+export function ReportPage({ ctx, data }: { ctx: PageContext; data: ReportPageData }) {
 	const { t } = ctx;
 	const { report, owners, ownerId, preview } = data;
 	const base = `/uppfoljning/${report.round.id}`;
@@ -202,7 +196,7 @@ export function ReportPage({ ctx, data, charts }: { ctx: PageContext; data: Repo
 								<a href={ownerHref(owner)}>{owner.name}</a>
 							</h3>
 							{owner.goals.map((g) => (
-								<ReportedGoal key={g.id} ctx={ctx} goal={g} indicator={indicatorOf(g)} />
+								<ReportedGoal key={g.id} ctx={ctx} roundId={report.round.id} goal={g} indicator={indicatorOf(g)} />
 							))}
 						</section>
 					))}
@@ -214,7 +208,7 @@ export function ReportPage({ ctx, data, charts }: { ctx: PageContext; data: Repo
 					{report.indicators.map((i) => (
 						<section key={i.id}>
 							<h3>{i.title}</h3>
-							{charts.get(i.id) && <Chart svg={charts.get(i.id)!} />}
+							{hasChart(i) && <ChartImage src={(size) => `${base}/diagram/${i.id}?size=${size}&lang=${ctx.lang}`} label={chartLabel(ctx, i)} />}
 							<IndicatorTable ctx={ctx} indicator={i} municipalityCode={report.programme.municipalityCode} />
 						</section>
 					))}

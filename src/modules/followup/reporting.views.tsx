@@ -1,12 +1,15 @@
 import { formatDate, formatDateTime } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { GoalStatus, goalStatuses } from "../goals/index.js";
 import type { Round } from "./followup.repo.js";
 import { progressOverrides } from "./followup.schema.js";
-import { ProgressNote } from "./report.views.js";
+import { ProgressNote } from "../indicators/index.js";
+import { evidenceAccept, maxEvidenceFileBytes, maxEvidenceFiles } from "./followup.uploads.js";
 import type { ReportOwner } from "./report.service.js";
+import { FileLinks } from "./report.views.js";
 import type { ReportForm } from "./reporting.service.js";
+import { formState } from "../../ui/forms.js";
 
 function Closed({ ctx, closed }: { ctx: PageContext; closed: string | null }) {
 	return closed ? (
@@ -84,7 +87,7 @@ export function ReportFormPage({ ctx, form }: { ctx: PageContext; form: ReportFo
 			</p>
 			<Closed ctx={ctx} closed={closed} />
 			<h2>{t("followup.legend.progress")}</h2>
-			<ProgressNote ctx={ctx} progress={goal.progress} indicator={indicator} />
+			<ProgressNote ctx={ctx} progress={goal.progress} indicatorTitle={indicator?.title ?? ""} />
 			<Form ctx={ctx} form={state} action={`/uppfoljning/${round.id}/mal/${goal.id}`} labels={labels}>
 				<SelectField ctx={ctx} form={state} name="status" label={labels.status} required options={goalStatuses.map((s) => ({ value: s, label: t(`goal.status.${s}`) }))} />
 				<TextArea ctx={ctx} form={state} name="account" label={labels.account} hint={t("followup.hint.account")} required maxLength={4000} />
@@ -101,10 +104,54 @@ export function ReportFormPage({ ctx, form }: { ctx: PageContext; form: ReportFo
 					form={state}
 					name="progressOverride"
 					label={labels.progressOverride}
-					options={[{ value: "", label: t("followup.override.none") }, ...progressOverrides.map((s) => ({ value: s, label: t(`followup.progress.${s}`) }))]}
+					options={[{ value: "", label: t("followup.override.none") }, ...progressOverrides.map((s) => ({ value: s, label: t(`indicator.progress.${s}`) }))]}
 				/>
 				<TextArea ctx={ctx} form={state} name="overrideReason" label={labels.overrideReason} rows={3} maxLength={1000} />
 			</Form>
+			<EvidenceFiles ctx={ctx} form={form} />
 		</>
+	);
+}
+
+/** The files given as evidence with the goal's report: each can be removed, and more uploaded, while the round takes reports. */
+function EvidenceFiles({ ctx, form }: { ctx: PageContext; form: ReportForm }) {
+	const { t } = ctx;
+	const { round, goal, closed } = form;
+	const files = goal.report?.files ?? [];
+	const base = `/uppfoljning/${round.id}/mal/${goal.id}`;
+	const fileState = form.fileState ?? formState();
+	const labels = { file: t("followup.field.file") };
+	return (
+		<section aria-labelledby="evidence-files">
+			<h2 id="evidence-files">{t("followup.files.title")}</h2>
+			<p>{t("followup.files.intro")}</p>
+			{files.length === 0 ? <p>{t("followup.files.none")}</p> : <FileLinks ctx={ctx} roundId={round.id} files={files} />}
+			{!closed &&
+				files.map((f) => (
+					<form key={f.id} method="post" action={`${base}/fil/${f.id}/ta-bort`} class="inline-form">
+						<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+						<button type="submit" class="secondary">
+							{t("followup.files.removeNamed", { name: f.fileName })}
+						</button>
+					</form>
+				))}
+			{!closed && !goal.report && <p>{t("followup.files.reportFirst")}</p>}
+			{!closed && goal.report && (
+				<form method="post" action={`${base}/fil`} enctype="multipart/form-data" novalidate>
+					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+					<ErrorSummary ctx={ctx} form={fileState} labels={labels} />
+					<FileField
+						ctx={ctx}
+						form={fileState}
+						name="file"
+						label={labels.file}
+						hint={t("followup.hint.file", { max: maxEvidenceFileBytes / 1024 / 1024, files: maxEvidenceFiles })}
+						accept={evidenceAccept}
+						required
+					/>
+					<button type="submit">{t("followup.files.upload")}</button>
+				</form>
+			)}
+		</section>
 	);
 }

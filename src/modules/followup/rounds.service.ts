@@ -63,15 +63,19 @@ function ownersOf(report: Awaited<ReturnType<typeof buildReport>>): ReportOwner[
 export async function roundPage(db: Db, viewer: Viewer | null, id: string) {
 	await requireRoundManager(db, viewer);
 	const round = await findRound(db, id);
+	return { round, state: roundState(round), owners: await ownerProgress(db, round) };
+}
+
+/** Who has reported how much in a round, and when each was last reminded. */
+export async function ownerProgress(db: Db, round: repo.Round): Promise<OwnerProgress[]> {
 	const [report, reminders] = await Promise.all([buildReport(db, round), repo.listReminders(db, round.id)]);
-	const owners: OwnerProgress[] = ownersOf(report).map(({ goals, ...owner }) => ({
+	return ownersOf(report).map(({ goals, ...owner }) => ({
 		owner,
 		goals: goals.length,
 		reported: goals.filter((g) => g.report).length,
 		// An initiative is reminded through its owner organisations; the newest reminder to any of them counts.
 		remindedAt: reminders.filter((r) => r.organisationId === owner.id || owner.type === "initiative").reduce<Date | null>((a, r) => (!a || r.sentAt > a ? r.sentAt : a), null),
 	}));
-	return { round, state: roundState(round), owners };
 }
 
 /** Opens a draft round for reports. */
@@ -82,24 +86,37 @@ export async function openRound(db: Db, viewer: Viewer | null, id: string): Prom
 	await repo.updateRound(db, round.id, { openedAt: new Date() });
 }
 
-/** Mails a reminder to the contacts of every owner (or one) that has not reported on all its goals; gives how many were reminded. */
-export async function remind(deps: { db: Db; config: Config }, viewer: Viewer | null, id: string, ownerId: string | null, req: { t: T; lang: Lang; base: string }): Promise<number> {
+/** What a reminder mail needs from where it is sent: the language and the site's address. */
+export type MailContext = { t: T; lang: Lang; base: string; now: Date };
+
+/**
+ * Mails a reminder to the contacts of each owner that has not reported on all its goals, organisation by organisation
+ * (an initiative through its owners), when `due(organisationId)` says so; gives how many owners were reminded.
+ */
+export async function remindBehind(deps: { db: Db; config: Config }, page: { round: repo.Round; owners: OwnerProgress[] }, mail: MailContext, due: (organisationId: string) => boolean): Promise<number> {
 	const { db, config } = deps;
-	const page = await roundPage(db, viewer, id);
-	if (page.state !== "open") throw wrongState("followup.error.notOpen");
-	const behind = page.owners.filter((o) => o.reported < o.goals && (ownerId === null || o.owner.id === ownerId));
-	const link = `${req.base}/uppfoljning/${page.round.id}/rapportera`;
-	for (const { owner, goals, reported } of behind) {
-		const organisationIds = await ownerOrganisationIds(db, owner.type === "organisation" ? { organisationId: owner.id } : { initiativeId: owner.id });
+	const link = `${mail.base}/uppfoljning/${page.round.id}/rapportera`;
+	let reminded = 0;
+	for (const { owner, goals, reported } of page.owners.filter((o) => o.reported < o.goals)) {
+		const organisationIds = (await ownerOrganisationIds(db, owner.type === "organisation" ? { organisationId: owner.id } : { initiativeId: owner.id })).filter(due);
 		for (const organisationId of organisationIds) {
 			for (const to of await contactRecipients(db, organisationId)) {
-				const params = { round: page.round.title, owner: owner.name, missing: goals - reported, deadline: formatDate(req.lang, page.round.deadline), link };
-				await sendMail(db, config, { to, subject: req.t("followup.reminder.subject", params), body: req.t("followup.reminder.body", params) });
+				const params = { round: page.round.title, owner: owner.name, missing: goals - reported, deadline: formatDate(mail.lang, page.round.deadline), link };
+				await sendMail(db, config, { to, subject: mail.t("followup.reminder.subject", params), body: mail.t("followup.reminder.body", params) });
 			}
-			await repo.recordReminder(db, page.round.id, organisationId);
+			await repo.recordReminder(db, page.round.id, organisationId, mail.now);
 		}
+		if (organisationIds.length) reminded++;
 	}
-	return behind.length;
+	return reminded;
+}
+
+/** The coordinator reminds every owner that is behind, or one; gives how many were reminded. */
+export async function remind(deps: { db: Db; config: Config }, viewer: Viewer | null, id: string, ownerId: string | null, mail: Omit<MailContext, "now">): Promise<number> {
+	const page = await roundPage(deps.db, viewer, id);
+	if (page.state !== "open") throw wrongState("followup.error.notOpen");
+	const owners = page.owners.filter((o) => ownerId === null || o.owner.id === ownerId);
+	return remindBehind(deps, { round: page.round, owners }, { ...mail, now: new Date() }, () => true);
 }
 
 /** Publishes an open round: its report is built once more and kept exactly as it is now. */

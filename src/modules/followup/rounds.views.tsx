@@ -4,6 +4,7 @@ import { Form, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import type { Round } from "./followup.repo.js";
 import { type OwnerProgress, type RoundState, roundState } from "./rounds.service.js";
+import { PageHelp } from "../../ui/components.js";
 
 function StateBadge({ ctx, state }: { ctx: PageContext; state: RoundState }) {
 	return <span class={`badge badge-${state}`}>{ctx.t(`followup.state.${state}`)}</span>;
@@ -29,6 +30,7 @@ export function AdminRoundsPage({ ctx, rounds, form }: { ctx: PageContext; round
 				<a href="/admin">{t("followup.admin.back")}</a>
 			</p>
 			<h1>{t("followup.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="followup" />
 			<p class="lead">{t("followup.admin.intro")}</p>
 			{rounds.length === 0 ? (
 				<p>{t("followup.admin.none")}</p>

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { createFocusArea, createGoal, createIndicator, createInitiative, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { canEditGoalsOf, goalsInFocusArea, goalsOfInitiative, goalsOfOrganisation } from "./index.js";
 
 const { app, db } = await testApp();

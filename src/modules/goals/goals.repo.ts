@@ -183,6 +183,11 @@ export async function setGoalAreas(db: Db, goalId: string, areaIds: string[]): P
 	await db.insert(goalFocusAreas).values(areaIds.map((focusAreaId) => ({ goalId, focusAreaId })));
 }
 
+/** The programme's goals' titles in alphabetical order, e.g. for a decision to point at. */
+export async function listGoalTitles(db: Db, programmeId: string): Promise<{ id: string; title: string }[]> {
+	return db.select({ id: goals.id, title: goals.title }).from(goals).where(eq(goals.programmeId, programmeId)).orderBy(asc(goals.title));
+}
+
 /** Stores a new goal. */
 export async function insertGoal(db: Db, values: GoalValues): Promise<Goal> {
 	const [row] = await db.insert(goals).values(values).returning(goalColumns);

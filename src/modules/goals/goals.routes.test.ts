@@ -5,7 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { createFocusArea, createGoal, createIndicator, createInitiative, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import type { Db } from "../../db/client.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);

@@ -1,5 +1,6 @@
+import { loadPageSections } from "../../ui/sections.js";
 import type { Db } from "../../db/client.js";
-import { allow, signedIn } from "../../lib/actor.js";
+import { memberOrganisationIds } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
@@ -7,20 +8,21 @@ import { type FormState, formState, parseForm, withError } from "../../ui/forms.
 import { arenaMeetingsFor } from "../arenas/index.js";
 import { decisionChoices, decisionsConcerning, type ItemSummary, setDecisionBehind } from "../decisions/index.js";
 import { checkedValues, focusAreaChoices, focusAreasOfAny } from "../focus-areas/index.js";
-import { type IndicatorChoice, indicatorChoices, targetIndicator } from "../indicators/index.js";
+import { type IndicatorChoice, indicatorChoices, targetIndicator, targetProgress } from "../indicators/index.js";
 import { organisationChoices } from "../organisations/index.js";
-import { coordinatorId, getProgramme, isCoordinator } from "../programmes/index.js";
+import { actorOf, coordinatorId, getProgramme } from "../programmes/index.js";
 import { relatedGoals } from "../collaboration/index.js";
 import { activityInput, commentInput, furtherAreasField, goalInput, statusInput } from "./goals.input.js";
 import * as policy from "./goals.policy.js";
+import type { Owner } from "./goals.policy.js";
 import * as repo from "./goals.repo.js";
 import { findInitiative } from "../initiatives/index.js";
 import { goalStatuses } from "./goals.schema.js";
+import { ownMeasureValues } from "./goals.own-values.js";
 
 type Ref = { id: string; name: string };
 
-/** Who owns a goal: one organisation or one joint initiative. */
-export type Owner = { organisationId: string } | { initiativeId: string };
+export type { Owner };
 
 /** The goals in a focus area (its main or a further area), each with status and owner, by title. */
 export async function goalsInFocusArea(db: Db, focusAreaId: string): Promise<repo.GoalRow[]> {
@@ -35,27 +37,6 @@ export async function goalsOfOrganisation(db: Db, organisationId: string): Promi
 /** The goals of a joint initiative, by title. */
 export async function goalsOfInitiative(db: Db, initiativeId: string): Promise<repo.GoalRow[]> {
 	return isUuid(initiativeId) ? repo.listGoalsOfInitiative(db, initiativeId) : [];
-}
-
-/** The owner organisations behind an owner: the organisation itself, or every owner of the initiative. */
-export async function ownerOrganisationIds(db: Db, owner: Owner): Promise<string[]> {
-	return "organisationId" in owner ? [owner.organisationId] : repo.initiativeOwnerIds(db, owner.initiativeId);
-}
-
-/** The owner organisation a person acts for when changing the owner's goals, or null if they may not (see the policy). */
-export async function actingOrganisation(db: Db, viewer: Viewer | null, owner: Owner): Promise<string | null> {
-	return policy.actingOrganisation(viewer, await ownerOrganisationIds(db, owner));
-}
-
-/** Whether a person may create and change the goals of an owner. */
-export async function canEditGoalsOf(db: Db, viewer: Viewer | null, owner: Owner): Promise<boolean> {
-	return (await actingOrganisation(db, viewer, owner)) !== null;
-}
-
-/** Throws unless the person may change the owner's goals; gives the organisation they act for. */
-async function requireEditor(db: Db, viewer: Viewer | null, owner: Owner): Promise<string> {
-	signedIn(viewer);
-	return policy.requireEditor(viewer, await ownerOrganisationIds(db, owner));
 }
 
 const ownerOfGoal = (g: Pick<repo.Goal, "organisationId" | "initiativeId">): Owner =>
@@ -82,7 +63,7 @@ export async function goalList(db: Db, viewer: Viewer | null, query: GoalListQue
 		repo.searchGoals(db, programme.id, filters),
 		focusAreaChoices(db, programme.id),
 		organisationChoices(db),
-		repo.organisationNames(db, viewer?.memberships.map((m) => m.organisationId) ?? []),
+		repo.organisationNames(db, memberOrganisationIds(viewer)),
 	]);
 	const mine = [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
 	return { goals, filters, areas, organisations, mine };
@@ -154,21 +135,16 @@ async function findGoalOr404(db: Db, id: string): Promise<{ programmeId: string;
 	return { programmeId: programme.id, goal };
 }
 
-/** Who may comment on goals: the coordinator and members of any organisation; not residents or the anonymous. */
-/** Whether a person may comment on goals (see the policy), with the approved organisations they may speak for. */
-async function commentActor(db: Db, viewer: Viewer | null) {
-	const [coordinates, approved] = await Promise.all([isCoordinator(db, viewer), organisationChoices(db, "active")]);
-	return { viewer, coordinates, approved: approved.map((o) => o.id) };
-}
-
-async function mayComment(db: Db, viewer: Viewer | null): Promise<boolean> {
-	return policy.mayComment(await commentActor(db, viewer));
+/** The facts that decide whether and for whom a person comments (see the policy). */
+async function commenterOf(db: Db, viewer: Viewer | null): Promise<policy.Commenter> {
+	const [actor, approved] = await Promise.all([actorOf(db, viewer), organisationChoices(db, "active")]);
+	return { ...actor, approved: approved.map((o) => o.id) };
 }
 
 /** Everything a goal's public page shows, and what the viewer may do there. */
 export async function goalPage(db: Db, viewer: Viewer | null, id: string) {
 	const { programmeId, goal } = await findGoalOr404(db, id);
-	const [ownerRef, areas, decisions, parent, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target, related, meetings] = await Promise.all([
+	const [ownerRef, areas, decisions, parent, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target, related, meetings, sections] = await Promise.all([
 		repo.ownerOf(db, goal),
 		repo.areasOfGoal(db, goal),
 		decisionsConcerning(db, [{ recordType: "goal", recordId: goal.id }], viewer),
@@ -178,15 +154,20 @@ export async function goalPage(db: Db, viewer: Viewer | null, id: string) {
 		repo.listStatusChanges(db, goal.id),
 		versionHistory(db, goal.id),
 		repo.listComments(db, goal.id),
-		canEditGoalsOf(db, viewer, ownerOfGoal(goal)),
-		mayComment(db, viewer),
+		policy.canEditGoalsOf(db, viewer, ownerOfGoal(goal)),
+		commenterOf(db, viewer).then(policy.mayComment),
 		goal.targetIndicatorId ? targetIndicator(db, programmeId, goal.targetIndicatorId) : undefined,
 		relatedGoals(db, goal.id),
 		arenaMeetingsFor(db, { goalId: goal.id }),
+		// Later layers add what the goal rests on (the vision, what residents said in its focus area): see ui/sections.
+		loadPageSections("goal", db, goal.focusAreaId),
 	]);
 	const { pending, ...owner } = ownerRef!;
 	if (pending && !canEdit) throw notFound();
-	return { goal, owner, areas, decisions, parent: parent ?? null, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target: target ?? null, related, meetings };
+	// An own measure is judged from the values its owner reported in published follow-up rounds.
+	const ownValues = target?.kind === "own" ? await ownMeasureValues(db, goal.id) : [];
+	const progress = target ? targetProgress(target, (await getProgramme(db)).municipalityCode, { value: goal.targetValue, year: goal.targetYear }, ownValues) : null;
+	return { goal, owner, areas, decisions, parent: parent ?? null, subGoals, activities, statusChanges, versions, comments, canEdit, canComment, target: target ?? null, progress, related, meetings, sections };
 }
 
 /** A goal's page data, as the page and its comment form need it. */
@@ -194,13 +175,11 @@ export type GoalPageData = Awaited<ReturnType<typeof goalPage>>;
 
 /** Adds a comment to a goal, by the policy: the coordinator and members of approved organisations, not residents. */
 export async function addComment(db: Db, viewer: Viewer | null, id: string, body: unknown) {
-	const me = signedIn(viewer);
-	const { goal } = await findGoalOr404(db, id);
-	const actor = await commentActor(db, me);
-	allow(me, policy.mayComment(actor));
+	const { me, found, commenter } = await policy.requireCommenter(viewer, () => findGoalOr404(db, id), (me) => commenterOf(db, me));
+	const { goal } = found;
 	const parsed = parseForm(commentInput, body);
 	if (!parsed.ok) return { ok: false as const, page: await goalPage(db, viewer, goal.id), state: parsed.state };
-	const speaksFor = policy.commentSpeaksFor(actor, await coordinatorId(db));
+	const speaksFor = policy.commentSpeaksFor(commenter, await coordinatorId(db));
 	await repo.insertComment(db, { goalId: goal.id, authorId: me.id, organisationId: speaksFor, body: parsed.data.body });
 	return { ok: true as const, id: goal.id };
 }
@@ -238,7 +217,7 @@ const asOwner = (o: repo.GoalOwner): Owner => (o.type === "organisation" ? { org
 
 /** The focus areas an owner may set goals in: the organisation's chosen areas; for an initiative its own area and its owners' areas. */
 async function allowedAreas(db: Db, programmeId: string, owner: Owner): Promise<Ref[]> {
-	const chosen = await focusAreasOfAny(db, await ownerOrganisationIds(db, owner));
+	const chosen = await focusAreasOfAny(db, await policy.ownerOrganisationIds(db, owner));
 	if ("organisationId" in owner) return chosen;
 	const [initiative, all] = await Promise.all([findInitiative(db, programmeId, owner.initiativeId), focusAreaChoices(db, programmeId)]);
 	return all.filter((a) => a.id === initiative?.focusAreaId || chosen.some((c) => c.id === a.id));
@@ -246,7 +225,7 @@ async function allowedAreas(db: Db, programmeId: string, owner: Owner): Promise<
 
 async function formChoices(db: Db, programmeId: string, owner: repo.GoalOwner, goal: repo.Goal | null) {
 	const ownGoals = owner.type === "organisation" ? await repo.listGoalsOfOrganisation(db, owner.id) : await repo.listGoalsOfInitiative(db, owner.id);
-	const [areas, decisions, indicators] = await Promise.all([allowedAreas(db, programmeId, asOwner(owner)), decisionChoices(db, await ownerOrganisationIds(db, asOwner(owner))), indicatorChoices(db, programmeId)]);
+	const [areas, decisions, indicators] = await Promise.all([allowedAreas(db, programmeId, asOwner(owner)), decisionChoices(db, await policy.ownerOrganisationIds(db, asOwner(owner))), indicatorChoices(db, programmeId)]);
 	// A goal's own sub-goals are left out of its parent choices: choosing one would make a cycle.
 	const below = goal ? descendantsOf(ownGoals, goal.id) : new Set<string>();
 	const parents = ownGoals.filter((g) => g.id !== goal?.id && !below.has(g.id)).map((g) => ({ id: g.id, name: g.title }));
@@ -272,7 +251,7 @@ async function storedDecision(db: Db, viewer: Viewer | null, goalId: string): Pr
 export async function newGoalForm(db: Db, viewer: Viewer | null, owner: Owner, parentId: string | null = null): Promise<GoalForm> {
 	const programme = await getProgramme(db);
 	const ownerRef = await resolveOwner(db, programme.id, owner);
-	const acting = await requireEditor(db, viewer, asOwner(ownerRef));
+	const acting = await policy.requireEditor(db, viewer, asOwner(ownerRef));
 	const choices = await formChoices(db, programme.id, ownerRef, null);
 	const action = ownerRef.type === "organisation" ? `/aktorer/${ownerRef.id}/mal/ny` : `/initiativ/${ownerRef.id}/mal/ny`;
 	return { goal: null, owner: ownerRef, acting, action, state: formState({ parentId: parentId ?? "" }), furtherAreas: [], ...choices };
@@ -289,7 +268,7 @@ export async function subGoalForm(db: Db, viewer: Viewer | null, parentId: strin
 export async function editGoalForm(db: Db, viewer: Viewer | null, id: string): Promise<GoalForm> {
 	const { programmeId, goal } = await findGoalOr404(db, id);
 	const ownerRef = await resolveOwner(db, programmeId, ownerOfGoal(goal));
-	const acting = await requireEditor(db, viewer, ownerOfGoal(goal));
+	const acting = await policy.requireEditor(db, viewer, ownerOfGoal(goal));
 	const [choices, areas, decisionItemId] = await Promise.all([formChoices(db, programmeId, ownerRef, goal), repo.areasOfGoal(db, goal), storedDecision(db, viewer, goal.id)]);
 	const state = formState({ ...goal, parentId: goal.parentId ?? "", targetIndicatorId: goal.targetIndicatorId ?? "", decisionItemId: decisionItemId ?? "" });
 	const furtherAreas = areas.map((a) => a.id).filter((a) => a !== goal.focusAreaId);
@@ -406,14 +385,14 @@ export async function updateGoal(db: Db, viewer: Viewer | null, id: string, body
 /** The status form of a goal, for its owner's members. */
 export async function statusForm(db: Db, viewer: Viewer | null, id: string) {
 	const { goal } = await findGoalOr404(db, id);
-	await requireEditor(db, viewer, ownerOfGoal(goal));
+	await policy.requireEditor(db, viewer, ownerOfGoal(goal));
 	return { goal, state: formState({ status: goal.status }) };
 }
 
 /** Changes a goal's status with the date it applies from and the reason; kept in the status history and as a version. */
 export async function changeGoalStatus(db: Db, viewer: Viewer | null, id: string, body: unknown) {
 	const { goal } = await findGoalOr404(db, id);
-	const acting = await requireEditor(db, viewer, ownerOfGoal(goal));
+	const acting = await policy.requireEditor(db, viewer, ownerOfGoal(goal));
 	const parsed = parseForm(statusInput, body);
 	if (!parsed.ok) return { ok: false as const, goal, state: parsed.state };
 	const { status, changedOn, reason } = parsed.data;
@@ -429,7 +408,7 @@ export async function changeGoalStatus(db: Db, viewer: Viewer | null, id: string
 /** The form for a new activity (activityId null) or for changing one. */
 export async function activityForm(db: Db, viewer: Viewer | null, goalId: string, activityId: string | null) {
 	const { goal } = await findGoalOr404(db, goalId);
-	await requireEditor(db, viewer, ownerOfGoal(goal));
+	await policy.requireEditor(db, viewer, ownerOfGoal(goal));
 	if (activityId === null) return { goal, activity: null, state: formState({ status: "not_started" }) };
 	const activity = isUuid(activityId) ? await repo.findActivity(db, goal.id, activityId.toLowerCase()) : undefined;
 	if (!activity) throw notFound();

@@ -1,3 +1,4 @@
+import { PageSections } from "../../ui/sections.js";
 import { formatDate, formatDateRange, formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
@@ -6,7 +7,7 @@ import { Paragraphs } from "../../ui/text.js";
 import { ArenaMeetingList } from "../arenas/index.js";
 import { ConcerningDecisions } from "../decisions/index.js";
 import { CheckboxGroup } from "../focus-areas/index.js";
-import { LatestValues } from "../indicators/index.js";
+import { LatestValues, ProgressNote } from "../indicators/index.js";
 import { RelatedGoals } from "../collaboration/index.js";
 import { furtherAreasField, limits } from "./goals.input.js";
 import type { GoalOwner, GoalRow } from "./goals.repo.js";
@@ -154,7 +155,7 @@ const versionFieldKeys: Record<VersionEntry["changed"][number], string> = {
 
 function Target({ ctx, data }: { ctx: PageContext; data: GoalPageData }) {
 	const { t, lang } = ctx;
-	const { goal, target } = data;
+	const { goal, target, progress } = data;
 	if (!target) return null;
 	const value = goal.targetValue === null ? "–" : formatNumber(lang, Number(goal.targetValue), Number.isInteger(Number(goal.targetValue)) ? 0 : 2);
 	const params = { indicator: target.title, value, unit: target.unit, year: goal.targetYear ?? "" };
@@ -164,6 +165,7 @@ function Target({ ctx, data }: { ctx: PageContext; data: GoalPageData }) {
 			<dd>
 				{t(goal.targetYear ? "goal.page.targetText" : "goal.page.targetNoYear", params)}
 				<LatestValues ctx={ctx} indicator={target} />
+				{progress && <ProgressNote ctx={ctx} progress={progress} indicatorTitle={target.title} />}
 			</dd>
 		</>
 	);
@@ -244,6 +246,7 @@ export function GoalPage({ ctx, data, commentForm }: { ctx: PageContext; data: G
 					</>
 				)}
 			</dl>
+			<PageSections ctx={ctx} sections={data.sections} />
 			{goal.expectedResult && (
 				<section aria-labelledby="goal-expected">
 					<h2 id="goal-expected">{t("goal.page.expectedResult")}</h2>

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { clientAs, createFocusArea, createProgramme, createUser } from "../../../test/factories.js";
-import { TestClient, testApp } from "../../../test/helpers.js";
+import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -58,7 +58,7 @@ test("comments are stored as inputs; an empty comment gets a message", async () 
 	assert.ok(rows.some((r) => r.text === "Bra idé, gärna vid älven!" && r.focusAreaId === area.id));
 });
 
-test("one support per person: concurrent double clicks count once and a second support is told plainly", async () => {
+test(`one support per person: concurrent double clicks count once and a second support is told plainly (on ${testedOn})`, async () => {
 	const id = await submitIdea("Isbana på sjön");
 	const client = await clientAs(app, db, neighbour.id);
 	const _csrf = await client.csrfToken();
@@ -281,7 +281,7 @@ test("hiding an idea hides its comments' inputs; restoring it leaves a comment h
 	assert.equal((await storedComment(spam)).hiddenReason, "Reklam.");
 });
 
-test("restoring an idea while another coordinator hides one of its comments leaves that comment's input hidden", async () => {
+test(`restoring an idea while another coordinator hides one of its comments leaves that comment's input hidden (on ${testedOn})`, async () => {
 	for (let round = 0; round < 5; round++) {
 		const { id, commentIds } = await ideaWithComments(`Badplats vid Petikträsk ${round}`, ["Reklam för en firma", "Bra idé"]);
 		const [spam, fine] = commentIds as [string, string];

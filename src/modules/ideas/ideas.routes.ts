@@ -1,3 +1,4 @@
+import { loadPageSections } from "../../ui/sections.js";
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { formState } from "../../ui/forms.js";
@@ -29,9 +30,10 @@ export async function ideasRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	// "?anmal=<comment id>" comes from a comment's own report link and chooses that comment in the report form.
 	app.get<IdParams & { Querystring: { anmal?: string } }>("/ideer/:id", async (req, reply) => {
-		const data = await service.ideaPage(db, req.viewer, req.params.id);
+		// Later modules add what they know of the idea, e.g. the themes it went into (see ui/sections).
+		const [data, sections] = await Promise.all([service.ideaPage(db, req.viewer, req.params.id), loadPageSections("idea", db, req.params.id)]);
 		const forms = req.query.anmal ? { report: formState({ commentId: req.query.anmal }) } : {};
-		return reply.page(data.idea.title, (ctx) => IdeaPage({ ctx, data, forms }));
+		return reply.page(data.idea.title, (ctx) => IdeaPage({ ctx, data, forms, sections }));
 	});
 
 	app.post<IdParams>("/ideer/:id/kommentarer", async (req, reply) => {

@@ -4,11 +4,11 @@ import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { requireSignedIn } from "../accounts/index.js";
 import { focusAreaChoices } from "../focus-areas/index.js";
 import { addInputs, removeInputs, setInputsHidden } from "../inputs/index.js";
-import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
+import { actorOf, getProgramme } from "../programmes/index.js";
 import { commentInput, hideInput, ideaInput, reportInput } from "./ideas.input.js";
+import { authorize, may } from "./ideas.policy.js";
 import * as repo from "./ideas.repo.js";
 
 /** The forms an idea's page holds; each is given back on its own with its errors. */
@@ -22,7 +22,7 @@ export async function ideaList(db: Db) {
 
 /** What the new-idea form needs: the focus areas to choose from; only for signed-in residents. */
 export async function newIdeaPage(db: Db, viewer: Viewer | null) {
-	requireSignedIn(viewer);
+	authorize(await actorOf(db, viewer), "propose");
 	const programme = await getProgramme(db);
 	return { programme, focusAreas: await focusAreaChoices(db, programme.id) };
 }
@@ -48,21 +48,20 @@ export async function createIdea(db: Db, viewer: Viewer | null, body: unknown) {
  * An idea's page; a hidden idea is seen only by its author (with the reason) and by coordinators.
  * A hidden comment is left out for everyone but its author (who reads the reason) and coordinators (who may restore it):
  * like CONSUL and Decidim, which show a placeholder only where replies hang on a hidden comment, and comments here have no replies.
- * Callers that have checked already that the viewer coordinates pass `knownCoordinator`, saving the check.
+ * Callers that have checked already that the viewer moderates pass `knownCoordinator`, saving the check.
  */
 export async function ideaPage(db: Db, viewer: Viewer | null, id: string, knownCoordinator?: boolean) {
 	const found = isUuid(id) ? await repo.findIdea(db, id) : undefined;
 	if (!found) throw notFound();
-	const coordinator = knownCoordinator ?? (await isCoordinator(db, viewer));
-	const isAuthor = viewer?.id === found.idea.authorId;
-	if (found.idea.hiddenAt && !isAuthor && !coordinator) throw notFound();
+	const actor = knownCoordinator ? { viewer, coordinates: true } : await actorOf(db, viewer);
+	if (found.idea.hiddenAt && !may(actor, "seeHidden", found.idea.authorId)) throw notFound();
 	const [all, supported] = await Promise.all([repo.listComments(db, found.idea.id), viewer ? repo.hasSupport(db, found.idea.id, viewer.id) : false]);
-	const comments = all.filter(({ comment }) => !comment.hiddenAt || coordinator || comment.authorId === viewer?.id);
-	return { ...found, comments, supported, isAuthor, isCoordinator: coordinator };
+	const comments = all.filter(({ comment }) => !comment.hiddenAt || may(actor, "seeHidden", comment.authorId));
+	return { ...found, comments, supported, isAuthor: viewer?.id === found.idea.authorId, isCoordinator: may(actor, "moderate") };
 }
 
 async function visibleIdea(db: Db, viewer: Viewer | null, id: string) {
-	requireSignedIn(viewer);
+	authorize(await actorOf(db, viewer), "takePart");
 	const page = await ideaPage(db, viewer, id);
 	if (page.idea.hiddenAt) throw notFound();
 	return page;
@@ -111,7 +110,7 @@ export async function report(db: Db, viewer: Viewer | null, id: string, body: un
 
 /** Hides an idea with a reason the author sees; its inputs are marked hidden too. An idea already hidden keeps its first reason. */
 export async function hide(db: Db, viewer: Viewer | null, id: string, body: unknown) {
-	const by = await requireCoordinator(db, viewer);
+	const by = authorize(await actorOf(db, viewer), "moderate");
 	const page = await ideaPage(db, viewer, id, true);
 	if (page.idea.hiddenAt) return { ok: true as const, id: page.idea.id, already: true };
 	const parsed = parseForm(hideInput, body);
@@ -127,7 +126,7 @@ export async function hide(db: Db, viewer: Viewer | null, id: string, body: unkn
 
 /** Shows a hidden idea again; comments hidden one by one stay hidden, and so do their inputs. */
 export async function restore(db: Db, viewer: Viewer | null, id: string): Promise<string> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "moderate");
 	const page = await ideaPage(db, viewer, id, true);
 	await db.transaction(async (tx) => {
 		await repo.lockIdea(tx, page.idea.id);
@@ -140,7 +139,7 @@ export async function restore(db: Db, viewer: Viewer | null, id: string): Promis
 
 /** What the page for hiding one comment shows: the comment, the idea it is on and where it stands in the list; for coordinators only. */
 export async function commentModeration(db: Db, viewer: Viewer | null, ideaId: string, commentId: string) {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "moderate");
 	const page = await ideaPage(db, viewer, ideaId, true);
 	// A coordinator's page lists every comment, hidden ones too, so the number matches what they see there.
 	const n = page.comments.findIndex((c) => c.comment.id === commentId) + 1;
@@ -177,7 +176,7 @@ export async function restoreComment(db: Db, viewer: Viewer | null, ideaId: stri
 
 /** The coordinator's moderation page: reports of abuse, hidden ideas and hidden comments. */
 export async function moderationPage(db: Db, viewer: Viewer | null) {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "moderate");
 	const programme = await getProgramme(db);
 	const [reports, hidden, hiddenComments] = await Promise.all([
 		repo.listReports(db, programme.id),

@@ -1,3 +1,4 @@
+import { type LoadedSection, PageSections } from "../../ui/sections.js";
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
@@ -5,6 +6,7 @@ import { type FormState, formState } from "../../ui/forms.js";
 import { Paragraphs } from "../../ui/text.js";
 import { limits } from "./ideas.input.js";
 import type { commentModeration, IdeaForms, ideaList, ideaPage, moderationPage, newIdeaPage } from "./ideas.service.js";
+import { PageHelp } from "../../ui/components.js";
 
 type ListRows = Awaited<ReturnType<typeof ideaList>>;
 type PageData = Awaited<ReturnType<typeof ideaPage>>;
@@ -83,7 +85,7 @@ export function NewIdeaPage({ ctx, data, form }: { ctx: PageContext; data: Await
 }
 
 /** An idea with its comments, support, report and (for coordinators) moderation. */
-export function IdeaPage({ ctx, data, forms = {} }: { ctx: PageContext; data: PageData; forms?: IdeaForms }) {
+export function IdeaPage({ ctx, data, forms = {}, sections = [] }: { ctx: PageContext; data: PageData; forms?: IdeaForms; sections?: LoadedSection[] }) {
 	const { t, lang } = ctx;
 	const { idea } = data;
 	const base = `/ideer/${idea.id}`;
@@ -104,6 +106,7 @@ export function IdeaPage({ ctx, data, forms = {} }: { ctx: PageContext; data: Pa
 				{data.focusAreaName && ` · ${t("idea.focusArea", { name: data.focusAreaName })}`}
 			</p>
 			<Paragraphs text={idea.text} />
+			<PageSections ctx={ctx} sections={sections} />
 			<section aria-labelledby="support-title">
 				<h2 id="support-title">{t("idea.support.title")}</h2>
 				<p>{t("idea.support.count", { n: formatNumber(lang, data.supports) })}</p>
@@ -225,6 +228,7 @@ export function ModerationPage({ ctx, data }: { ctx: PageContext; data: Awaited<
 	return (
 		<>
 			<h1>{t("idea.moderation.title")}</h1>
+			<PageHelp ctx={ctx} page="ideas" />
 			<section aria-labelledby="reports-title">
 				<h2 id="reports-title">{t("idea.moderation.reports")}</h2>
 				{data.reports.length === 0 ? (

@@ -29,6 +29,7 @@ export const indicatorInput = z
 			.transform((v) => [...new Set((v ?? "").split(/[\s,;]+/).filter(Boolean))])
 			.refine((ids) => ids.every((id) => /^\d{4}$/.test(id)), "indicator.error.municipalityFormat")
 			.refine((ids) => ids.length <= 50, "indicator.error.tooManyMunicipalities"),
+		peerGroup: optionalText(200),
 		measuredHow: optionalText(2000),
 		reportedBy: optionalText(200),
 		baselineValue: optionalDecimal(notANumber),

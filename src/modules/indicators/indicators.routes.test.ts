@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { type ForcedAnswer, startKoladaFixtureServer, testKoladaFixtures } from "../../../test/kolada-fixture-server.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { indicatorChoices, indicatorsInFocusArea, KoladaClient, syncKoladaIndicators } from "./index.js";
 
 let koladaAnswer: ForcedAnswer | undefined;
@@ -215,4 +215,34 @@ test("the latest value per municipality, with its year, is shown on the focus ar
 	assert.equal(areaPage.body.match(/<caption>Senaste värden/g)!.length, 1, "an own measure has no Kolada table");
 	const goalPage = await new TestClient(app).get(`/mal/${goal.id}`);
 	assert.match(goalPage.body, expected);
+});
+
+test("the coordinator compares a Kolada indicator with one of Kolada's municipality groups; an unknown or unclear group is refused at its field", async () => {
+	const client = await coordinatorClient();
+	const unknown = await client.post("/admin/indikatorer/ny", { koladaKpi: "N01951", title: "Invånare i länet", peerGroup: "Kommuner i Lapplands län" });
+	assert.equal(unknown.statusCode, 422);
+	assert.match(unknown.body, /id="error-peerGroup">Kolada har ingen kommungrupp som heter Kommuner i Lapplands län\./);
+	assert.ok(unknown.body.includes('value="Invånare i länet"'), "what was typed is kept");
+	const unclear = await client.post("/admin/indikatorer/ny", { koladaKpi: "N01951", title: "Invånare i länet", peerGroup: "kommuner i väster" });
+	assert.match(unclear.body, /id="error-peerGroup">2 kommungrupper i Kolada passar: Kommuner i Västerbottens län; Kommuner i Västernorrlands län\./);
+
+	const body = new URLSearchParams({ koladaKpi: "N01951", title: "Invånare i länet", peerGroup: "kommuner i västerbottens län" });
+	body.append("focusAreaIds", environment.id);
+	assert.equal((await client.post("/admin/indikatorer/ny", body)).statusCode, 303);
+	const [stored] = await indicatorsTitled("Invånare i länet");
+	assert.deepEqual(stored!.peerMunicipalities, ["2418", "2403"], "the group's members but the municipality itself");
+	assert.deepEqual(stored!.peerGroup, { id: "G124073", title: "Kommuner i Västerbottens län", memberIds: ["2417", "2418", "2403"] });
+	const edit = await client.get(`/admin/indikatorer/${stored!.id}/andra`);
+	assert.match(edit.body, /name="peerMunicipalities"[^>]*value aria/, "the group's members are not repeated as typed peers");
+	assert.match(edit.body, /name="peerGroup"[^>]*value="Kommuner i Västerbottens län"/);
+
+	await syncKoladaIndicators(db, new KoladaClient({ baseUrl: kolada.baseUrl, minIntervalMs: 0 }), { years: [2018] });
+	const page = await new TestClient(app).get(`/fokusomraden/${environment.id}`);
+	assert.match(page.body, /<caption>Senaste värden för Invånare i länet<\/caption>.*<th scope="row">Norsjö<\/th>.*<th scope="row">Riket<\/th>/s);
+	assert.match(page.body, /Jämförelsekommunerna är Koladas kommungrupp Kommuner i Västerbottens län\./);
+
+	// Without the group its members go, the typed peer stays.
+	assert.equal((await client.post(`/admin/indikatorer/${stored!.id}/andra`, { koladaKpi: "N01951", title: "Invånare i länet", peerMunicipalities: "2403" })).statusCode, 303);
+	const [changed] = await indicatorsTitled("Invånare i länet");
+	assert.deepEqual([changed!.peerMunicipalities, changed!.peerGroup], [["2403"], null]);
 });

@@ -25,7 +25,7 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { db: Db; con
 
 	app.post("/admin/indikatorer/ny", async (req, reply) => {
 		const result = await service.saveIndicator(db, req.viewer, null, req.body, kolada());
-		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.created");
+		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.indicatorAdded");
 		return reply.page(req.t("indicator.new"), (ctx) => IndicatorFormPage({ ctx, form: result.form }), 422);
 	});
 

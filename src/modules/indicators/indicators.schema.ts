@@ -6,6 +6,9 @@ import { programmes } from "../programmes/programmes.schema.js";
 /** Where an indicator's values come from: a Kolada key figure, or a measure an organisation reports itself. */
 export const indicatorKinds = ["kolada", "own"] as const;
 
+/** A municipality group in Kolada (e.g. "Kommuner i Västerbottens län") whose members an indicator is compared with. */
+export type PeerGroup = { id: string; title: string; memberIds: string[] };
+
 /** Which way an indicator should move. */
 export const betterDirections = ["higher", "lower"] as const;
 
@@ -29,6 +32,8 @@ export const indicators = pgTable(
 		byGender: boolean("by_gender").notNull().default(false),
 		/** Kolada ids of the municipalities compared with the programme's own, besides the whole country. */
 		peerMunicipalities: text("peer_municipalities").array().notNull().default(sql`'{}'::text[]`),
+		/** The Kolada municipality group chosen as peers, as it was when the indicator was saved; its members are among peerMunicipalities. */
+		peerGroup: jsonb("peer_group").$type<PeerGroup>(),
 		/** Kolada's names of the municipalities followed, by id, as Kolada gave them when the indicator was saved. */
 		municipalityNames: jsonb("municipality_names").$type<Record<string, string>>().notNull().default({}),
 		measuredHow: text("measured_how").notNull().default(""),

@@ -5,11 +5,14 @@ import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { msg } from "../../ui/messages.js";
 import { checkedValues, focusAreaChoices } from "../focus-areas/index.js";
-import { getProgramme, requireCoordinator } from "../programmes/index.js";
+import { actorOf, getProgramme } from "../programmes/index.js";
+import * as policy from "./indicators.policy.js";
 import { areasField, indicatorInput } from "./indicators.input.js";
 import * as repo from "./indicators.repo.js";
 import { type KoladaClient, KoladaError } from "./kolada.client.js";
 import { followedMunicipalities, national } from "./kolada.sync.js";
+import type { PeerGroup } from "./indicators.schema.js";
+import { goalProgress, type Point, type Progress } from "./progress.js";
 
 type Ref = { id: string; name: string };
 
@@ -24,7 +27,7 @@ export type IndicatorChoice = { id: string; title: string; unit: string };
 
 /** The programme's indicators with their focus areas, for the coordinator's list. */
 export async function adminIndicators(db: Db, viewer: Viewer | null): Promise<IndicatorWithAreas[]> {
-	await requireCoordinator(db, viewer);
+	policy.authorize(await actorOf(db, viewer), "manage");
 	const programme = await getProgramme(db);
 	const [list, areas] = await Promise.all([repo.listIndicators(db, programme.id), repo.listIndicatorAreas(db, programme.id)]);
 	return list.map((i) => ({ ...i, focusAreas: areas.filter((a) => a.indicatorId === i.id).map((a) => ({ id: a.focusAreaId, name: a.focusAreaName })) }));
@@ -38,28 +41,60 @@ async function findOne(db: Db, programmeId: string, id: string): Promise<repo.In
 
 /** The form for a new indicator (id null) or for changing one. */
 export async function indicatorForm(db: Db, viewer: Viewer | null, id: string | null): Promise<IndicatorForm> {
-	await requireCoordinator(db, viewer);
+	policy.authorize(await actorOf(db, viewer), "manage");
 	const programme = await getProgramme(db);
 	const areas = await focusAreaChoices(db, programme.id);
 	if (id === null) return { indicator: null, state: formState(), chosen: [], areas };
 	const indicator = await findOne(db, programme.id, id);
 	const chosen = (await repo.listIndicatorAreas(db, programme.id)).filter((a) => a.indicatorId === indicator.id).map((a) => a.focusAreaId);
-	return { indicator, state: formState({ ...indicator, peerMunicipalities: indicator.peerMunicipalities.join(", ") }), chosen, areas };
+	return { indicator, state: formState({ ...indicator, peerMunicipalities: typedPeers(indicator).join(", "), peerGroup: indicator.peerGroup?.title ?? "" }), chosen, areas };
 }
 
 /** What a Kolada indicator takes from Kolada when the form leaves it out, and Kolada's own facts about it. */
-type KoladaFacts = Pick<repo.Indicator, "title" | "description" | "unit" | "byGender" | "municipalityNames">;
+type KoladaFacts = Pick<repo.Indicator, "title" | "description" | "unit" | "byGender" | "municipalityNames" | "peerMunicipalities" | "peerGroup">;
+
+/** Most municipalities an indicator is compared with. */
+const maxPeers = 50;
+
+// The peers the coordinator typed: those followed that are not there as members of the chosen group.
+const typedPeers = (i: Pick<repo.Indicator, "peerMunicipalities" | "peerGroup">) => i.peerMunicipalities.filter((m) => !i.peerGroup?.memberIds.includes(m));
+
+// The one Kolada municipality group called so (an exact title wins over titles that contain it), or why there is none.
+async function findGroup(kolada: KoladaClient, name: string): Promise<{ ok: true; group: PeerGroup } | { ok: false; message: string }> {
+	const groups = await kolada.municipalityGroups(name);
+	const exact = groups.filter((g) => g.title.toLocaleLowerCase("sv") === name.toLocaleLowerCase("sv"));
+	const found = exact.length === 1 ? exact : groups;
+	if (found.length === 0) return { ok: false, message: msg("indicator.error.unknownGroup", { name }) };
+	if (found.length > 1) return { ok: false, message: msg("indicator.error.manyGroups", { count: found.length, names: found.slice(0, 5).map((g) => g.title).join("; ") }) };
+	const { id, title, memberIds } = found[0]!;
+	return { ok: true, group: { id, title, memberIds } };
+}
 
 // Checks a Kolada indicator against Kolada's metadata; gives what Kolada says about the key figure and the
 // municipalities followed, or the field and message to show. Nothing is stored before this passes.
-async function checkWithKolada(kolada: KoladaClient, kpi: string, municipalities: string[]): Promise<{ ok: true; facts: KoladaFacts } | { ok: false; field: string; message: string }> {
+async function checkWithKolada(
+	kolada: KoladaClient,
+	kpi: string,
+	own: string,
+	typed: string[],
+	groupName: string,
+): Promise<{ ok: true; facts: KoladaFacts } | { ok: false; field: string; message: string }> {
 	try {
 		const [found] = await kolada.kpis([kpi]);
 		if (!found || found.id !== kpi) return { ok: false, field: "koladaKpi", message: msg("indicator.error.unknownKpi", { kpi }) };
+		let peerGroup: PeerGroup | null = null;
+		if (groupName) {
+			const chosen = await findGroup(kolada, groupName);
+			if (!chosen.ok) return { ok: false, field: "peerGroup", message: chosen.message };
+			peerGroup = chosen.group;
+		}
+		const peers = [...new Set([...typed, ...(peerGroup?.memberIds ?? [])])].filter((m) => m !== own && m !== national);
+		if (peers.length > maxPeers) return { ok: false, field: peerGroup ? "peerGroup" : "peerMunicipalities", message: msg("indicator.error.groupTooLarge", { count: peers.length, max: maxPeers }) };
+		const municipalities = followedMunicipalities({ municipalityCode: own, peerMunicipalities: peers });
 		const names = Object.fromEntries((await kolada.municipalities(municipalities)).map((m) => [m.id, m.title]));
 		const missing = municipalities.filter((m) => !(m in names));
 		if (missing.length) return { ok: false, field: "peerMunicipalities", message: msg("indicator.error.unknownMunicipality", { ids: missing.join(", ") }) };
-		return { ok: true, facts: { title: found.title, description: found.description, unit: found.unit, byGender: found.isDividedByGender, municipalityNames: names } };
+		return { ok: true, facts: { title: found.title, description: found.description, unit: found.unit, byGender: found.isDividedByGender, municipalityNames: names, peerMunicipalities: peers, peerGroup } };
 	} catch (err) {
 		if (err instanceof KoladaError) return { ok: false, field: "koladaKpi", message: "indicator.error.koladaUnavailable" };
 		throw err;
@@ -68,7 +103,7 @@ async function checkWithKolada(kolada: KoladaClient, kpi: string, municipalities
 
 /** Creates (id null) or changes an indicator and the areas that follow it; gives the form back, as typed, when the input is wrong. */
 export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | null, body: unknown, kolada: KoladaClient): Promise<{ ok: true } | { ok: false; form: IndicatorForm }> {
-	await requireCoordinator(db, viewer);
+	policy.authorize(await actorOf(db, viewer), "manage");
 	const programme = await getProgramme(db);
 	const indicator = id === null ? null : await findOne(db, programme.id, id);
 	const areas = await focusAreaChoices(db, programme.id);
@@ -82,14 +117,13 @@ export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | 
 	let fromKolada: (KoladaFacts & { kind: "kolada" }) | { kind: "own" } = { kind: "own" };
 	if (v.koladaKpi) {
 		// A change to anything but the key figure and the peers needs no new check, so it can be saved while Kolada is down.
-		const checkedBefore = indicator?.koladaKpi === v.koladaKpi && indicator.peerMunicipalities.join() === v.peerMunicipalities.join();
-		const followed = followedMunicipalities({ municipalityCode: programme.municipalityCode, peerMunicipalities: v.peerMunicipalities });
-		const checked = checkedBefore ? { ok: true as const, facts: indicator } : await checkWithKolada(kolada, v.koladaKpi, followed);
+		const checkedBefore = indicator?.koladaKpi === v.koladaKpi && typedPeers(indicator).join() === v.peerMunicipalities.join() && (indicator.peerGroup?.title ?? "") === v.peerGroup;
+		const checked = checkedBefore ? { ok: true as const, facts: indicator } : await checkWithKolada(kolada, v.koladaKpi, programme.municipalityCode, v.peerMunicipalities, v.peerGroup);
 		if (!checked.ok) return fail(withError(typed, checked.field, checked.message));
 		const { facts } = checked;
-		fromKolada = { kind: "kolada", byGender: facts.byGender, municipalityNames: facts.municipalityNames, title: v.title || facts.title, description: v.description || facts.description, unit: v.unit || facts.unit };
+		fromKolada = { kind: "kolada", byGender: facts.byGender, municipalityNames: facts.municipalityNames, peerMunicipalities: facts.peerMunicipalities, peerGroup: facts.peerGroup, title: v.title || facts.title, description: v.description || facts.description, unit: v.unit || facts.unit };
 	}
-	const values = { ...v, peerMunicipalities: v.koladaKpi ? v.peerMunicipalities : [], ...fromKolada };
+	const values = { ...v, peerMunicipalities: [] as string[], peerGroup: null, ...fromKolada };
 	try {
 		await db.transaction(async (tx) => {
 			if (indicator) await repo.updateIndicator(tx, indicator.id, values);
@@ -133,6 +167,22 @@ export async function indicatorsInFocusArea(db: Db, focusAreaId: string): Promis
 export async function targetIndicator(db: Db, programmeId: string, id: string): Promise<IndicatorWithValues | undefined> {
 	const indicator = await repo.findIndicator(db, programmeId, id);
 	return indicator && (await withLatestValues(db, [indicator]))[0];
+}
+
+const point = (value: string | null, year: number | null) => (value === null || year === null ? null : { value: Number(value), year });
+
+/**
+ * A goal's progress on the page of the goal: a Kolada indicator from its latest value for the programme's municipality,
+ * an own measure from the values reported in follow-up rounds (oldest first; the first is the baseline when the
+ * indicator has none). Null without a baseline to judge from.
+ */
+export function targetProgress(indicator: IndicatorWithValues, municipalityCode: string, goalTarget: { value: string | null; year: number | null }, ownValues: Point[] = []): Progress | null {
+	const own = indicator.kind === "own";
+	const baseline = point(indicator.baselineValue, indicator.baselineYear) ?? (own ? (ownValues[0] ?? null) : null);
+	if (!baseline) return null;
+	const kolada = indicator.latest.find((l) => l.municipality === municipalityCode);
+	const latest = own ? (ownValues.at(-1) ?? null) : kolada ? { value: kolada.value, year: kolada.year } : null;
+	return goalProgress({ baseline, target: point(goalTarget.value, goalTarget.year) ?? point(indicator.targetValue, indicator.targetYear), better: indicator.better, latest });
 }
 
 /** The programme's indicators as choices for a goal's target, by title. */

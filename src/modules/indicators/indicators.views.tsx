@@ -6,6 +6,7 @@ import { areasField } from "./indicators.input.js";
 import { betterDirections } from "./indicators.schema.js";
 import { national } from "./kolada.sync.js";
 import type { IndicatorForm, IndicatorWithAreas, IndicatorWithValues } from "./indicators.service.js";
+import { PageHelp } from "../../ui/components.js";
 
 /** The coordinator's list of indicators. */
 export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; indicators: IndicatorWithAreas[] }) {
@@ -16,6 +17,7 @@ export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; ind
 				<a href="/admin">{t("indicator.backToAdmin")}</a>
 			</p>
 			<h1>{t("indicator.title")}</h1>
+			<PageHelp ctx={ctx} page="indicators" />
 			<p class="lead">{t("indicator.intro")}</p>
 			<p>
 				<a class="button" href="/admin/indikatorer/ny">
@@ -59,7 +61,7 @@ export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; ind
 export function IndicatorFormPage({ ctx, form }: { ctx: PageContext; form: IndicatorForm }) {
 	const { t } = ctx;
 	const { indicator, state } = form;
-	const fields = ["title", "unit", "description", "koladaKpi", "peerMunicipalities", "measuredHow", "reportedBy", "baselineValue", "baselineYear", "targetValue", "targetYear", "better", areasField];
+	const fields = ["title", "unit", "description", "koladaKpi", "peerMunicipalities", "peerGroup", "measuredHow", "reportedBy", "baselineValue", "baselineYear", "targetValue", "targetYear", "better", areasField];
 	const labels: Record<string, string> = Object.fromEntries(fields.map((f) => [f, t(`indicator.field.${f}`)]));
 	const decimal = (name: string) => <TextField ctx={ctx} form={state} name={name} label={labels[name]!} hint={t("indicator.hint.decimal")} maxLength={30} />;
 	const year = (name: string) => <TextField ctx={ctx} form={state} name={name} label={labels[name]!} inputmode="numeric" maxLength={4} />;
@@ -75,6 +77,7 @@ export function IndicatorFormPage({ ctx, form }: { ctx: PageContext; form: Indic
 					<p class="hint">{t("indicator.hint.kolada")}</p>
 					<TextField ctx={ctx} form={state} name="koladaKpi" label={labels.koladaKpi!} hint={t("indicator.hint.koladaKpi")} maxLength={6} />
 					<TextField ctx={ctx} form={state} name="peerMunicipalities" label={labels.peerMunicipalities!} hint={t("indicator.hint.peerMunicipalities")} maxLength={300} />
+					<TextField ctx={ctx} form={state} name="peerGroup" label={labels.peerGroup!} hint={t("indicator.hint.peerGroup")} maxLength={200} />
 				</fieldset>
 				<TextField ctx={ctx} form={state} name="title" label={labels.title!} maxLength={200} />
 				<TextField ctx={ctx} form={state} name="unit" label={labels.unit!} hint={t("indicator.hint.unit")} maxLength={50} />
@@ -104,7 +107,7 @@ export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: 
 	if (indicator.kind !== "kolada") return null;
 	if (indicator.latest.length === 0) return <p class="meta">{t("indicator.values.none")}</p>;
 	return (
-		<div class="table-scroll">
+		<section class="table-scroll" aria-label={t("indicator.values.caption", { title: indicator.title })} tabindex={0}>
 			<table>
 				<caption>{t("indicator.values.caption", { title: indicator.title })}</caption>
 				<thead>
@@ -124,6 +127,7 @@ export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: 
 					))}
 				</tbody>
 			</table>
-		</div>
+			{indicator.peerGroup && <p class="meta">{t("indicator.values.peerGroup", { group: indicator.peerGroup.title })}</p>}
+		</section>
 	);
 }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { progressPrinter } from "./kolada.progress.js";
-import { msUntilHour } from "./kolada.schedule.js";
 
 test("on a terminal the progress line is rewritten in place, a failure stays on screen and the last line ends it", () => {
 	let screen = "";
@@ -10,10 +9,4 @@ test("on a terminal the progress line is rewritten in place, a failure stays on 
 	print(2, 3, { kpi: "U00442", title: "E-post", error: "HTTP 503" });
 	print(3, 3, { kpi: "N07403", title: "Miljöbilar" });
 	assert.equal(screen, "\r\x1b[K1/3 N01951 Invånare\r\x1b[K2/3 U00442 E-post: FAILED (HTTP 503)\n\r\x1b[K3/3 N07403 Miljöbilar\n");
-});
-
-test("the daily sync waits until the next night's hour, today's if it is still to come", () => {
-	assert.equal(msUntilHour(new Date("2026-03-01T01:30:00Z"), 2), 30 * 60_000);
-	assert.equal(msUntilHour(new Date("2026-03-01T02:00:00Z"), 2), 24 * 3600_000);
-	assert.equal(msUntilHour(new Date("2026-12-31T23:00:00Z"), 2), 3 * 3600_000);
 });

@@ -1,42 +1,22 @@
 // The server's daily Kolada sync. Every process schedules it; the advisory lock lets one of them run it.
 import type { Database } from "../../db/client.js";
+import { scheduleDaily } from "../../lib/daily.js";
 import { syncFromKolada } from "./kolada.sync.js";
 
 type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
-/** Milliseconds from `now` until the next `hourUtc`:00 UTC. */
-export function msUntilHour(now: Date, hourUtc: number): number {
-	const at = new Date(now);
-	at.setUTCHours(hourUtc, 0, 0, 0);
-	if (at <= now) at.setUTCDate(at.getUTCDate() + 1);
-	return at.getTime() - now.getTime();
-}
-
 /** Syncs the Kolada indicators every night at hourUtc (Kolada publishes in daytime); returns a function that stops it. */
 export function scheduleDailyKoladaSync(database: Pick<Database, "db" | "kind">, options: { baseUrl: string; log: Log; hourUtc?: number }): () => void {
 	const { baseUrl, log, hourUtc = 2 } = options;
-	let stopped = false;
-	let timer: NodeJS.Timeout | undefined;
-	const run = async () => {
-		try {
+	return scheduleDaily(
+		"kolada sync",
+		hourUtc,
+		async () => {
 			const report = await syncFromKolada(database, baseUrl);
 			if (report === null) log.info({}, "kolada sync: another process is syncing");
 			else if (report.failed.length) log.warn({ ...report, failed: report.failed.map((f) => `${f.kpi}: ${f.error}`) }, "kolada sync: some indicators failed");
 			else log.info({ indicators: report.indicators, values: report.values, revised: report.revised }, "kolada sync done");
-		} catch (err) {
-			log.error({ err }, "kolada sync failed");
-		} finally {
-			schedule();
-		}
-	};
-	const schedule = () => {
-		if (stopped) return;
-		timer = setTimeout(run, msUntilHour(new Date(), hourUtc));
-		timer.unref();
-	};
-	schedule();
-	return () => {
-		stopped = true;
-		clearTimeout(timer);
-	};
+		},
+		log,
+	);
 }

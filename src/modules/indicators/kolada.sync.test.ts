@@ -4,7 +4,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { createIndicator, createProgramme } from "../../../test/factories.js";
 import { testDatabase } from "../../../test/helpers.js";
 import { type ForcedAnswer, startKoladaFixtureServer, testKoladaFixtures } from "../../../test/kolada-fixture-server.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { KoladaClient } from "./kolada.client.js";
 import { syncKoladaIndicators, syncUnlessRunning } from "./kolada.sync.js";
 

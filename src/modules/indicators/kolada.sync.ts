@@ -1,6 +1,6 @@
 // Brings every Kolada indicator's values up to date: fetched per group of key figures that share their municipalities,
 // stored per indicator in its own transaction, so that a sync failing half-way keeps what was stored before.
-import { sql } from "drizzle-orm";
+import { lockKeys, unlessRunning } from "../../db/advisory-lock.js";
 import type { Database, Db } from "../../db/client.js";
 import * as repo from "./indicators.repo.js";
 import { chunks, KoladaClient, type KoladaValue, maxPerSegment } from "./kolada.client.js";
@@ -114,27 +114,8 @@ export async function syncKoladaIndicators(db: Db, client: KoladaClient, options
 	return report;
 }
 
-// One number for the whole installation: whichever process holds it syncs, the others skip.
-const syncLockKey = 2417_0001;
-
-/**
- * Runs the sync only if no other process is running one (a PostgreSQL advisory lock); null when another holds it.
- * A session lock needs one connection held for the whole sync: on PostgreSQL a transaction keeps one from the pool
- * while the sync uses others; PGlite has a single session anyway.
- */
-export async function syncUnlessRunning<T>(database: Pick<Database, "db" | "kind">, run: () => Promise<T>): Promise<T | null> {
-	const locked = async (db: Db): Promise<T | null> => {
-		const result = await db.execute(sql`select pg_try_advisory_lock(${syncLockKey}) as got`);
-		const [row] = (result as unknown as { rows: { got: boolean }[] }).rows;
-		if (!row?.got) return null;
-		try {
-			return await run();
-		} finally {
-			await db.execute(sql`select pg_advisory_unlock(${syncLockKey})`);
-		}
-	};
-	return database.kind === "pglite" ? locked(database.db) : database.db.transaction(locked);
-}
+/** Runs the sync only if no other process is running one; null when another is. */
+export const syncUnlessRunning = <T>(database: Pick<Database, "db" | "kind">, run: () => Promise<T>) => unlessRunning(database, lockKeys.koladaSync, run);
 
 /** Syncs every Kolada indicator from the Kolada at baseUrl, unless another process is syncing (then null). */
 export async function syncFromKolada(database: Pick<Database, "db" | "kind">, baseUrl: string, onProgress?: SyncProgress): Promise<SyncReport | null> {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { clientAs, createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, lastMailTo } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { initiativesInFocusArea, initiativesOfOrganisation } from "./index.js";

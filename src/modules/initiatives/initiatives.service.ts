@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { isUuid } from "../../lib/ids.js";
 import { csvDocument } from "../../lib/csv.js";
-import { forbidden, notFound, unauthorized } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm } from "../../ui/forms.js";
 import { arenaMeetingsFor } from "../arenas/index.js";
@@ -9,6 +9,7 @@ import { getProgramme } from "../programmes/index.js";
 import { type CollaborationDeps, inviteCoOwner, inviteeChoices, pendingInvitations } from "../collaboration/index.js";
 import { goalIdsOfInitiatives, goalsOfInitiative } from "../goals/index.js";
 import { initiativeInput } from "./initiatives.input.js";
+import * as policy from "./initiatives.policy.js";
 import * as repo from "./initiatives.repo.js";
 
 type Ref = { id: string; name: string };
@@ -28,18 +29,9 @@ async function findOr404(db: Db, id: string): Promise<InitiativeWithOwners> {
 	return (await withOwners(db, [row]))[0]!;
 }
 
-/** The owner organisation a person acts for on an initiative, or null when they belong to none of its owners. */
-function actingOwner(viewer: Viewer | null, initiative: InitiativeWithOwners): Ref | null {
-	return initiative.owners.find((o) => viewer?.memberships.some((m) => m.organisationId === o.id)) ?? null;
-}
-
-/** The initiative for a member of one of its owners, with the owner they act for; 401/403 for anyone else. */
-async function forOwner(db: Db, viewer: Viewer | null, id: string): Promise<{ viewer: Viewer; initiative: InitiativeWithOwners; acting: Ref }> {
-	if (!viewer) throw unauthorized();
-	const initiative = await findOr404(db, id);
-	const acting = actingOwner(viewer, initiative);
-	if (!acting) throw forbidden();
-	return { viewer, initiative, acting };
+/** The initiative for a member of one of its owners, with the owner they act for (see the policy). */
+function forOwner(db: Db, viewer: Viewer | null, id: string) {
+	return policy.requireOwner(viewer, () => findOr404(db, id));
 }
 
 /** The programme's joint initiatives by title, with their owners. */
@@ -65,7 +57,7 @@ export async function initiativesOfOrganisation(db: Db, organisationId: string):
 /** An initiative's public page: owners, goals, the arena meetings that dealt with it, and what the viewer may do. */
 export async function initiativePage(db: Db, viewer: Viewer | null, id: string) {
 	const initiative = await findOr404(db, id);
-	const canEdit = actingOwner(viewer, initiative) !== null;
+	const canEdit = policy.actingOwner(viewer, initiative) !== null;
 	const [goals, meetings, invitations] = await Promise.all([
 		goalsOfInitiative(db, initiative.id),
 		arenaMeetingsFor(db, { initiativeId: initiative.id }),

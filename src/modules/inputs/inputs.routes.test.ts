@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { test } from "node:test";
 import { clientAs, createFocusArea, createProgramme, createUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { addInputs } from "./index.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { eq } from "drizzle-orm";
 
 const { app, db } = await testApp();
@@ -58,6 +59,13 @@ test("CSV export has a BOM, quotes cells that need it, defuses formulas, and use
 	assert.ok(lines.some((l) => l.endsWith(`"'=HYPERLINK(""x""); ""citat"", och komma"`)));
 	const comma = await client.get("/admin/inspel.csv");
 	assert.match(comma.body, /^\uFEFFid,source,/);
+	const xlsx = await client.get("/admin/inspel.xlsx");
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+	const sheet = book.worksheets[0]!;
+	assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ["id", "source", "sourceId", "occurredOn", "locality", "ageBand", "focusArea", "hidden", "text"]);
+	const cells = sheet.getColumn(9).values.filter((v) => typeof v === "string" && v.includes("HYPERLINK"));
+	assert.deepEqual(cells, ['=HYPERLINK("x"); "citat", och komma'], "in Excel a formula-like text stays text, never a formula");
 });
 
 test("the JSON API gives coordinators the inputs and refuses everyone else", async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
+import { sendTables } from "../../lib/spreadsheet.js";
 import { errorSchema } from "../../lib/api-schema.js";
 import { inputSources } from "./inputs.schema.js";
 import * as service from "./inputs.service.js";
@@ -31,9 +32,11 @@ export async function inputsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	app.get("/admin/inspel.csv", async (req, reply) => {
-		const body = await service.inputsCsv(db, req.viewer, req.query);
-		return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="inspel.csv"').header("cache-control", "no-store").send(body);
+		const { semicolon, table } = await service.inputsTable(db, req.viewer, req.query);
+		return sendTables(reply, "inspel", [table], semicolon ? "csv-excel" : "csv");
 	});
+
+	app.get("/admin/inspel.xlsx", async (req, reply) => sendTables(reply, "inspel", [(await service.inputsTable(db, req.viewer, req.query)).table], "xlsx"));
 
 	app.get(
 		"/api/v1/inputs",

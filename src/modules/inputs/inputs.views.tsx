@@ -4,6 +4,7 @@ import { SelectField, TextField } from "../../ui/form.js";
 import { formState } from "../../ui/forms.js";
 import { inputSources } from "./inputs.schema.js";
 import type { inputsPage } from "./inputs.service.js";
+import { Downloads, PageHelp } from "../../ui/components.js";
 
 type Data = Awaited<ReturnType<typeof inputsPage>>;
 
@@ -22,6 +23,7 @@ export function InputsPage({ ctx, data }: { ctx: PageContext; data: Data }) {
 	return (
 		<>
 			<h1>{t("input.title")}</h1>
+			<PageHelp ctx={ctx} page="inputs" />
 			<p>{t("input.intro")}</p>
 			<form method="get" action="/admin/inspel" class="filters">
 				<TextField ctx={ctx} form={form} name="q" label={t("input.field.q")} hint={t("input.field.q.hint")} />
@@ -31,17 +33,10 @@ export function InputsPage({ ctx, data }: { ctx: PageContext; data: Data }) {
 				<button type="submit">{t("input.search")}</button>
 			</form>
 			<p role="status">{t("input.count", { n: formatNumber(lang, data.total), shown: formatNumber(lang, data.rows.length) })}</p>
-			<ul class="inline-list">
-				<li>
-					<a href={`/admin/inspel.csv${withParams()}`}>{t("input.export.csv")}</a>
-				</li>
-				<li>
-					<a href={`/admin/inspel.csv${withParams({ sep: "semicolon" })}`}>{t("input.export.csvSemicolon")}</a>
-				</li>
-				<li>
-					<a href={`/api/v1/inputs${withParams()}`}>{t("input.export.json")}</a>
-				</li>
-			</ul>
+			<Downloads ctx={ctx} xlsx={`/admin/inspel.xlsx${withParams()}`} csvExcel={`/admin/inspel.csv${withParams({ sep: "semicolon" })}`} csv={`/admin/inspel.csv${withParams()}`} />
+			<p>
+				<a href={`/api/v1/inputs${withParams()}`}>{t("input.export.json")}</a>
+			</p>
 			{data.rows.length > 0 && (
 				<table>
 					<caption>{t("input.table")}</caption>

@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import type { Viewer } from "../../ui/context.js";
-import { requireAdministrator } from "../accounts/index.js";
+import { authorize } from "./mail.policy.js";
 import * as repo from "./mail.repo.js";
 
 /** One e-mail to send. */
@@ -68,7 +68,7 @@ function printToConsole(config: Config, mail: Mail): void {
 
 /** The outbox for the administrator's page, newest first. */
 export async function outboxPage(db: Db, viewer: Viewer | null): Promise<repo.OutboxMail[]> {
-	requireAdministrator(viewer);
+	authorize(viewer, "readOutbox");
 	return repo.listMails(db, 200);
 }
 

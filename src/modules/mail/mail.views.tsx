@@ -1,6 +1,7 @@
 import { formatDateTime } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import type { OutboxMail } from "./mail.repo.js";
+import { PageHelp } from "../../ui/components.js";
 
 function status(ctx: PageContext, mail: OutboxMail): string {
 	if (mail.sentAt) return ctx.t("mail.outbox.sent", { at: formatDateTime(ctx.lang, mail.sentAt) });
@@ -14,6 +15,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: OutboxMail
 	return (
 		<>
 			<h1>{t("mail.outbox.title")}</h1>
+			<PageHelp ctx={ctx} page="outbox" />
 			<p>{t("mail.outbox.intro")}</p>
 			{mails.length === 0 ? (
 				<p>{t("mail.outbox.empty")}</p>

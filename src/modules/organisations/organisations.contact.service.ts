@@ -1,7 +1,9 @@
 // The public contact form: a signed-in person writes to an organisation through the platform.
 // The recipient's address is never shown; the sender's address goes with the message so the recipient can reply.
+import { formatDateTime } from "../../i18n/i18n.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { msg } from "../../ui/messages.js";
 import { requireSignedIn } from "../accounts/index.js";
 import { sendMail } from "../mail/index.js";
 import { contactInput } from "./organisations.input.js";
@@ -41,9 +43,8 @@ export async function sendContactMessage(
 	if (recipients.length === 0) return { ok: false, status: 409, page, state: withError(body as Record<string, unknown>, "_form", "organisation.contact.unreachable") };
 	const parsed = parseForm(contactInput, body);
 	if (!parsed.ok) return { ok: false, status: 422, page, state: parsed.state };
-	if (!(await deps.limiter.hit(`contact:user:${me.id}`, messagesPerHour, 3600))) {
-		return { ok: false, status: 429, page, state: withError(formState(parsed.data), "message", "organisation.contact.tooMany") };
-	}
+	const until = await deps.limiter.refusedUntil(`contact:user:${me.id}`, messagesPerHour, 3600);
+	if (until) return { ok: false, status: 429, page, state: withError(formState(parsed.data), "message", msg("organisation.contact.tooMany", { at: formatDateTime(req.lang, until) })) };
 	const { t } = req;
 	const mail = {
 		replyTo: me.email,

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createOrganisation, createProgramme, signedInUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 // The read cache is on, as in production, so the tests show that a saved profile is public at once.
 const { app, db } = await testApp({ readCacheMs: 60_000 });

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createAdoption, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, orgNumber, signedInCoordinator, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -132,7 +132,7 @@ test("the coordinator creates an organisation", async () => {
 	assert.equal(stored?.website, "https://ny.example.se");
 
 	const after = await client.get("/admin/organisations");
-	assert.match(after.body, /Posten är skapad\./);
+	assert.match(after.body, /Aktören är tillagd\./);
 	assert.ok(after.body.includes(`<a href="/admin/organisations/${stored!.id}/edit">Nya föreningen</a>`));
 
 	const minimal = await client.post("/admin/organisations/new", { name: "Bara namn", type: "other" });

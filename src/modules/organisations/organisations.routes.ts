@@ -60,7 +60,7 @@ const profileSchema = () =>
 export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db, config } = opts;
 	const deps = { db, config, limiter: app.rateLimiter };
-	const mailRequest = (req: FastifyRequest) => ({ t: req.t, base: publicBaseUrl(config) });
+	const mailRequest = (req: FastifyRequest) => ({ t: req.t, lang: req.lang, base: publicBaseUrl(config) });
 
 	app.get("/aktorer", async (req, reply) => {
 		const data = await service.actorsPage(db);
@@ -173,7 +173,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 
 	app.post("/admin/organisations/new", async (req, reply) => {
 		const result = await service.saveOrganisation(db, req.viewer, null, parseForm(organisationInput, req.body));
-		if (result.ok) return reply.seeOther("/admin/organisations", "flash.created");
+		if (result.ok) return reply.seeOther("/admin/organisations", "flash.organisationCreated");
 		return reply.page(req.t("organisation.admin.new"), (ctx) => OrganisationFormPage({ ctx, form: result.form }), 422);
 	});
 

@@ -1,22 +1,22 @@
 import type { Config } from "../../config.js";
 import { type Db, isForeignKeyViolation, isUniqueViolation } from "../../db/client.js";
-import type { T } from "../../i18n/i18n.js";
-import { isMemberOf } from "../../lib/actor.js";
+import { formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { cachedRead } from "../../lib/read-cache.js";
 import { HttpError, notFound } from "../../plugins/http-errors.js";
 import type { RateLimiter } from "../../plugins/rate-limit.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
-import { requireSignedIn } from "../accounts/index.js";
+import { msg } from "../../ui/messages.js";
 import { type PublicAdoption, standingAdoptionOf, standingAdoptions } from "../decisions/index.js";
 import { focusAreasByOrganisation, focusAreasOf } from "../focus-areas/index.js";
 import { goalsOfOrganisation } from "../goals/index.js";
 import { initiativesOfOrganisation } from "../initiatives/index.js";
+import { requireSignedIn } from "../accounts/index.js";
 import { sendMail } from "../mail/index.js";
 import { coordinatorId, getProgramme, requireCoordinator } from "../programmes/index.js";
 import type { declineInput, joinInput, organisationInput } from "./organisations.input.js";
-import { maySee } from "./organisations.policy.js";
+import { maySee, mayUseWorkspace } from "./organisations.policy.js";
 import * as repo from "./organisations.repo.js";
 
 /** An organisation as the public sees it, with the focus areas it works in. */
@@ -33,7 +33,7 @@ export type OrganisationForm = { organisation: repo.Organisation | null; state: 
 /** What services that mail or rate-limit need from the application. */
 export type MailDeps = { db: Db; config: Config; limiter: RateLimiter };
 /** What a mailing service needs from the request: its language and the site's address for links. */
-export type MailRequest = { t: T; base: string };
+export type MailRequest = { t: T; lang: Lang; base: string };
 
 // A person registers an organisation or two, not dozens: the limit stops floods of fake organisations.
 const joinsPerDay = 5;
@@ -96,7 +96,7 @@ export async function profilePage(db: Db, viewer: Viewer | null, id: string) {
 		goalsOfOrganisation(db, organisation.id),
 		initiativesOfOrganisation(db, organisation.id),
 	]);
-	return { profile, goals, initiatives, pending: organisation.status === "pending", isMember: isMemberOf(viewer, organisation.id), contactable: recipients.length > 0 };
+	return { profile, goals, initiatives, pending: organisation.status === "pending", isMember: mayUseWorkspace(viewer, organisation.id), contactable: recipients.length > 0 };
 }
 
 /** Who receives the contact form's messages: the contact person, or the admins when there is none. */
@@ -155,9 +155,8 @@ export async function joinProgramme(
 	const me = requireSignedIn(viewer);
 	if (!parsed.ok) return { ok: false, status: 422, state: parsed.state };
 	const { reason, ...values } = parsed.data;
-	if (!(await deps.limiter.hit(`join:user:${me.id}`, joinsPerDay, 24 * 3600))) {
-		return { ok: false, status: 429, state: withError(parsed.data, "name", "organisation.join.tooMany") };
-	}
+	const until = await deps.limiter.refusedUntil(`join:user:${me.id}`, joinsPerDay, 24 * 3600);
+	if (until) return { ok: false, status: 429, state: withError(parsed.data, "name", msg("organisation.join.tooMany", { at: formatDateTime(req.lang, until) })) };
 	let organisation: repo.Organisation;
 	try {
 		organisation = await deps.db.transaction(async (tx) => {

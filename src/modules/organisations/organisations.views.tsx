@@ -11,6 +11,7 @@ import { contactLimits, declineReasonMax, organisationTypes } from "./organisati
 import type { Organisation } from "./organisations.repo.js";
 import type { DeclineForm, OrganisationForm, OrganisationProfile, PublicOrganisation } from "./organisations.service.js";
 import type { ProfileForm } from "./organisations.workspace.service.js";
+import { PageHelp } from "../../ui/components.js";
 
 /** The actors page: the table of adoptions, then every organisation taking part. */
 export function ActorsPage({ ctx, adoptions, organisations }: { ctx: PageContext; adoptions: PublicAdoption[]; organisations: PublicOrganisation[] }) {
@@ -117,6 +118,7 @@ export function AdminOrganisationsPage({ ctx, organisations }: { ctx: PageContex
 				<a href="/admin">{t("organisation.admin.backToAdmin")}</a>
 			</p>
 			<h1>{t("organisation.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="organisations" />
 			<p>
 				<a class="button" href="/admin/organisations/new">
 					{t("organisation.admin.new")}

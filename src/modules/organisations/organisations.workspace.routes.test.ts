@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { createFocusArea, createOrganisation, createProgramme, createUser, lastMailSentTo, lastMailTo, signedInUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -252,7 +252,8 @@ test("the contact form mails the contact person (or the admins), shows no recipi
 	for (let i = 0; i < 3; i++) assert.equal((await sender.client.post(`/aktorer/${org.id}/kontakt`, { subject: `Nr ${i}`, message: "Hej" })).statusCode, 303);
 	const limited = await sender.client.post(`/aktorer/${org.id}/kontakt`, { subject: "För många", message: "Behålls" });
 	assert.equal(limited.statusCode, 429);
-	assert.match(limited.body, /Du har skickat många meddelanden den senaste timmen\./);
+	// The hourly limit says from when one may write again, within the hour.
+	assert.match(limited.body, /Du har skickat många meddelanden den senaste timmen\. Du kan skicka igen från \d+ \w+ \d{4} kl\. \d\d:\d\d;/);
 	assert.match(limited.body, />Behålls<\/textarea>/);
 
 	const anonymous = await new TestClient(app).get(`/aktorer/${org.id}/kontakt`);

@@ -2,11 +2,12 @@
 // Members may look; only the organisation's admins may change anything.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
-import { signedIn } from "../../lib/actor.js";
+import { formatDateTime } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { msg } from "../../ui/messages.js";
 import { focusAreaChoices, focusAreasOf, setFocusAreasOf } from "../focus-areas/index.js";
 import { sendMail } from "../mail/index.js";
 import { areasField, contactPersonInput, invitationInput, profileInput, roleInput } from "./organisations.input.js";
@@ -28,16 +29,12 @@ export type Workspace = Awaited<ReturnType<typeof workspacePage>>;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** The organisation and what the person may do in its workspace, by its policy. */
-async function asMember(db: Db, viewer: Viewer | null, id: string) {
-	signedIn(viewer);
-	const organisation = await findOrganisation(db, id);
-	return { organisation, ...policy.requireMember(viewer, organisation.id) };
+function asMember(db: Db, viewer: Viewer | null, id: string) {
+	return policy.requireMember(viewer, () => findOrganisation(db, id));
 }
 
-async function asAdmin(db: Db, viewer: Viewer | null, id: string) {
-	signedIn(viewer);
-	const organisation = await findOrganisation(db, id);
-	return { organisation, me: policy.requireAdmin(viewer, organisation.id) };
+function asAdmin(db: Db, viewer: Viewer | null, id: string) {
+	return policy.requireAdmin(viewer, () => findOrganisation(db, id));
 }
 
 /** The workspace: the organisation, its members, open invitations (admins only) and focus areas. */
@@ -77,9 +74,8 @@ export async function invite(
 	if (members.some((m) => m.email.toLowerCase() === email)) {
 		return failed(deps.db, viewer, id, 422, { invite: withError(parsed.data, "email", "organisation.invite.alreadyMember") });
 	}
-	if (!(await deps.limiter.hit(`invite:organisation:${organisation.id}`, invitationsPerHour, 3600))) {
-		return failed(deps.db, viewer, id, 429, { invite: withError(parsed.data, "email", "organisation.invite.tooMany") });
-	}
+	const until = await deps.limiter.refusedUntil(`invite:organisation:${organisation.id}`, invitationsPerHour, 3600);
+	if (until) return failed(deps.db, viewer, id, 429, { invite: withError(parsed.data, "email", msg("organisation.invite.tooMany", { at: formatDateTime(req.lang, until) })) });
 	const token = randomBytes(32).toString("base64url");
 	const expiresAt = new Date(Date.now() + invitationDays * 24 * 3600 * 1000);
 	await deps.db.transaction(async (tx) => {
@@ -224,7 +220,7 @@ export async function invitationPage(db: Db, viewer: Viewer | null, token: strin
 
 /** Accepts an invitation: the signed-in person, with the invited address, becomes a member. */
 export async function acceptInvitation(db: Db, viewer: Viewer | null, token: string): Promise<{ ok: true; organisationId: string } | { ok: false; view: InvitationView }> {
-	const me = signedIn(viewer);
+	const me = policy.requirePerson(viewer);
 	const { invitation, view } = await findInvitation(db, me, token);
 	if (!invitation || (view.kind === "open" && view.wrongAddress)) return { ok: false, view };
 	const accepted = await db.transaction(async (tx) => {

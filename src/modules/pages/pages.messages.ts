@@ -78,7 +78,7 @@ export const pagesMessages: Messages = {
 		"pages.report.emailHint":
 			"Bara om du vill ha svar. Vi använder adressen enbart för att svara dig om den här rapporten; den skickas till administratörerna tillsammans med rapporten.",
 		"pages.report.submit": "Skicka rapporten",
-		"pages.report.tooMany": "Du har skickat många rapporter på kort tid. Vänta en stund och försök igen.",
+		"pages.report.tooMany": "Du har skickat många rapporter den senaste timmen. Du kan skicka igen från {at}; det du skrev finns kvar.",
 		"pages.report.thanksTitle": "Tack för din rapport",
 		"pages.report.thanksText":
 			"Vi har tagit emot din rapport och skickat den till webbplatsens administratörer. Om du lämnade en e-postadress svarar vi dig där.",
@@ -163,7 +163,7 @@ export const pagesMessages: Messages = {
 		"pages.report.emailHint":
 			"Only if you want a reply. We use the address only to answer you about this report; it is sent to the administrators together with the report.",
 		"pages.report.submit": "Send the report",
-		"pages.report.tooMany": "You have sent many reports in a short time. Please wait a while and try again.",
+		"pages.report.tooMany": "You have sent many reports in the last hour. You can send again from {at}; what you wrote is kept.",
 		"pages.report.thanksTitle": "Thank you for your report",
 		"pages.report.thanksText":
 			"We have received your report and sent it to the website's administrators. If you left an e-mail address, we will answer you there.",

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 
 // Read-only queries for the start page's "what you can do now": one row or a count from each module's tables.
 

@@ -1,11 +1,12 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import type { T } from "../../i18n/i18n.js";
+import { formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
 import type { RateLimiter } from "../../plugins/rate-limit.js";
 import { type FormState, parseForm, withError } from "../../ui/forms.js";
+import { msg } from "../../ui/messages.js";
 import { administratorEmails } from "../accounts/index.js";
 import { sendMail } from "../mail/index.js";
-import { programmesRepo } from "../programmes/index.js";
+import { findProgrammeWithCoordinator } from "../programmes/index.js";
 import { reportInput } from "./pages.input.js";
 
 /** When the accessibility statement was last reviewed against the site; change it at each review. */
@@ -16,7 +17,7 @@ const reportsPerHour = 5;
 
 /** What the accessibility statement names: the site and the organisation responsible for it. */
 export async function statementPage(db: Db): Promise<{ siteName: string | null; responsible: string | null }> {
-	const found = await programmesRepo.findProgrammeWithCoordinator(db);
+	const found = await findProgrammeWithCoordinator(db);
 	return { siteName: found?.programme.name ?? null, responsible: found?.coordinatorName ?? null };
 }
 
@@ -26,13 +27,12 @@ export type ReportDeps = { db: Db; config: Config; limiter: RateLimiter };
 /** Mails a reported accessibility problem to every administrator, or gives the form back with its errors. */
 export async function reportProblem(
 	deps: ReportDeps,
-	req: { body: unknown; ip: string; t: T },
+	req: { body: unknown; ip: string; t: T; lang: Lang },
 ): Promise<{ ok: true } | { ok: false; status: 422 | 429; state: FormState }> {
 	const parsed = parseForm(reportInput, req.body);
 	if (!parsed.ok) return { ok: false, status: 422, state: parsed.state };
-	if (!(await deps.limiter.hit(`a11y-report:ip:${req.ip}`, reportsPerHour, 3600))) {
-		return { ok: false, status: 429, state: withError(req.body as Record<string, unknown>, "description", "pages.report.tooMany") };
-	}
+	const until = await deps.limiter.refusedUntil(`a11y-report:ip:${req.ip}`, reportsPerHour, 3600);
+	if (until) return { ok: false, status: 429, state: withError(req.body as Record<string, unknown>, "description", msg("pages.report.tooMany", { at: formatDateTime(req.lang, until) })) };
 	const { description, page, email } = parsed.data;
 	const { t } = req;
 	const body = t("pages.report.mail.body", {

@@ -6,7 +6,7 @@ import { Paragraphs } from "../../ui/text.js";
 import type { ItemSummary } from "../decisions/index.js";
 import type { startPage } from "../programmes/index.js";
 
-type StartPageData = Awaited<ReturnType<typeof startPage>>;
+type StartPageData = Awaited<ReturnType<typeof startPage>> & { decisions: ItemSummary[] };
 
 /** Where a phase stands today: done, now or coming. */
 function phaseState(phase: { startsOn: string; endsOn: string | null }, today: string): "done" | "now" | "coming" {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { test } from "node:test";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { createProgramme, createUser, createWorkshop, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 
@@ -37,9 +38,9 @@ test("the public page counts each way of taking part apart, de-duplicates signed
 	assert.match(text, /Framtidsverkstad: Verkstad som inte hållits 0 0 0 Inte inskrivet ännu 0/);
 	assert.match(text, /Norsjö 2 5 7/);
 	assert.match(text, /Kusfors 1 15 16/);
-	assert.match(text, /2018-09 2 0 0 2/);
-	assert.match(text, /2018-10 2 20 1 23/);
-	assert.match(text, /2018-11 0 0 1 1/);
+	assert.match(text, /september 2018 2 0 0 2/);
+	assert.match(text, /oktober 2018 2 20 1 23/);
+	assert.match(text, /november 2018 0 0 1 1/);
 	assert.match(text, /Anonyma enkätsvar går inte att koppla till någon person/);
 	assert.match(text, /En person kan alltså räknas i flera aktiviteter/);
 	assert.equal((res.body.match(/<h1>/g) ?? []).length, 1);
@@ -55,4 +56,26 @@ test("the coordinator's view adds sign-ups and the idea breakdown; residents may
 	const resident = new TestClient(app);
 	await signInAs(resident, db, bo.id);
 	assert.equal((await resident.get("/admin/delaktighet")).statusCode, 403);
+});
+
+test("the coordinator downloads the same figures for Excel: .xlsx with one sheet per table, and CSV with semicolons", async () => {
+	const client = new TestClient(app);
+	await signInAs(client, db, coordinatorAdmin.id);
+	const xlsx = await client.get("/admin/delaktighet.xlsx");
+	assert.equal(xlsx.statusCode, 200);
+	assert.match(String(xlsx.headers["content-disposition"]), /filename="delaktighet\.xlsx"/);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+	assert.deepEqual(
+		book.worksheets.map((w) => w.name),
+		["Så har man deltagit", "Deltagande per aktivitet", "Per ort", "Per åldersgrupp", "Deltagande per månad"],
+	);
+	const months = book.getWorksheet("Deltagande per månad")!;
+	assert.deepEqual((months.getRow(3).values as unknown[]).slice(1), ["2018-10", 2, 20, 1, 23], "numbers stay numbers");
+	const csv = await client.get("/admin/delaktighet.csv");
+	assert.ok(csv.body.startsWith("\uFEFF"));
+	assert.match(csv.body, /\r\n2018-10;2;20;1;23\r\n/);
+	const resident = new TestClient(app);
+	await signInAs(resident, db, bo.id);
+	assert.equal((await resident.get("/admin/delaktighet.xlsx")).statusCode, 403);
 });

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from "preact";
-import { formatDate, formatNumber } from "../../i18n/i18n.js";
+import { formatDate, formatMonth, formatNumber, type Lang } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
+import { type ChartSvg, monthChart } from "../../ui/charts.js";
+import { Chart, Downloads, PageHelp } from "../../ui/components.js";
 import type { BreakdownRow, MonthRow, publicParticipation } from "./participation.service.js";
 
 type Data = Awaited<ReturnType<typeof publicParticipation>>;
@@ -54,30 +56,8 @@ function Breakdown({ ctx, id, title, rows }: { ctx: PageContext; id: string; tit
 	);
 }
 
-/** Bars per month; decorative, since the table after it holds the same numbers. */
-function MonthChart({ months }: { months: MonthRow[] }) {
-	const max = Math.max(1, ...months.map((m) => m.total));
-	const bar = 48;
-	const height = 160;
-	return (
-		<svg class="participation-chart" aria-hidden="true" focusable="false" viewBox={`0 0 ${months.length * bar + 8} ${height + 24}`} width={months.length * bar + 8} height={height + 24}>
-			{months.map((m, i) => {
-				const h = Math.round((m.total / max) * height);
-				return (
-					<g key={m.month}>
-						<rect x={i * bar + 8} y={height - h} width={bar - 12} height={h} fill="#1d5e8c" />
-						<text x={i * bar + 8 + (bar - 12) / 2} y={height + 16} text-anchor="middle" font-size="11" fill="#222">
-							{m.month}
-						</text>
-					</g>
-				);
-			})}
-		</svg>
-	);
-}
-
 /** The participation page: public, or with the coordinator's details. */
-export function ParticipationPage({ ctx, data, detailed }: { ctx: PageContext; data: Data; detailed: boolean }) {
+export function ParticipationPage({ ctx, data, detailed, chart }: { ctx: PageContext; data: Data; detailed: boolean; chart: ChartSvg | null }) {
 	const { t, lang } = ctx;
 	const n = (v: number) => formatNumber(lang, v);
 	const { totals } = data;
@@ -86,6 +66,12 @@ export function ParticipationPage({ ctx, data, detailed }: { ctx: PageContext; d
 	return (
 		<>
 			<h1>{t(detailed ? "participation.adminTitle" : "participation.title")}</h1>
+			{detailed && (
+				<>
+					<PageHelp ctx={ctx} page="participation" />
+					<Downloads ctx={ctx} xlsx="/admin/delaktighet.xlsx" csvExcel="/admin/delaktighet.csv" />
+				</>
+			)}
 			<p class="lead">
 				{t("participation.lead", { total: n(totals.total), share: percent(ctx, totals.share), population: n(data.population) })}
 			</p>
@@ -174,7 +160,7 @@ export function ParticipationPage({ ctx, data, detailed }: { ctx: PageContext; d
 			<Breakdown ctx={ctx} id="ageband" title={t("participation.byAgeBand")} rows={data.byAgeBand} />
 			<section aria-labelledby="months-title">
 				<h2 id="months-title">{t("participation.overTime")}</h2>
-				{data.months.length > 0 && <MonthChart months={data.months} />}
+				{chart && <Chart svg={chart} />}
 				<Scroll label={t("participation.monthsCaption")}>
 				<table>
 					<caption>{t("participation.monthsCaption")}</caption>
@@ -190,7 +176,7 @@ export function ParticipationPage({ ctx, data, detailed }: { ctx: PageContext; d
 					<tbody>
 						{data.months.map((m) => (
 							<tr key={m.month}>
-								<th scope="row">{m.month}</th>
+								<th scope="row">{formatMonth(lang, m.month)}</th>
 								<td>{n(m.surveys)}</td>
 								<td>{n(m.workshops)}</td>
 								<td>{n(m.ideas)}</td>
@@ -211,4 +197,14 @@ export function ParticipationPage({ ctx, data, detailed }: { ctx: PageContext; d
 			</section>
 		</>
 	);
+}
+
+/** The months as a stacked chart (surveys, workshops, ideas), named as the table of the same figures is. */
+export function participationChart(t: PageContext["t"], lang: Lang, months: MonthRow[]): Promise<ChartSvg | null> {
+	const part = (key: string, value: (m: MonthRow) => number) => ({ name: t(key), months: months.map((m) => ({ month: m.month, value: value(m) })) });
+	return monthChart({
+		label: t("participation.monthsCaption"),
+		monthName: (month) => formatMonth(lang, month, "short"),
+		series: [part("participation.col.surveyAnswers", (m) => m.surveys), part("participation.col.workshopHeadcount", (m) => m.workshops), part("participation.col.ideaPeople", (m) => m.ideas)],
+	});
 }

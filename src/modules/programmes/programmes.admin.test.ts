@@ -99,7 +99,7 @@ test("a coordinator adds, edits and removes phases; the timeline stays in date o
 		],
 	);
 	const page = await client.get("/admin/programme");
-	assert.match(page.body, /Posten är skapad\./);
+	assert.match(page.body, /Fasen är tillagd i programmets tidslinje\./);
 	assert.match(page.body, /<th scope="row">Publik omröstning<\/th>/);
 	assert.match(page.body, /Från 1 januari 2031/);
 

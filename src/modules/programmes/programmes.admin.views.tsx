@@ -3,6 +3,7 @@ import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import type { ProgrammePhase } from "./programmes.repo.js";
+import { PageHelp } from "../../ui/components.js";
 
 /** The coordinator's programme page: the programme form, then the phases of its timeline. */
 export function ProgrammeAdminPage(props: {
@@ -34,6 +35,7 @@ export function ProgrammeAdminPage(props: {
 				<a href="/admin">{t("admin.back")}</a>
 			</p>
 			<h1>{t("programme.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="programme" />
 			<Form ctx={ctx} form={form} action="/admin/programme" labels={labels}>
 				<TextField ctx={ctx} form={form} name="name" label={labels.name!} required />
 				<TextField ctx={ctx} form={form} name="community" label={labels.community!} required />

@@ -2,9 +2,16 @@
 // proposals, votes, surveys …) belongs to the admins of the coordinating organisation and to the installation's
 // administrators; every other module asks here.
 import type { Db } from "../../db/client.js";
-import { allow, isAdminOf } from "../../lib/actor.js";
+import { type Actor, isAdminOf, policyTable } from "../../lib/actor.js";
 import type { Viewer } from "../../ui/context.js";
 import { findProgramme } from "./programmes.repo.js";
+
+type ProgrammeRole = "coordinator";
+
+export const programmesPolicy = policyTable<ProgrammeRole, "coordinate">({
+	/** Change the programme's settings and phases; every module's coordinating actions ask here too. */
+	coordinate: ["coordinator"],
+});
 
 /** Whether a person may coordinate: an admin of the coordinating organisation, or an administrator. */
 export async function isCoordinator(db: Db, viewer: Viewer | null): Promise<boolean> {
@@ -16,5 +23,10 @@ export async function isCoordinator(db: Db, viewer: Viewer | null): Promise<bool
 
 /** Throws unless the person may coordinate the programme. */
 export async function requireCoordinator(db: Db, viewer: Viewer | null): Promise<Viewer> {
-	return allow(viewer, await isCoordinator(db, viewer));
+	return programmesPolicy.authorize(viewer, (await isCoordinator(db, viewer)) ? ["coordinator"] : [], "coordinate");
+}
+
+/** Who acts, as every module's policy sees them: the person and whether they coordinate. */
+export async function actorOf(db: Db, viewer: Viewer | null): Promise<Actor> {
+	return { viewer, coordinates: await isCoordinator(db, viewer) };
 }

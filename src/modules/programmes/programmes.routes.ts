@@ -28,7 +28,7 @@ export async function programmesRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post("/admin/programme/phases", async (req, reply) => {
 		const result = await service.createPhase(opts.db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther("/admin/programme", "flash.created");
+		if (result.ok) return reply.seeOther("/admin/programme", "flash.phaseCreated");
 		const heading = req.t("programme.admin.newPhase");
 		return reply.page(heading, (ctx) => PhaseForm({ ctx, form: result.state, action: "/admin/programme/phases", heading }), 422);
 	});

@@ -5,7 +5,6 @@ import { notFound } from "../../plugins/http-errors.js";
 import { isUuid } from "../../lib/ids.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { keyDecisions } from "../decisions/index.js";
 import { organisationChoices } from "../organisations/index.js";
 import { phaseInput, programmeInput } from "./programmes.input.js";
 import { requireCoordinator } from "./programmes.policy.js";
@@ -23,11 +22,11 @@ export async function coordinatorId(db: Db): Promise<string | null> {
 	return (await repo.findProgramme(db))?.coordinatorId ?? null;
 }
 
-/** Everything the start page shows: the programme, who coordinates it and its phases. */
+/** The programme, who coordinates it and its phases, for the start page (which adds the key decisions) and the API. */
 export async function startPage(db: Db) {
 	const found = await cachedRead(db, "programme.startPage", async () => {
 		const row = await repo.findProgrammeWithCoordinator(db);
-		return row && { ...row, phases: await repo.listPhases(db, row.programme.id), decisions: await keyDecisions(db) };
+		return row && { ...row, phases: await repo.listPhases(db, row.programme.id) };
 	});
 	if (!found) throw notFound();
 	return found;

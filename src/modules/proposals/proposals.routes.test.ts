@@ -125,7 +125,7 @@ test("a coordinator adds a proposal and sees it in the list", async () => {
 	assert.equal(stored?.programmeId, programme.id);
 
 	const list = await client.get("/admin/proposals");
-	assert.match(list.body, /Posten är skapad\./);
+	assert.match(list.body, /Visionsförslaget är skapat\./);
 	assert.match(list.body, /<th scope="row">Ett nytt förslag<\/th>/);
 });
 

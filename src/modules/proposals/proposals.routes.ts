@@ -24,14 +24,14 @@ export async function proposalsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	app.get("/admin/proposals/new", async (req, reply) => {
-		await service.proposalsForAdmin(db, req.viewer);
+		await service.authorizeWrite(db, req.viewer);
 		const heading = req.t("proposals.admin.new");
 		return reply.page(heading, (ctx) => ProposalForm({ ctx, form: formState(), action: "/admin/proposals", heading }));
 	});
 
 	app.post("/admin/proposals", async (req, reply) => {
 		const result = await service.createProposal(db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther("/admin/proposals", "flash.created");
+		if (result.ok) return reply.seeOther("/admin/proposals", "flash.proposalCreated");
 		const heading = req.t("proposals.admin.new");
 		return reply.page(heading, (ctx) => ProposalForm({ ctx, form: result.state, action: "/admin/proposals", heading }), 422);
 	});

@@ -6,9 +6,10 @@ import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { amendmentsBehind, decisionsConcerning } from "../decisions/index.js";
-import { getProgramme, requireCoordinator } from "../programmes/index.js";
+import { actorOf, getProgramme } from "../programmes/index.js";
 import { ballotProposalIds, latestVote, voteBehindProposal } from "../votes/index.js";
 import { proposalInput } from "./proposals.input.js";
+import { authorize } from "./proposals.policy.js";
 import * as repo from "./proposals.repo.js";
 
 /** A saved form, or the form to show again with its errors. */
@@ -62,29 +63,40 @@ export async function publicProposal(db: Db, id: string) {
 
 /** The proposals for the coordinator's list. */
 export async function proposalsForAdmin(db: Db, viewer: Viewer | null): Promise<repo.Proposal[]> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "see");
 	return repo.listProposals(db, (await getProgramme(db)).id);
 }
 
 /** One proposal for the coordinator's edit form, or a 404. */
 export async function proposalForAdmin(db: Db, viewer: Viewer | null, id: string): Promise<repo.Proposal> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "see");
+	return proposalOr404(db, id);
+}
+
+/** One proposal of the programme, or a 404. */
+async function proposalOr404(db: Db, id: string): Promise<repo.Proposal> {
 	const programme = await getProgramme(db);
 	const proposal = isUuid(id) ? await repo.findProposal(db, programme.id, id) : undefined;
 	if (!proposal) throw notFound();
 	return proposal;
 }
 
+/** Throws unless the person may write proposals (before the empty form is shown). */
+export async function authorizeWrite(db: Db, viewer: Viewer | null): Promise<void> {
+	authorize(await actorOf(db, viewer), "write");
+}
+
 /** Adds a proposal from the submitted form; its number must be free within the programme. */
 export async function createProposal(db: Db, viewer: Viewer | null, body: unknown): Promise<SaveResult> {
-	await requireCoordinator(db, viewer);
+	await authorizeWrite(db, viewer);
 	const programme = await getProgramme(db);
 	return save(body, async (values) => (await repo.insertProposal(db, programme.id, values)).id);
 }
 
 /** Changes a proposal from the submitted form; its number must stay free within the programme. */
 export async function updateProposal(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true } | { ok: false; state: FormState; proposal: repo.Proposal }> {
-	const proposal = await proposalForAdmin(db, viewer, id);
+	await authorizeWrite(db, viewer);
+	const proposal = await proposalOr404(db, id);
 	const result = await save(body, async (values) => {
 		await repo.updateProposal(db, proposal.id, values);
 		return proposal.id;

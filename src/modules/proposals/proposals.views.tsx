@@ -6,6 +6,7 @@ import { ConcerningDecisions } from "../decisions/index.js";
 import type { Proposal } from "./proposals.repo.js";
 import { type DiffPart, wordDiff } from "./word-diff.js";
 import type { visionPage } from "./proposals.service.js";
+import { PageHelp } from "../../ui/components.js";
 
 type VisionPageData = Awaited<ReturnType<typeof visionPage>>;
 
@@ -78,6 +79,9 @@ export function VisionPage({ ctx, data }: { ctx: PageContext; data: VisionPageDa
 											{t("vision.proposalHeading", { number: p.number })}: <span lang={sv}>{p.title}</span>
 										</h3>
 										<p lang={sv}>{p.subtext}</p>
+										<p>
+											<a href={`/vision/forslag/${p.id}`}>{t("vision.proposalTrace")}</a>
+										</p>
 										{adopted && (
 											<p class="proposal-mark">
 												<strong>{t("vision.adoptedMark")}</strong>
@@ -162,6 +166,7 @@ export function ProposalAdminList({ ctx, proposals }: { ctx: PageContext; propos
 				<a href="/admin">{t("admin.back")}</a>
 			</p>
 			<h1>{t("proposals.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="proposals" />
 			<p>{t("proposals.admin.intro")}</p>
 			<p>
 				<a class="button" href="/admin/proposals/new">

@@ -6,6 +6,7 @@ import { questionKinds } from "./surveys.schema.js";
 import type { QuestionWithOptions, Section, Survey } from "./surveys.repo.js";
 import type { HistoryEntry } from "./surveys.service.js";
 import { SurveyTimes } from "./surveys.views.js";
+import { PageHelp } from "../../ui/components.js";
 
 function PostButton({ ctx, action, label, name, value }: { ctx: PageContext; action: string; label: string; name?: string; value?: string }) {
 	return (
@@ -22,7 +23,7 @@ function PostButton({ ctx, action, label, name, value }: { ctx: PageContext; act
 /** The survey settings fields, for a new survey and for changing one. */
 function SettingsForm({ ctx, form, action }: { ctx: PageContext; form: FormState; action: string }) {
 	const { t } = ctx;
-	const labels = Object.fromEntries(["title", "intro", "anonymous", "opensAt", "closesAt", "retainUntil"].map((n) => [n, t(`survey.field.${n}`)]));
+	const labels = Object.fromEntries(["title", "intro", "anonymous", "publishQuotes", "opensAt", "closesAt", "retainUntil"].map((n) => [n, t(`survey.field.${n}`)]));
 	return (
 		<Form ctx={ctx} form={form} action={action} labels={labels}>
 			<TextField ctx={ctx} form={form} name="title" label={labels.title!} maxLength={200} required />
@@ -35,6 +36,7 @@ function SettingsForm({ ctx, form, action }: { ctx: PageContext; form: FormState
 				required
 				options={["true", "false"].map((v) => ({ value: v, label: t(`survey.field.anonymous.${v}`) }))}
 			/>
+			<CheckboxField ctx={ctx} form={form} name="publishQuotes" label={labels.publishQuotes!} hint={t("survey.field.publishQuotes.hint")} />
 			<p class="hint">{t("survey.admin.times")}</p>
 			<TextField ctx={ctx} form={form} name="opensAt" label={labels.opensAt!} hint={t("survey.field.dateTime.hint")} type={"datetime-local" as "date"} />
 			<TextField ctx={ctx} form={form} name="closesAt" label={labels.closesAt!} hint={t("survey.field.dateTime.hint")} type={"datetime-local" as "date"} />
@@ -52,6 +54,7 @@ export function AdminListPage({ ctx, surveys, form }: { ctx: PageContext; survey
 				<a href="/admin">{t("admin.back")}</a>
 			</p>
 			<h1>{t("survey.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="surveys" />
 			{surveys.length === 0 ? (
 				<p>{t("survey.admin.none")}</p>
 			) : (

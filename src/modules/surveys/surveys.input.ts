@@ -27,6 +27,7 @@ export const surveyInput = z
 		title: requiredText(200),
 		intro: optionalText(4000),
 		anonymous: choice(["true", "false"]).transform((v) => v === "true"),
+		publishQuotes: checkbox(),
 		opensAt: optionalLocalDateTime(),
 		closesAt: optionalLocalDateTime(),
 		retainUntil: optionalIsoDate(),

@@ -5,7 +5,7 @@ import type { Viewer } from "../../ui/context.js";
 import { surveyCache, surveyCacheMs } from "./surveys.cache.js";
 import * as repo from "./surveys.repo.js";
 import { adminDefinition, surveyForAdmin } from "./surveys.service.js";
-import { csvDocument } from "../../lib/csv.js";
+import type { Cell, SheetTable } from "../../lib/spreadsheet.js";
 
 /** One bar of a question's result: a label, how many chose it and their share of those who answered the question. */
 export type ResultRow = { label: string; count: number; share: number };
@@ -65,15 +65,15 @@ export async function surveyFreeTexts(db: Db, viewer: Viewer | null, id: string,
 	return { ...page, textual, question, filters, chosen, search, ...found };
 }
 
-function answerCell(question: repo.QuestionWithOptions, parts: repo.NewAnswer[], otherLabel: string): string {
+function answerCell(question: repo.QuestionWithOptions, parts: repo.NewAnswer[], otherLabel: string): Cell {
 	const label = (optionId: string | null) => question.options.find((o) => o.id === optionId)?.label ?? "";
-	if (question.kind === "rating") return parts.map((p) => String(p.number)).join("");
+	if (question.kind === "rating") return parts[0]?.number ?? null;
 	if (question.kind === "ranking") return [...parts].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((p) => label(p.optionId)).join(" > ");
 	return parts.map((p) => (p.optionId ? label(p.optionId) : question.kind === "single" || question.kind === "multiple" ? `${otherLabel}: ${p.text}` : (p.text ?? ""))).join("; ");
 }
 
-/** All answers as a table: one row per answer, one column per question. */
-async function exportTable(db: Db, viewer: Viewer | null, id: string, labels: { id: string; channel: string; day: string; other: string }) {
+/** All answers as a table to download (CSV or .xlsx): one row per answer, one column per question. */
+export async function exportAnswers(db: Db, viewer: Viewer | null, id: string, labels: { id: string; channel: string; day: string; other: string }) {
 	const page = await adminDefinition(db, viewer, id);
 	const responses = await repo.allResponses(db, id);
 	const header = [labels.id, labels.channel, labels.day, ...page.questions.map((q) => q.text)];
@@ -83,14 +83,8 @@ async function exportTable(db: Db, viewer: Viewer | null, id: string, labels: { 
 		r.submittedOn,
 		...page.questions.map((q) => answerCell(q, r.answers.filter((a) => a.questionId === q.id), labels.other)),
 	]);
-	return { page, header, rows };
-}
-
-/** The answers as CSV: UTF-8 with a BOM (so Excel reads å, ä, ö), comma- or semicolon-separated. */
-export async function exportCsv(db: Db, viewer: Viewer | null, id: string, semicolon: boolean, labels: { id: string; channel: string; day: string; other: string }) {
-	const sep = semicolon ? ";" : ",";
-	const { page, header, rows } = await exportTable(db, viewer, id, labels);
-	return { survey: page.survey, csv: csvDocument([header, ...rows], sep) };
+	const table: SheetTable = { name: page.survey.title, header, rows };
+	return { survey: page.survey, table };
 }
 
 /** The survey, its history (oldest first) and its answers as JSON, with option ids and labels, for other tools. */

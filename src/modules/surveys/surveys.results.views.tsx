@@ -1,6 +1,7 @@
-import { formatDate, formatNumber } from "../../i18n/i18n.js";
+import { formatDate, formatNumber, type Lang, type T } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { BarChart } from "./surveys.chart.js";
+import { barChart, type ChartSvg } from "../../ui/charts.js";
+import { Chart, Downloads } from "../../ui/components.js";
 import type { QuestionWithOptions, Survey } from "./surveys.repo.js";
 import type { QuestionResult } from "./surveys.results.js";
 
@@ -38,7 +39,7 @@ function ResultTable({ ctx, result }: { ctx: PageContext; result: QuestionResult
 }
 
 /** The coordinator's results: per question a count, shares, a chart and the same numbers as a table; exports. */
-export function ResultsPage(props: { ctx: PageContext; survey: Survey; answers: number; paper: number; results: QuestionResult[]; freshSeconds: number }) {
+export function ResultsPage(props: { ctx: PageContext; survey: Survey; answers: number; paper: number; results: QuestionResult[]; freshSeconds: number; charts: (ChartSvg | null)[] }) {
 	const { ctx, survey } = props;
 	const { t, lang } = ctx;
 	const base = `/admin/enkater/${survey.id}`;
@@ -53,9 +54,9 @@ export function ResultsPage(props: { ctx: PageContext; survey: Survey; answers: 
 				{props.freshSeconds > 0 && ` ${t("survey.results.fresh", { seconds: props.freshSeconds })}`}
 			</p>
 			<p class="notice">{t(survey.anonymous ? "survey.results.anonymousNote" : "survey.results.signedInNote")}</p>
+			<Downloads ctx={ctx} xlsx={`${base}/export.xlsx`} csvExcel={`${base}/export.csv?sep=semicolon`} csv={`${base}/export.csv`} />
 			<p>
-				{t("survey.results.export")}: <a href={`${base}/export.csv`}>{t("survey.results.csv")}</a> ·{" "}
-				<a href={`${base}/export.csv?sep=semicolon`}>{t("survey.results.csvSemicolon")}</a> · <a href={`${base}/export.json`}>{t("survey.results.json")}</a>
+				<a href={`${base}/export.json`}>{t("survey.results.json")}</a>
 			</p>
 			{props.results.map((r, i) => (
 				<section key={r.question.id} aria-labelledby={`result-${i}`}>
@@ -63,7 +64,7 @@ export function ResultsPage(props: { ctx: PageContext; survey: Survey; answers: 
 					<p>{t("survey.results.answered", { count: formatNumber(lang, r.answered) })}</p>
 					{r.rows.length > 0 && (
 						<>
-							<BarChart ctx={ctx} id={`chart-${i}`} title={t("survey.results.chart", { question: r.question.text })} rows={r.rows} />
+							{props.charts[i] && <Chart svg={props.charts[i]} />}
 							<ResultTable ctx={ctx} result={r} />
 						</>
 					)}
@@ -148,5 +149,20 @@ export function FreeTextsPage(props: {
 				</ul>
 			)}
 		</>
+	);
+}
+
+/** Each question's answers as a bar chart with every option in full, its count and share at the bar's end. */
+export function resultCharts(t: T, lang: Lang, results: QuestionResult[]): Promise<(ChartSvg | null)[]> {
+	return Promise.all(
+		results.map((r) =>
+			r.rows.length === 0
+				? null
+				: barChart({
+						label: t("survey.results.chart", { question: r.question.text }),
+						rows: r.rows.map((row) => ({ label: row.label, value: row.count, text: `${formatNumber(lang, row.count)} (${formatNumber(lang, row.share * 100, 1)} %)` })),
+						format: (n) => formatNumber(lang, n),
+					}),
+		),
 	);
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createProgramme, createSurvey, createUser, signInAs } from "../../../test/factories.js";
@@ -235,6 +236,14 @@ test("an official types in paper answers with number shortcuts; results and expo
 	assert.match(csv.body, /Skola; Jobb/);
 	const comma = await coordinatorClient.get(`/admin/enkater/${s.survey.id}/export.csv`);
 	assert.match(comma.body, /"Säg ""hej""; tack, mer"/);
+	const xlsx = await coordinatorClient.get(`/admin/enkater/${s.survey.id}/export.xlsx`);
+	assert.equal(xlsx.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+	const sheet = book.worksheets[0]!;
+	const row = sheet.getRow(2).values as unknown[];
+	assert.ok(row.includes("paper") && row.includes('Säg "hej"; tack, mer') && row.includes("Skola; Jobb"), "the same answer in Excel");
+	assert.ok(row.includes(4), "a rating stays a number Excel can sum");
 	const json = JSON.parse((await coordinatorClient.get(`/admin/enkater/${s.survey.id}/export.json`)).body);
 	assert.equal(json.answers.length, 1);
 	assert.equal(json.answers[0].channel, "paper");
@@ -254,4 +263,23 @@ test("a flood of anonymous answers from one connection is stopped with everythin
 	assert.match(last.body, /väldigt många svar från din uppkoppling/);
 	assert.match(last.body, /Flod/);
 	assert.equal((await answersOf(s.survey.id)).length, 30);
+});
+
+test("anonymised quotes are off unless chosen, told to respondents, and can be allowed only before the first answer", async () => {
+	const s = await sampleSurvey({ status: "draft" });
+	const client = await clientFor(coordinatorAdmin.id);
+	const base = `/admin/enkater/${s.survey.id}`;
+	const settings = { title: s.survey.title, anonymous: "true" };
+	assert.equal((await db.select().from(surveys).where(eq(surveys.id, s.survey.id)))[0]!.publishQuotes, false);
+	assert.equal((await client.post(base, { ...settings, publishQuotes: "on" })).statusCode, 303);
+	assert.equal((await client.post(`${base}/status`, { to: "open" })).statusCode, 303);
+	assert.match((await (await clientFor()).get(`/enkater/${s.survey.id}`)).body, /korta citat ur dina fritextsvar kan visas offentligt/);
+	assert.equal((await client.post(base, settings)).statusCode, 303, "stopping quotes is always possible");
+	assert.match((await (await clientFor()).get(`/enkater/${s.survey.id}`)).body, /dina fritextsvar citeras inte offentligt/);
+	assert.equal((await (await clientFor()).post(`/enkater/${s.survey.id}`, { [`q_${s.rating.id}`]: "3", [`q_${s.change.id}`]: "Mer is" })).statusCode, 303);
+	const late = await client.post(base, { ...settings, intro: "Text som finns kvar", publishQuotes: "on" });
+	assert.equal(late.statusCode, 422);
+	assert.match(late.body, /Citat kan bara tillåtas innan första svaret/);
+	assert.match(late.body, /Text som finns kvar/);
+	assert.equal((await db.select().from(surveys).where(eq(surveys.id, s.survey.id)))[0]!.publishQuotes, false);
 });

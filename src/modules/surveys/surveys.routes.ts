@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { formState } from "../../ui/forms.js";
 import { AdminListPage, QuestionPage, SectionPage, SurveyAdminPage } from "./surveys.admin.views.js";
 import { configureSurveyCaches } from "./surveys.cache.js";
-import { exportCsv, exportJson, surveyFreeTexts, surveyResults } from "./surveys.results.js";
-import { FreeTextsPage, ResultsPage } from "./surveys.results.views.js";
+import { exportAnswers, exportJson, surveyFreeTexts, surveyResults } from "./surveys.results.js";
+import { sendTables, type TableFormat } from "../../lib/spreadsheet.js";
+import { FreeTextsPage, ResultsPage, resultCharts } from "./surveys.results.views.js";
 import * as service from "./surveys.service.js";
 import { AnswerPage, PaperPage, SurveyListPage, ThanksPage } from "./surveys.views.js";
 
@@ -69,7 +70,7 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.post("/admin/enkater", async (req, reply) => {
 		const result = await service.createSurvey(db, req.viewer, req.body, req.t("survey.admin.firstSection"));
-		if (result.ok) return reply.seeOther(`/admin/enkater/${result.survey.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${result.survey.id}`, "flash.surveyCreated");
 		return reply.page(req.t("survey.admin.title"), (ctx) => AdminListPage({ ctx, surveys: result.surveys, form: result.state }), 422);
 	});
 
@@ -98,7 +99,7 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.post<IdParams>("/admin/enkater/:id/delar", async (req, reply) => {
 		const result = await service.addSection(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.sectionCreated");
 		const page = result.page;
 		return reply.page(page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...page, form: service.surveyFormState(page.survey), sectionForm: result.state }), 422);
 	});
@@ -121,7 +122,7 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.post<IdParams>("/admin/enkater/:id/bakgrund", async (req, reply) => {
 		const result = await service.addBackgroundQuestions(db, req.viewer, req.params.id, backgroundTexts(req), opts.config.localities);
-		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.backgroundQuestionCreated");
 		const page = result.page;
 		return reply.page(page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...page, form: service.surveyFormState(page.survey), sectionForm: result.state }), 409);
 	});
@@ -149,7 +150,7 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.post<IdParams>("/admin/enkater/:id/fragor", async (req, reply) => {
 		const result = await service.createQuestion(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.questionCreated");
 		return reply.page(req.t("survey.admin.addQuestion"), questionPage(req, result.page, result.state), 422);
 	});
 
@@ -171,7 +172,8 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.get<IdParams>("/admin/enkater/:id/resultat", async (req, reply) => {
 		const data = await surveyResults(db, req.viewer, req.params.id, req.t("survey.other"));
-		return reply.page(req.t("survey.results.title", { title: data.survey.title }), (ctx) => ResultsPage({ ctx, ...data }));
+		const charts = await resultCharts(req.t, req.lang, data.results);
+		return reply.page(req.t("survey.results.title", { title: data.survey.title }), (ctx) => ResultsPage({ ctx, ...data, charts }));
 	});
 
 	app.get<IdParams & { Querystring: Record<string, string | undefined> }>("/admin/enkater/:id/fritext", async (req, reply) => {
@@ -179,14 +181,12 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 		return reply.page(req.t("survey.texts.title", { title: data.survey.title }), (ctx) => FreeTextsPage({ ctx, ...data }));
 	});
 
-	app.get<IdParams & { Querystring: { sep?: string } }>("/admin/enkater/:id/export.csv", async (req, reply) => {
-		const { survey, csv } = await exportCsv(db, req.viewer, req.params.id, req.query.sep === "semicolon", exportLabels(req));
-		return reply
-			.header("content-type", "text/csv; charset=utf-8")
-			.header("content-disposition", `attachment; filename="enkat-${survey.id}.csv"`)
-			.header("cache-control", "no-store")
-			.send(csv);
-	});
+	const answers = async (req: FastifyRequest<IdParams>, reply: FastifyReply, format: TableFormat) => {
+		const { survey, table } = await exportAnswers(db, req.viewer, req.params.id, exportLabels(req));
+		return sendTables(reply, `enkat-${survey.id}`, [table], format);
+	};
+	app.get<IdParams & { Querystring: { sep?: string } }>("/admin/enkater/:id/export.csv", (req, reply) => answers(req, reply, req.query.sep === "semicolon" ? "csv-excel" : "csv"));
+	app.get<IdParams>("/admin/enkater/:id/export.xlsx", (req, reply) => answers(req, reply, "xlsx"));
 
 	app.get<IdParams>("/admin/enkater/:id/export.json", async (req, reply) => {
 		const data = await exportJson(db, req.viewer, req.params.id);

@@ -20,6 +20,8 @@ export const surveys = pgTable("surveys", {
 	title: text("title").notNull(),
 	intro: text("intro").notNull().default(""),
 	anonymous: boolean("anonymous").notNull().default(true),
+	/** Whether anonymised quotes of the free-text answers may be published (shown to respondents; off unless chosen). */
+	publishQuotes: boolean("publish_quotes").notNull().default(false),
 	status: text("status", { enum: surveyStatuses }).notNull().default("draft"),
 	opensAt: timestamp("opens_at", { withTimezone: true }),
 	closesAt: timestamp("closes_at", { withTimezone: true }),

@@ -3,15 +3,15 @@ import { fromStockholmLocal, toStockholmLocal } from "../../i18n/stockholm-time.
 import { type Db, isForeignKeyViolation } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, notFound } from "../../plugins/http-errors.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
-import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { requireSignedIn } from "../accounts/index.js";
+import { type FormState, formState, parseForm, refusedFields, withError } from "../../ui/forms.js";
 import { addInputs, removeInputs } from "../inputs/index.js";
-import { coordinatorId, getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
-import { type AnswerState, answerValues, paperToWebValues, readAnswers, valuesFromAnswers } from "./surveys.answers.js";
+import { getProgramme } from "../programmes/index.js";
+import { type AnswerState, answerValues, fieldName, paperToWebValues, readAnswers, valuesFromAnswers } from "./surveys.answers.js";
 import { surveyCache } from "./surveys.cache.js";
 import { questionInput, reopenInput, sectionInput, surveyInput } from "./surveys.input.js";
+import { authorize, may } from "./surveys.policy.js";
 import * as repo from "./surveys.repo.js";
 
 export type { AnswerState } from "./surveys.answers.js";
@@ -22,15 +22,6 @@ export type SurveyDefinition = { survey: repo.Survey; sections: repo.Section[]; 
 /** Whether a survey takes answers now: open, and between its open and close times. */
 function acceptsAnswers(survey: repo.Survey, now = new Date()): boolean {
 	return survey.status === "open" && (!survey.opensAt || survey.opensAt <= now) && (!survey.closesAt || now < survey.closesAt);
-}
-
-/** Whether the viewer may enter paper answers: a coordinator, or any member of the coordinating organisation (officials). */
-async function requireOfficial(db: Db, viewer: Viewer | null): Promise<Viewer> {
-	const me = requireSignedIn(viewer);
-	if (await isCoordinator(db, me)) return me;
-	const coordinator = await coordinatorId(db);
-	if (!me.memberships.some((m) => m.organisationId === coordinator)) throw forbidden();
-	return me;
 }
 
 async function definition(db: Db, id: string): Promise<SurveyDefinition> {
@@ -56,20 +47,20 @@ function changed(db: Db, id: string): void {
 
 /** The coordinator's view of a survey's definition, read afresh. */
 export async function adminDefinition(db: Db, viewer: Viewer | null, id: string): Promise<SurveyDefinition> {
-	await requireCoordinator(db, viewer);
+	await authorize(db, viewer, "administer");
 	return definition(db, id);
 }
 
 /** The coordinator's list of surveys with their answer counts. */
 export async function surveysForAdmin(db: Db, viewer: Viewer | null) {
-	await requireCoordinator(db, viewer);
+	await authorize(db, viewer, "administer");
 	const programme = await getProgramme(db);
 	return repo.listSurveysWithAnswers(db, programme.id);
 }
 
 /** Creates a draft survey with one section, named by the caller's language; bad input gives back the list to show again. */
 export async function createSurvey(db: Db, viewer: Viewer | null, body: unknown, firstSectionTitle: string) {
-	await requireCoordinator(db, viewer);
+	await authorize(db, viewer, "administer");
 	const programme = await getProgramme(db);
 	const parsed = parseForm(surveyInput, body);
 	if (!parsed.ok) return { ok: false as const, state: parsed.state, surveys: await repo.listSurveysWithAnswers(db, programme.id) };
@@ -140,19 +131,26 @@ export function surveyFormState(survey: repo.Survey): FormState {
 		title: survey.title,
 		intro: survey.intro,
 		anonymous: String(survey.anonymous),
+		publishQuotes: String(survey.publishQuotes),
 		opensAt: survey.opensAt ? toStockholmLocal(survey.opensAt) : "",
 		closesAt: survey.closesAt ? toStockholmLocal(survey.closesAt) : "",
 		retainUntil: survey.retainUntil ?? "",
 	});
 }
 
-/** Saves a survey's settings; whether it is anonymous cannot change once it has answers. */
+/**
+ * Saves a survey's settings; whether it is anonymous cannot change once it has answers, and quotes can be allowed only
+ * before the first answer (those who answered were not told), though they can always be stopped.
+ */
 export async function updateSurvey(db: Db, viewer: Viewer | null, id: string, body: unknown) {
 	const page = await surveyForAdmin(db, viewer, id);
 	const parsed = parseForm(surveyInput, body);
 	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
 	if (page.locked && parsed.data.anonymous !== page.survey.anonymous) {
 		return { ok: false as const, page, state: withError(body as Record<string, unknown>, "anonymous", "survey.error.locked") };
+	}
+	if (page.locked && parsed.data.publishQuotes && !page.survey.publishQuotes) {
+		return { ok: false as const, page, state: withError(body as Record<string, unknown>, "publishQuotes", "survey.error.quotesLocked") };
 	}
 	const { opensAt, closesAt, ...rest } = parsed.data;
 	const values = { ...rest, ...times(opensAt, closesAt) };
@@ -389,7 +387,7 @@ export async function publicSurveys(db: Db) {
 /** A survey's definition for a resident: drafts only for the coordinator (who previews them). */
 async function answerDefinition(db: Db, viewer: Viewer | null, id: string): Promise<SurveyDefinition> {
 	const def = await publicDefinition(db, id);
-	if (def.survey.status === "draft" && !(await isCoordinator(db, viewer))) throw notFound();
+	if (def.survey.status === "draft" && !(await may(db, viewer, "previewDraft"))) throw notFound();
 	return def;
 }
 
@@ -416,6 +414,13 @@ export async function submitAnswer(db: Db, viewer: Viewer | null, id: string, bo
 	return submitOnce(db, viewer, id, body, allowAnonymous, true);
 }
 
+/** An answer form as read, with the answer fields the input guard refused (a control character) as errors too. */
+function checkedAnswers<R extends { ok: true } | { ok: false; errors: Record<string, string> }>(body: unknown, read: R): R | { ok: false; errors: Record<string, string> } {
+	const refused = Object.fromEntries(Object.entries(refusedFields(body)).filter(([field]) => field.startsWith(fieldName(""))));
+	if (Object.keys(refused).length === 0) return read;
+	return { ok: false, errors: { ...(read.ok ? {} : read.errors), ...refused } };
+}
+
 async function submitOnce(db: Db, viewer: Viewer | null, id: string, body: unknown, allowAnonymous: () => Promise<boolean>, mayRetry: boolean): Promise<SubmitResult> {
 	const def = await answerDefinition(db, viewer, id);
 	const values = answerValues(body);
@@ -434,7 +439,7 @@ async function submitOnce(db: Db, viewer: Viewer | null, id: string, body: unkno
 	if (survey.anonymous) {
 		if (!(await allowAnonymous())) return fail("tooMany", 429);
 	} else if (!viewer) return fail("signIn", 401);
-	const read = readAnswers(questions, values);
+	const read = checkedAnswers(body, readAnswers(questions, values));
 	if (!read.ok) return fail("invalid", 422, read.errors);
 	const userId = survey.anonymous ? null : viewer!.id;
 	const stored = await storeAnswer(db, def, { userId, channel: "web", replace: values.replace?.[0] === "1" }, read.answers);
@@ -509,7 +514,7 @@ function freeTextInputs(
 
 /** The paper entry form of a survey, for officials. */
 export async function paperForm(db: Db, viewer: Viewer | null, id: string) {
-	await requireOfficial(db, viewer);
+	await authorize(db, viewer, "enterPaper");
 	const def = await publicDefinition(db, id);
 	if (def.survey.status === "draft") throw notFound();
 	return { ...def, paperAnswers: await repo.countResponses(db, id) };
@@ -520,7 +525,7 @@ export async function submitPaper(db: Db, viewer: Viewer | null, id: string, bod
 	const page = await paperForm(db, viewer, id);
 	const values = answerValues(body);
 	const converted = paperToWebValues(page.questions, values);
-	const read = converted.ok ? readAnswers(page.questions, converted.values) : converted;
+	const read = checkedAnswers(body, converted.ok ? readAnswers(page.questions, converted.values) : converted);
 	if (!read.ok) return { ok: false as const, page, state: { values, errors: read.errors } };
 	const stored = await storeAnswer(db, page, { userId: null, channel: "paper" }, read.answers);
 	if (stored === "changed") {

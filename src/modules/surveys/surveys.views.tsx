@@ -179,7 +179,12 @@ function PrivacyNote({ ctx, survey }: { ctx: PageContext; survey: Survey }) {
 		: survey.retainUntil
 			? t("survey.privacy.signedIn", { date: formatDate(lang, survey.retainUntil) })
 			: t("survey.privacy.signedInNoDate");
-	return <p class="privacy-note">{text}</p>;
+	return (
+		<>
+			<p class="privacy-note">{text}</p>
+			<p class="privacy-note">{t(survey.publishQuotes ? "survey.privacy.quotes" : "survey.privacy.noQuotes")}</p>
+		</>
+	);
 }
 
 /** Groups questions under their sections' headings. */

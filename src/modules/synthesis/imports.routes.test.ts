@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { createProgramme, signedInCoordinator } from "../../../test/factories.js";
 import { testApp } from "../../../test/helpers.js";
 import { openDatabase } from "../../db/client.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { importedInputs } from "./synthesis.schema.js";
 
 const { app, db } = await testApp();
@@ -26,11 +26,17 @@ async function upload(data: Buffer, name = csv.name) {
 	return client.postFile("/analys/import", {}, { ...csv, name, data });
 }
 
-/** Waits for a background import to end and returns its page. */
+/** Waits for a background import to end, the page refreshing itself meanwhile, and returns its page. */
 async function finished(path: string): Promise<string> {
 	for (let i = 0; i < 200; i++) {
 		const page = await client.get(path);
-		if (!/Läser raderna|Sparar inspelen/.test(page.body)) return page.body;
+		if (!/Läser raderna|Sparar inspelen/.test(page.body)) {
+			assert.doesNotMatch(page.body, /data-refresh/, "a finished import's page stops refreshing itself");
+			return page.body;
+		}
+		// While it works, the progress region refreshes itself (public/refresh.js); a link reloads without JavaScript.
+		assert.match(page.body, /<div id="import-run" data-refresh="2">/);
+		assert.match(page.body, /<script src="\/static\/refresh\.js" defer/);
 		await new Promise((r) => setTimeout(r, 50));
 	}
 	assert.fail("the import did not end");

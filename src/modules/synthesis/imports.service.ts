@@ -1,3 +1,4 @@
+import { inBackground } from "../../lib/background.js";
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
@@ -92,7 +93,10 @@ export async function startImport(db: Db, viewer: Viewer | null, id: string, bod
 	if (!mapping) return { ok: false, state: withError(formState(body as Record<string, unknown>), "text", "synthesis.import.error.noText") };
 	if (record.status !== "preview" && record.status !== "failed") return { ok: true };
 	await repo.updateImport(db, id, { mapping, status: "reading", errors: [], errorCount: 0 });
-	void runImport(db, id).catch(() => repo.updateImport(db, id, { status: "failed", errors: [{ row: 0, key: "synthesis.import.error.unexpected" }], errorCount: 1 }));
+	inBackground(
+		() => runImport(db, id),
+		() => repo.updateImport(db, id, { status: "failed", errors: [{ row: 0, key: "synthesis.import.error.unexpected" }], errorCount: 1 }),
+	);
 	return { ok: true };
 }
 

@@ -98,74 +98,78 @@ export function ImportPage({ ctx, data, form }: { ctx: PageContext; data: Import
 				<a href="/analys/import">{t("synthesis.import.back")}</a>
 			</p>
 			<h1>{t("synthesis.import.of", { file: data.fileName })}</h1>
-			<p role="status">
-				{t(`synthesis.import.status.${data.status}`)}
-				{data.status === "done" && ` ${t("synthesis.import.done", { added: formatNumber(lang, data.added), rows: formatNumber(lang, data.doneRows), skipped: formatNumber(lang, data.skipped) })}`}
-			</p>
-			{working && (
-				<p>
-					<progress max={data.totalRows} value={data.savedRows ?? undefined}>
-						{data.savedRows ?? 0} / {data.totalRows}
-					</progress>{" "}
-					{t("synthesis.import.progress", { done: formatNumber(lang, data.savedRows ?? 0), total: formatNumber(lang, data.totalRows) })} <a href={`/analys/import/${data.id}`}>{t("synthesis.import.reload")}</a>
+			{/* While the rows are read and saved the region refreshes itself (public/refresh.js); without JavaScript a link reloads. */}
+			<div id="import-run" data-refresh={working ? "2" : undefined}>
+				<p role="status">
+					{t(`synthesis.import.status.${data.status}`)}
+					{data.status === "done" && ` ${t("synthesis.import.done", { added: formatNumber(lang, data.added), rows: formatNumber(lang, data.doneRows), skipped: formatNumber(lang, data.skipped) })}`}
 				</p>
-			)}
-			{data.status === "done" && (
-				<p>
-					<a href="/analys/inspel?source=import">{t("synthesis.import.toInputs")}</a>
-				</p>
-			)}
-			{data.status === "failed" && (
-				<section aria-labelledby="import-errors">
-					<h2 id="import-errors">{t("synthesis.import.errors", { n: formatNumber(lang, data.errorCount) })}</h2>
-					<p>{t("synthesis.import.nothingStored")}</p>
-					<ul>
-						{data.errors.map((e) => (
-							<li key={`${e.row}-${e.key}`}>
-								{e.row > 0 && `${t("synthesis.import.row", { row: e.row })}: `}
-								{t(e.key, e.params)}
-							</li>
-						))}
-					</ul>
-				</section>
-			)}
-			{(data.status === "preview" || data.status === "failed") && (
-				<>
-					<h2>{t("synthesis.import.mapping")}</h2>
-					<p>{t("synthesis.import.mapping.intro", { rows: formatNumber(lang, data.totalRows) })}</p>
-					<div class="table-scroll">
-						<table>
-							<caption>{t("synthesis.import.preview")}</caption>
-							<thead>
-								<tr>
-									{columns.map((c) => (
-										<th key={c.value} scope="col">
-											{c.label}
-										</th>
-									))}
-								</tr>
-							</thead>
-							<tbody>
-								{data.preview.map((cells, r) => (
-									<tr key={r}>
+				{working && (
+					<p>
+						<progress max={data.totalRows} value={data.savedRows ?? undefined}>
+							{data.savedRows ?? 0} / {data.totalRows}
+						</progress>{" "}
+						{t("synthesis.import.progress", { done: formatNumber(lang, data.savedRows ?? 0), total: formatNumber(lang, data.totalRows) })} <a href={`/analys/import/${data.id}`}>{t("synthesis.import.reload")}</a>
+					</p>
+				)}
+				{data.status === "done" && (
+					<p>
+						<a href="/analys/inspel?source=import">{t("synthesis.import.toInputs")}</a>
+					</p>
+				)}
+				{data.status === "failed" && (
+					<section aria-labelledby="import-errors">
+						<h2 id="import-errors">{t("synthesis.import.errors", { n: formatNumber(lang, data.errorCount) })}</h2>
+						<p>{t("synthesis.import.nothingStored")}</p>
+						<ul>
+							{data.errors.map((e) => (
+								<li key={`${e.row}-${e.key}`}>
+									{e.row > 0 && `${t("synthesis.import.row", { row: e.row })}: `}
+									{t(e.key, e.params)}
+								</li>
+							))}
+						</ul>
+					</section>
+				)}
+				{(data.status === "preview" || data.status === "failed") && (
+					<>
+						<h2>{t("synthesis.import.mapping")}</h2>
+						<p>{t("synthesis.import.mapping.intro", { rows: formatNumber(lang, data.totalRows) })}</p>
+						<div class="table-scroll">
+							<table>
+								<caption>{t("synthesis.import.preview")}</caption>
+								<thead>
+									<tr>
 										{columns.map((c) => (
-											<td key={c.value}>{cells[Number(c.value)] ?? ""}</td>
+											<th key={c.value} scope="col">
+												{c.label}
+											</th>
 										))}
 									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
-					<form method="post" action={`/analys/import/${data.id}`} novalidate>
-						<input type="hidden" name="_csrf" value={ctx.csrfToken} />
-						<ErrorSummary ctx={ctx} form={mappingForm} labels={{ text: t("synthesis.import.role.text") }} />
-						{importRoles.map((role) => (
-							<SelectField key={role} ctx={ctx} form={mappingForm} name={role} label={t(`synthesis.import.role.${role}`)} required={role === "text"} options={columns} />
-						))}
-						<button type="submit">{t("synthesis.import.start")}</button>
-					</form>
-				</>
-			)}
+								</thead>
+								<tbody>
+									{data.preview.map((cells, r) => (
+										<tr key={r}>
+											{columns.map((c) => (
+												<td key={c.value}>{cells[Number(c.value)] ?? ""}</td>
+											))}
+										</tr>
+									))}
+								</tbody>
+							</table>
+						</div>
+						<form method="post" action={`/analys/import/${data.id}`} novalidate>
+							<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+							<ErrorSummary ctx={ctx} form={mappingForm} labels={{ text: t("synthesis.import.role.text") }} />
+							{importRoles.map((role) => (
+								<SelectField key={role} ctx={ctx} form={mappingForm} name={role} label={t(`synthesis.import.role.${role}`)} required={role === "text"} options={columns} />
+							))}
+							<button type="submit">{t("synthesis.import.start")}</button>
+						</form>
+					</>
+				)}
+			</div>
+			{working && <script src="/static/refresh.js" defer />}
 		</>
 	);
 }

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { clientAs, createProgramme, createUser, signedInCoordinator } from "../../../test/factories.js";
-import { TestClient, testApp } from "../../../test/helpers.js";
-import * as s from "../../db/schema.js";
+import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
+import * as s from "../../schema.js";
 import { addInputs } from "../inputs/index.js";
 import { themes, themeTaggings } from "./synthesis.schema.js";
 
@@ -147,7 +147,7 @@ test("rename, split and merge lose nothing; merging into itself or into a theme 
 	assert.equal((await anna.get("/analys/teman/00000000-0000-0000-0000-000000000000")).statusCode, 404);
 });
 
-test("two analysts tagging the same inputs at once lose nothing, also while a theme is merged", async () => {
+test(`two analysts tagging the same inputs at once lose nothing, also while a theme is merged (on ${testedOn})`, async () => {
 	const anna = await analyst("anna.samtidigt@example.se");
 	const bertil = await analyst("bertil.samtidigt@example.se");
 	// One client per request: a client's cookies (and CSRF token) belong to one request at a time.

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/client.js";
 import { importsRoutes } from "./imports.routes.js";
+import { traceabilityRoutes } from "./traceability.routes.js";
+import { suggestRoutes } from "./suggest.routes.js";
 import * as service from "./synthesis.service.js";
 import { AnalystsPage, CoveragePage, TagPage, ThemePage, WorkspacePage } from "./synthesis.views.js";
 
@@ -12,6 +14,8 @@ const bulkActions: Record<string, service.BulkAction> = { tagga: "tag", "tagga-a
 export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 	const { db } = opts;
 	await app.register(importsRoutes, opts);
+	await app.register(traceabilityRoutes, opts);
+	await app.register(suggestRoutes, opts);
 
 	app.get("/analys", async (req, reply) => {
 		const data = await service.workspace(db, req.viewer);
@@ -20,7 +24,7 @@ export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post("/analys/teman", async (req, reply) => {
 		const result = await service.createTheme(db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther(`/analys/teman/${result.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/analys/teman/${result.id}`, "flash.themeCreated");
 		const data = await service.workspace(db, req.viewer);
 		return reply.page(req.t("synthesis.title"), (ctx) => WorkspacePage({ ctx, data, form: result.state }), 422);
 	});

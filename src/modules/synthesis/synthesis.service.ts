@@ -9,6 +9,7 @@ import { inputLocalities } from "../inputs/index.js";
 import { analysisQuery, analystInput, mergeInput, splitInput, tagInput, themeInput } from "./synthesis.input.js";
 import { authorize, may } from "./synthesis.policy.js";
 import * as repo from "./synthesis.repo.js";
+import * as suggestRepo from "./suggest.repo.js";
 
 /** How many inputs the analyst's list shows at once; bulk tagging of "all matching" reaches the rest. */
 const pageSize = 200;
@@ -16,12 +17,12 @@ const pageSize = 200;
 type Result<T = object> = ({ ok: true } & T) | { ok: false; state: FormState };
 
 /** A failed form: everything sent, with one error. */
-function refuse(body: unknown, field: string, key: string) {
+export function refuse(body: unknown, field: string, key: string) {
 	return { ok: false as const, state: withError(formState(body as Record<string, unknown>), field, key) };
 }
 
 /** Names (or e-mail addresses) of people by id, to say who did what. */
-async function peopleNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+export async function peopleNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
 	const people = await findUsers(db, [...new Set(ids.filter((id): id is string => id !== null))]);
 	return new Map(people.map((p) => [p.id, p.name || p.email]));
 }
@@ -105,7 +106,8 @@ export async function renameTheme(db: Db, viewer: Viewer | null, id: string, bod
 /** Merges a theme into another: its inputs move with who tagged them and when; the merged theme stays as a pointer. */
 export async function mergeTheme(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<ThemeActionResult> {
 	const by = await authorize(db, viewer, "analyse");
-	await themeOr404(db, id);
+	// A theme merged away has no merge form any more, so the refusal is the whole form's whatever was sent.
+	if ((await themeOr404(db, id)).mergedIntoId) return refuse(body, "_form", "synthesis.error.themeGone");
 	const parsed = parseForm(mergeInput, body);
 	if (!parsed.ok) return parsed;
 	const { targetId } = parsed.data;
@@ -225,13 +227,20 @@ export async function revokeAnalyst(db: Db, viewer: Viewer | null, userId: strin
 	if (isUuid(userId)) await repo.deleteAnalyst(db, userId);
 }
 
-/** Coverage: the share of inputs tagged, which sources, localities and age bands each theme draws from, and what fits no theme yet. */
+/** How many of the inputs least like any theme the coverage page lists. */
+const orphansShown = 20;
+
+/**
+ * Coverage: the share of inputs tagged, which sources, localities and age bands each theme draws from, and what fits
+ * no theme yet: the untagged inputs least like any theme's examples, from the latest assisted tagging.
+ */
 export async function coveragePage(db: Db, viewer: Viewer | null) {
 	await authorize(db, viewer, "analyse");
-	const [totals, themes, spread] = await Promise.all([repo.coverageTotals(db), repo.listThemes(db), repo.themeSpread(db)]);
+	const [totals, themes, spread, assist] = await Promise.all([repo.coverageTotals(db), repo.listThemes(db), repo.themeSpread(db), suggestRepo.latestRun(db, "assist")]);
 	const of = (rows: { themeId: string; value: string | null; count: number }[], themeId: string) => rows.filter((r) => r.themeId === themeId);
 	return {
 		totals,
 		themes: themes.map((t) => ({ ...t, sources: of(spread.sources, t.id), localities: of(spread.localities, t.id), ageBands: of(spread.ageBands, t.id) })),
+		orphans: assist?.status === "done" && assist.finishedAt ? { at: assist.finishedAt, rows: await suggestRepo.leastFitting(db, assist.id, orphansShown) } : null,
 	};
 }

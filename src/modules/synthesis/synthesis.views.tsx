@@ -1,10 +1,12 @@
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
+import type { ComponentChildren } from "preact";
 import type { PageContext } from "../../ui/context.js";
 import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { type FormState, formState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { inputSources } from "../inputs/index.js";
 import type { analystsPage, coveragePage, tagPage, themePage, workspace } from "./synthesis.service.js";
+import { PageHelp } from "../../ui/components.js";
 
 type Workspace = Awaited<ReturnType<typeof workspace>>;
 type ThemeData = Awaited<ReturnType<typeof themePage>>;
@@ -24,8 +26,48 @@ function excerpt(text: string): string {
 }
 
 /** A checkbox that chooses one input; the first carries the id the error summary links to. */
-function InputCheckbox({ ctx, id, text, first }: { ctx: PageContext; id: string; text: string; first: boolean }) {
+export function InputCheckbox({ ctx, id, text, first }: { ctx: PageContext; id: string; text: string; first: boolean }) {
 	return <input type="checkbox" name="inputIds" value={id} id={first ? "field-inputIds" : `input-${id}`} aria-label={ctx.t("synthesis.chooseInput", { text: excerpt(text) })} />;
+}
+
+/**
+ * Inputs to choose from, as the theme page, the tagging list and assisted tagging show them: a checkbox, the text,
+ * then the page's own columns.
+ */
+export function ChoosableInputs(props: { ctx: PageContext; caption: string; hideCaption?: boolean; columns: string[]; rows: { id: string; text: string; cells: ComponentChildren[] }[] }) {
+	const { ctx, columns } = props;
+	const { t } = ctx;
+	return (
+		<div class="table-scroll">
+			<table>
+				<caption class={props.hideCaption ? "visually-hidden" : undefined}>{props.caption}</caption>
+				<thead>
+					<tr>
+						<th scope="col">{t("synthesis.choose")}</th>
+						<th scope="col">{t("synthesis.col.text")}</th>
+						{columns.map((c) => (
+							<th key={c} scope="col">
+								{c}
+							</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{props.rows.map((r, i) => (
+						<tr key={r.id}>
+							<td>
+								<InputCheckbox ctx={ctx} id={r.id} text={r.text} first={i === 0} />
+							</td>
+							<td>{r.text}</td>
+							{r.cells.map((cell, n) => (
+								<td key={columns[n]}>{cell}</td>
+							))}
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	);
 }
 
 /** The analyst's workspace: the themes with their sizes and a form for a new theme. */
@@ -34,6 +76,7 @@ export function WorkspacePage({ ctx, data, form = empty }: { ctx: PageContext; d
 	return (
 		<>
 			<h1>{t("synthesis.title")}</h1>
+			<PageHelp ctx={ctx} page="analysis" />
 			<p class="lead">{t("synthesis.intro")}</p>
 			<ul class="inline-list">
 				<li>
@@ -43,7 +86,13 @@ export function WorkspacePage({ ctx, data, form = empty }: { ctx: PageContext; d
 					<a href="/analys/import">{t("synthesis.nav.import")}</a>
 				</li>
 				<li>
+					<a href="/analys/forslag">{t("synthesis.nav.suggest")}</a>
+				</li>
+				<li>
 					<a href="/analys/tackning">{t("synthesis.nav.coverage")}</a>
+				</li>
+				<li>
+					<a href="/analys/fokusomraden">{t("synthesis.nav.trace")}</a>
 				</li>
 				{data.manageAnalysts && (
 					<li>
@@ -117,33 +166,17 @@ export function ThemePage({ ctx, data, form = empty, formName }: { ctx: PageCont
 				<form method="post" action={`/analys/teman/${theme.id}/dela`} novalidate>
 					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
 					<ErrorSummary ctx={ctx} form={inputsForm} labels={{ newName: t("synthesis.theme.split.name"), newDescription: t("synthesis.field.description"), inputIds: t("synthesis.col.text") }} />
-					<div class="table-scroll">
-						<table>
-							<caption class="visually-hidden">{t("synthesis.theme.inputs", { n: data.inputs.length })}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t("synthesis.choose")}</th>
-									<th scope="col">{t("synthesis.col.text")}</th>
-									<th scope="col">{t("synthesis.col.locality")}</th>
-									<th scope="col">{t("synthesis.col.taggedBy")}</th>
-									<th scope="col">{t("synthesis.col.taggedAt")}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{data.inputs.map((input, i) => (
-									<tr key={input.id}>
-										<td>
-											<InputCheckbox ctx={ctx} id={input.id} text={input.text} first={i === 0} />
-										</td>
-										<td>{input.text}</td>
-										<td>{input.locality ?? "–"}</td>
-										<td>{(input.taggedBy && data.names.get(input.taggedBy)) ?? "–"}</td>
-										<td>{formatDateTime(lang, input.taggedAt)}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+					<ChoosableInputs
+						ctx={ctx}
+						caption={t("synthesis.theme.inputs", { n: data.inputs.length })}
+						hideCaption
+						columns={[t("synthesis.col.locality"), t("synthesis.col.taggedBy"), t("synthesis.col.taggedAt")]}
+						rows={data.inputs.map((input) => ({
+							id: input.id,
+							text: input.text,
+							cells: [input.locality ?? "–", (input.taggedBy && data.names.get(input.taggedBy)) ?? "–", formatDateTime(lang, input.taggedAt)],
+						}))}
+					/>
 					{live && (
 						<>
 							<h3>{t("synthesis.theme.split")}</h3>
@@ -164,7 +197,8 @@ export function ThemePage({ ctx, data, form = empty, formName }: { ctx: PageCont
 						<TextField ctx={ctx} form={renameForm} name="name" label={t("synthesis.field.name")} required maxLength={120} />
 						<TextArea ctx={ctx} form={renameForm} name="description" label={t("synthesis.field.description")} rows={3} />
 					</Form>
-					{data.others.length > 0 && (
+					{/* A refused merge shows its form again with the message, even when no other theme is left to choose. */}
+					{(data.others.length > 0 || mergeForm.errors.targetId) && (
 						<>
 							<h2>{t("synthesis.theme.merge")}</h2>
 							<p>{t("synthesis.theme.merge.hint")}</p>
@@ -228,36 +262,23 @@ export function TagPage({ ctx, data, form = empty }: { ctx: PageContext; data: T
 							{translateMsg(t, form.errors.inputIds)}
 						</p>
 					)}
-					<div class="table-scroll">
-						<table>
-							<caption>{t("synthesis.tag.table")}</caption>
-							<thead>
-								<tr>
-									<th scope="col">{t("synthesis.choose")}</th>
-									<th scope="col">{t("synthesis.col.text")}</th>
-									<th scope="col">{t("synthesis.col.source")}</th>
-									<th scope="col">{t("synthesis.col.locality")}</th>
-									<th scope="col">{t("synthesis.col.themes")}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{data.rows.map((r, i) => (
-									<tr key={r.id}>
-										<td>
-											<InputCheckbox ctx={ctx} id={r.id} text={r.text} first={i === 0} />
-										</td>
-										<td>{r.text}</td>
-										<td>{t(`input.source.${r.source}`)}</td>
-										<td>{r.locality ?? "–"}</td>
-										<td>
-											{r.themes.map((th) => th.name).join(", ")}
-											{r.offTopic && <em>{t("synthesis.offTopic")}</em>}
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
+					<ChoosableInputs
+						ctx={ctx}
+						caption={t("synthesis.tag.table")}
+						columns={[t("synthesis.col.source"), t("synthesis.col.locality"), t("synthesis.col.themes")]}
+						rows={data.rows.map((r) => ({
+							id: r.id,
+							text: r.text,
+							cells: [
+								t(`input.source.${r.source}`),
+								r.locality ?? "–",
+								<>
+									{r.themes.map((th) => th.name).join(", ")}
+									{r.offTopic && <em>{t("synthesis.offTopic")}</em>}
+								</>,
+							],
+						}))}
+					/>
 					<fieldset>
 						<legend>{t("synthesis.tag.actions")}</legend>
 						<SelectField ctx={ctx} form={form} name="themeId" label={t("synthesis.field.theme")} options={themeOptions} />
@@ -399,6 +420,53 @@ export function CoveragePage({ ctx, data }: { ctx: PageContext; data: Coverage }
 					</table>
 				</div>
 			)}
+			<Orphans ctx={ctx} orphans={data.orphans} />
 		</>
+	);
+}
+
+/** The untagged inputs least like any theme, so that views no theme holds are read before proposals are written. */
+function Orphans({ ctx, orphans }: { ctx: PageContext; orphans: Coverage["orphans"] }) {
+	const { t, lang } = ctx;
+	return (
+		<section aria-labelledby="orphans">
+			<h2 id="orphans">{t("synthesis.coverage.orphans")}</h2>
+			{!orphans ? (
+				<p>
+					{t("synthesis.coverage.orphans.noRun")} <a href="/analys/forslag#assist">{t("synthesis.assist.title")}</a>
+				</p>
+			) : orphans.rows.length === 0 ? (
+				<p>{t("synthesis.coverage.orphans.none")}</p>
+			) : (
+				<>
+					<p>{t("synthesis.coverage.orphans.intro", { at: formatDateTime(lang, orphans.at) })}</p>
+					<div class="table-scroll">
+						<table>
+							<caption>{t("synthesis.coverage.orphans.table", { n: formatNumber(lang, orphans.rows.length) })}</caption>
+							<thead>
+								<tr>
+									<th scope="col">{t("synthesis.col.text")}</th>
+									<th scope="col">{t("synthesis.col.source")}</th>
+									<th scope="col">{t("synthesis.col.locality")}</th>
+									<th scope="col">{t("synthesis.coverage.orphans.nearest")}</th>
+									<th scope="col">{t("synthesis.coverage.orphans.fit")}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{orphans.rows.map((r) => (
+									<tr key={r.inputId}>
+										<td lang={lang === "sv" ? undefined : "sv"}>{r.text}</td>
+										<td>{t(`input.source.${r.source}`)}</td>
+										<td>{r.locality ?? "–"}</td>
+										<td>{r.themeId ? <a href={`/analys/teman/${r.themeId}`}>{r.nearest}</a> : r.nearest}</td>
+										<td>{formatNumber(lang, Math.round(100 * (r.fit ?? 0)))} %</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</>
+			)}
+		</section>
 	);
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import * as repo from "./votes.repo.js";
 
 /** Lifecycle events that go into the audit log. */
-export type AuditEvent = "created" | "rollImported" | "codesIssued" | "opened" | "paperBatch" | "closed" | "resultsPublished";
+export type AuditEvent = "created" | "rollImported" | "codesIssued" | "opened" | "closedEarly" | "paperBatch" | "closed" | "resultsPublished";
 
 const genesis = "0".repeat(64);
 

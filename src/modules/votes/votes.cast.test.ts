@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sql } from "drizzle-orm";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { createOpenVote, createProgramme, createUser, personalNumber } from "../../../test/factories.js";
 import { eq } from "drizzle-orm";
-import { testApp } from "../../../test/helpers.js";
+import { testApp, testedOn } from "../../../test/helpers.js";
 import { castBallot, VoteRefusal } from "./votes.cast.js";
-import { results, verifyVote } from "./votes.service.js";
+import { mixAllQueued, mixFullBatches } from "./votes.mixing.js";
+import { checkReceipt, results, verifyVote } from "./votes.service.js";
 import { parsePersonalNumber } from "../../lib/personal-number.js";
 import { codeHash, normaliseCode, pinHash, randomCode, seal } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
@@ -46,7 +47,9 @@ test("an e-ID ballot is stored with its receipt's hash, without the voter, and t
 	const { receipt } = await castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin }, choices: [options[1]!.id] });
 	assert.match(receipt, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
 	assert.deepEqual(await counts(vote.id), { marks: 1, ballots: 1 });
-	assert.equal(await repo.receiptCounted(db, vote.id, (await import("./votes.crypto.js")).receiptHash(receipt)), true);
+	assert.equal(await checkReceipt(db, vote.id, receipt), true, "the receipt finds the ballot while it is queued");
+	await mixAllQueued(db, vote.id);
+	assert.equal(await checkReceipt(db, vote.id, receipt), true, "and once it is mixed");
 	const ballotColumns = Object.keys(s.ballots);
 	for (const forbidden of ["createdAt", "voterId", "userId", "pinHash"]) assert.ok(!ballotColumns.includes(forbidden), forbidden);
 	const dump = JSON.stringify(await db.execute(sql`select * from voter_marks, ballots where voter_marks.vote_id = ${vote.id} and ballots.vote_id = ${vote.id}`));
@@ -93,7 +96,7 @@ test("with a roll only the people on it vote; a used code is refused", async () 
 	assert.deepEqual(await counts(vote.id), { marks: 1, ballots: 1 });
 });
 
-test("100 simultaneous attempts by one voter on one channel give one ballot and 99 refusals", async () => {
+test(`100 simultaneous attempts by one voter on one channel give one ballot and 99 refusals (on ${testedOn})`, async () => {
 	const { vote, options } = await createOpenVote(db, programme.id);
 	const pin = personalNumber();
 	const outcomes = await Promise.allSettled(Array.from({ length: 100 }, (_, i) => castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin }, choices: [options[i % 3]!.id] })));
@@ -104,7 +107,7 @@ test("100 simultaneous attempts by one voter on one channel give one ballot and 
 	assert.deepEqual(await counts(vote.id), { marks: 1, ballots: 1 });
 });
 
-test("100 simultaneous attempts by one voter across e-ID, letter code and paper give one ballot", async () => {
+test(`100 simultaneous attempts by one voter across e-ID, letter code and paper give one ballot (on ${testedOn})`, async () => {
 	const { vote, options } = await createOpenVote(db, programme.id);
 	const pin = personalNumber("19550505");
 	const [entry] = await addRoll(vote.id, [pin, personalNumber("19660606")]);
@@ -121,10 +124,12 @@ test("100 simultaneous attempts by one voter across e-ID, letter code and paper 
 	assert.deepEqual(await counts(vote.id), { marks: 1, ballots: 1 });
 });
 
-test("100 voters at once: every ballot is stored and counted, and the kept counts agree with a full count", async () => {
+test(`100 voters at once: every ballot is stored and counted, and the kept counts agree with a full count (on ${testedOn})`, async () => {
 	const { vote, options } = await createOpenVote(db, programme.id, { resultsBeforeClose: true });
 	const pins = [...new Set(Array.from({ length: 120 }, () => personalNumber("19700101")))].slice(0, 100);
 	await Promise.all(pins.map((pin, i) => castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin }, choices: [options[i % 4 === 0 ? 1 : 0]!.id] })));
+	// The live results count mixed ballots: here one full batch.
+	await mixFullBatches(db, vote.id);
 	const shown = await results(db, vote.id);
 	assert.equal(shown.ballots, 100);
 	assert.deepEqual(
@@ -138,6 +143,7 @@ test("100 voters at once: every ballot is stored and counted, and the kept count
 test("audit:verify reports kept counts that differ from the ballots", async () => {
 	const { vote, options } = await createOpenVote(db, programme.id);
 	await castBallot(db, { voteId: vote.id, channel: "eid", voter: { pin: personalNumber() }, choices: [options[0]!.id] });
+	await mixAllQueued(db, vote.id);
 	await db.execute(sql`update vote_tallies set ballots = ballots + 5 where vote_id = ${vote.id}`);
 	const problems = await verifyVote(db, vote.id);
 	assert.equal(problems.length, 1);

@@ -1,10 +1,10 @@
-// Casting a ballot: who may vote, what a valid ballot is, and the one statement that marks the voter, stores the ballot and counts it.
-import { randomInt } from "node:crypto";
+// Casting a ballot: who may vote, what a valid ballot is, and the one statement that marks the voter and queues the ballot.
 import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { ageOn, parsePersonalNumber } from "../../lib/personal-number.js";
-import { codeHash, normaliseCode, pinHash, randomCode, receiptHash } from "./votes.crypto.js";
+import { codeHash, normaliseCode, pinHash, queuedReceiptHash, randomCode, receiptHash } from "./votes.crypto.js";
+import { noteQueued, sealQueuedBallot } from "./votes.mixing.js";
 import * as repo from "./votes.repo.js";
 
 /** The ways a ballot can arrive. */
@@ -81,16 +81,13 @@ function voterLookup(vote: repo.Vote, channel: Channel, voter: Voter, now: Date)
 	return { key: `user:${voter.userId}` };
 }
 
-/** Kept-count shards per (vote, channel, choices): enough that concurrent ballots for one proposal seldom wait for one row lock. */
-export const tallyShards = 64;
-
 /** Frozen votes and their options, per database. Once a vote is open its options and period cannot change. */
 const frozenVotes = new WeakMap<Db, Map<string, Promise<{ vote: repo.Vote; options: repo.VoteOption[] } | undefined>>>();
 
 /**
- * A vote and its options, read once per process after the vote is opened. Only the web channels use it: what they
- * depend on (frozen options, the period, the channels) never changes after opening, whereas paper ballots depend on
- * the results not being published yet, which another process may change, so they always read the vote.
+ * A vote and its options, read once per process after the vote is opened. Only the web channels use it, for what never
+ * changes after opening (frozen options, the channels); the period can (closing early, in any process), so the
+ * statement that stores checks it again in the database. Paper ballots always read the vote.
  */
 async function voteForBallot(db: Db, voteId: string, channel: Channel): Promise<{ vote: repo.Vote; options: repo.VoteOption[] } | undefined> {
 	const load = async () => {
@@ -114,10 +111,11 @@ export function forgetCachedVote(db: Db, voteId: string): void {
 }
 
 /**
- * Takes one ballot: checks the period, channel, eligibility and choices, then marks the voter, stores the ballot and
- * adds it to the kept count in one statement. A second attempt by the same voter, on any channel or process, finds the
- * mark's primary key taken and is refused. Returns the receipt the voter can check later; only its hash is stored.
- * One round trip: the vote and its options are cached, and the voter is looked up in the statement that stores.
+ * Takes one ballot: checks the period, channel, eligibility and choices, then marks the voter and queues the ballot
+ * sealed, in one statement that checks the period once more in the database (another process may have closed the vote); mixing later moves it to the ballots and the kept counts (votes.mixing.ts). A second
+ * attempt by the same voter, on any channel or process, finds the mark's primary key taken and is refused. Returns the
+ * receipt the voter can check later; only hashes of it are stored. One round trip: the vote and its options are cached,
+ * and the voter is looked up in the statement that stores.
  */
 export async function castBallot(db: Db, input: BallotInput): Promise<{ receipt: string }> {
 	const now = new Date();
@@ -129,18 +127,25 @@ export async function castBallot(db: Db, input: BallotInput): Promise<{ receipt:
 	const choices = checkChoices(vote, options, input.choices, input.blank === true);
 	const who = voterLookup(vote, input.channel, input.voter, now);
 	const receipt = randomCode(16);
-	const { eligible, stored } = await repo.markAndStoreBallot(db, who, {
+	const ballot = {
 		// A random uuid from the system's generator: ballot ids carry no order.
 		id: crypto.randomUUID(),
-		voteId: vote.id,
 		choices: choices.join(","),
 		blank: input.blank === true,
 		channel: input.channel,
 		day: todayInSweden(now),
 		receiptHash: receiptHash(receipt),
-		shard: randomInt(tallyShards),
+	};
+	const { refusal, eligible, stored } = await repo.markAndQueueBallot(db, who, {
+		voteId: vote.id,
+		channel: input.channel,
+		sealed: sealQueuedBallot(ballot, options.length),
+		receiptLookup: queuedReceiptHash(receipt),
 	});
+	if (refusal) throw new VoteRefusal(`vote.refusal.${refusal}`);
 	if (!eligible) throw new VoteRefusal(input.channel === "code" ? "vote.refusal.unknownCode" : "vote.refusal.notOnRoll");
 	if (!stored) throw new VoteRefusal(input.channel === "code" ? "vote.refusal.codeUsed" : "vote.refusal.alreadyVoted");
+	// A paper batch counts inside its own transaction; it mixes once that has committed.
+	if (input.channel !== "paper") noteQueued(db, vote.id);
 	return { receipt };
 }

@@ -1,5 +1,5 @@
 // Keyed hashes, codes and receipts for votes. The key comes from VOTE_ROLL_KEY (set once at start-up).
-import { createHash, createHmac, randomInt } from "node:crypto";
+import { createHash, createHmac, type KeyObject, randomInt } from "node:crypto";
 import { sealingKey, seal as sealText, unseal as unsealText } from "../../lib/seal.js";
 
 let voteKey: string; // No default: hashing before setVoteKey fails, rather than with a key anyone could know.
@@ -24,6 +24,14 @@ export function receiptHash(receipt: string): string {
 	return createHash("sha256").update(`receipt:${normaliseCode(receipt)}`).digest("hex");
 }
 
+/**
+ * The hash a queued ballot is found by until it is mixed: another hash of the same receipt than the ballot's, so that
+ * nothing but the receipt itself leads from the queued row (written with the voter's mark) to the mixed ballot.
+ */
+export function queuedReceiptHash(receipt: string): string {
+	return createHash("sha256").update(`queued:${normaliseCode(receipt)}`).digest("hex");
+}
+
 // No 0/O, 1/I/L: a code typed from a letter must not be misread.
 const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
@@ -39,7 +47,7 @@ export function normaliseCode(input: string): string {
 	return input.toUpperCase().replace(/[\s-]/g, "");
 }
 
-function sealKey(): Buffer {
+function sealKey(): KeyObject {
 	return sealingKey(`seal:${voteKey}`);
 }
 
@@ -51,4 +59,20 @@ export function seal(plain: string): string {
 /** Decrypts a sealed letter code. */
 export function unseal(sealed: string): string {
 	return unsealText(sealKey(), sealed);
+}
+
+/** The key queued ballots are sealed with, derived from VOTE_ROLL_KEY for this purpose alone. */
+function ballotSealKey(): KeyObject {
+	if (!voteKey) throw new Error("setVoteKey has not been called");
+	return sealingKey(`ballot:${voteKey}`);
+}
+
+/** Encrypts a queued ballot. */
+export function sealBallot(plain: string): string {
+	return sealText(ballotSealKey(), plain);
+}
+
+/** Decrypts a queued ballot. */
+export function unsealBallot(sealed: string): string {
+	return unsealText(ballotSealKey(), sealed);
 }

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { ballots, voteAudit, voteCodes, voteOptions, voteRoll, voterMarks, votes, voteTallies } from "./votes.schema.js";
+import { ballotQueue, ballots, voteAudit, voteCodes, voteOptions, voteRoll, voterMarks, votes, voteTallies } from "./votes.schema.js";
 
 export type Vote = typeof votes.$inferSelect;
 export type VoteOption = typeof voteOptions.$inferSelect;
@@ -35,6 +35,11 @@ export async function listVotes(db: Db, programmeId: string): Promise<Vote[]> {
 	return db.select().from(votes).where(eq(votes.programmeId, programmeId)).orderBy(desc(votes.opensAt));
 }
 
+/** The programme's votes' titles in the order they opened, e.g. for a decision to point at. */
+export async function listVoteTitles(db: Db, programmeId: string): Promise<{ id: string; title: string }[]> {
+	return db.select({ id: votes.id, title: votes.title }).from(votes).where(eq(votes.programmeId, programmeId)).orderBy(asc(votes.opensAt));
+}
+
 /** Adds a vote with its options. */
 export async function insertVote(db: Db, values: typeof votes.$inferInsert, options: Omit<typeof voteOptions.$inferInsert, "voteId">[]): Promise<Vote> {
 	const [vote] = await db.insert(votes).values(values).returning();
@@ -46,6 +51,16 @@ export async function insertVote(db: Db, values: typeof votes.$inferInsert, opti
 /** Changes a vote's settings. */
 export async function updateVote(db: Db, id: string, values: Partial<typeof votes.$inferInsert>): Promise<void> {
 	await db.update(votes).set(values).where(eq(votes.id, id));
+}
+
+/**
+ * Ends a vote's period now, by the database's clock: the clock the cast statement compares with once it has waited
+ * for this transaction's lock on the vote, so no ballot is taken after the close commits. Returns the new close.
+ */
+export async function closeNow(db: Db, id: string): Promise<Date> {
+	const [row] = await db.update(votes).set({ closesAt: sql`clock_timestamp()` }).where(eq(votes.id, id)).returning({ closesAt: votes.closesAt });
+	if (!row) throw new Error("vote not found");
+	return row.closesAt;
 }
 
 /** A vote's options in ballot order. */
@@ -113,8 +128,8 @@ export async function listSealedCodes(db: Db, voteId: string, batch?: number): P
 		.orderBy(asc(voteCodes.batch), asc(voteCodes.codeHash));
 }
 
-/** A ballot as stored, with the kept-count shard it adds to. */
-export type BallotRow = { id: string; voteId: string; choices: string; blank: boolean; channel: string; day: string; receiptHash: string; shard: number };
+/** A ballot as stored. */
+export type BallotRow = { id: string; voteId: string; choices: string; blank: boolean; channel: string; day: string; receiptHash: string };
 
 /**
  * How the voter is found: by keyed pin hash (on the roll, when the vote has one), by letter code (the person of the roll
@@ -123,20 +138,72 @@ export type BallotRow = { id: string; voteId: string; choices: string; blank: bo
 export type VoterLookup = { pinHash: string } | { codeHash: string } | { key: string };
 
 /**
- * Finds the voter's key, marks the voter, stores the ballot and adds it to the kept count in one statement (the
- * function `vote_cast_ballot` of migration 0013, planned once per connection), so all happen or none, in one round trip.
- * `eligible` is false when no key was found (not on the roll, unknown code); `stored` is false, storing nothing, when the
- * voter is already marked (also by a concurrent statement that commits first).
+ * Finds the voter's key, marks the voter and queues the sealed ballot in one statement (the function `vote_cast_ballot`
+ * of migration 0021), so both happen or neither, in one round trip. The statement checks the vote's period itself,
+ * with the database's clock, whatever the caller's copy of the vote says: `refusal` is "closed", storing nothing, when
+ * the results are published or, for a web channel, the period has ended (also when another process closed the vote
+ * early, or a publishing began first); "notOpen" before the opening. `eligible` is false when no key was found (not on
+ * the roll, unknown code); `stored` is false, storing nothing, when the voter is already marked (also by a concurrent
+ * statement that commits first).
  */
-export async function markAndStoreBallot(db: Db, who: VoterLookup, b: BallotRow): Promise<{ eligible: boolean; stored: boolean }> {
+export async function markAndQueueBallot(
+	db: Db,
+	who: VoterLookup,
+	b: { voteId: string; channel: string; sealed: string; receiptLookup: string },
+): Promise<{ refusal: "closed" | "notOpen" | null; eligible: boolean; stored: boolean }> {
 	const pin = "pinHash" in who ? who.pinHash : null;
 	const code = "codeHash" in who ? who.codeHash : null;
 	const key = "key" in who ? who.key : null;
 	const result = await db.execute(sql`
-		select eligible, stored from vote_cast_ballot(${b.voteId}::uuid, ${b.channel}::text, ${pin}::text, ${code}::text, ${key}::text,
-			${b.id}::uuid, ${b.choices}::text, ${b.blank}::boolean, ${b.day}::text, ${b.receiptHash}::text, ${b.shard}::integer)`);
-	const row = (result as unknown as { rows: { eligible: boolean; stored: boolean }[] }).rows[0];
-	return { eligible: row?.eligible === true, stored: row?.stored === true };
+		select refusal, eligible, stored from vote_cast_ballot(${b.voteId}::uuid, ${b.channel}::text, ${pin}::text, ${code}::text, ${key}::text,
+			${b.sealed}::text, ${b.receiptLookup}::text)`);
+	const row = (result as unknown as { rows: { refusal: string | null; eligible: boolean; stored: boolean }[] }).rows[0];
+	const refusal = !row ? "closed" : row.refusal === "notOpen" ? "notOpen" : row.refusal === null ? null : "closed";
+	return { refusal, eligible: row?.eligible === true, stored: row?.stored === true };
+}
+
+/**
+ * Takes up to `limit` queued ballots of a vote (all when null) for the caller's transaction, which stores them or lets
+ * them go. Rows are locked in the order of their random ids, so two mixes never wait for each other crosswise; a mix
+ * waits for one in progress and then takes the rows that are still queued.
+ */
+export async function takeQueuedBallots(db: Db, voteId: string, limit: number | null): Promise<{ id: string; sealed: string }[]> {
+	const result = await db.execute(sql`
+		select id, sealed from vote_ballot_queue where vote_id = ${voteId} order by id ${limit === null ? sql`` : sql`limit ${limit}`} for update`);
+	return (result as unknown as { rows: { id: string; sealed: string }[] }).rows;
+}
+
+/**
+ * Stores mixed ballots in the order given, adds them to the kept counts (one row per combination and batch, in a
+ * random shard so that batches of several processes seldom wait for each other) and removes them from the queue.
+ */
+export async function storeMixedBallots(db: Db, voteId: string, queueIds: string[], rows: BallotRow[], shard: number): Promise<void> {
+	if (!rows.length) return;
+	await db.insert(ballots).values(rows);
+	const groups = new Map<string, { channel: string; blank: boolean; choices: string; n: number }>();
+	for (const b of rows) {
+		const key = JSON.stringify([b.channel, b.blank, b.choices]);
+		const g = groups.get(key) ?? { channel: b.channel, blank: b.blank, choices: b.choices, n: 0 };
+		g.n += 1;
+		groups.set(key, g);
+	}
+	await db
+		.insert(voteTallies)
+		.values([...groups.values()].map((g) => ({ voteId, channel: g.channel, blank: g.blank, choices: g.choices, shard, ballots: g.n })))
+		.onConflictDoUpdate({ target: [voteTallies.voteId, voteTallies.channel, voteTallies.blank, voteTallies.choices, voteTallies.shard], set: { ballots: sql`${voteTallies.ballots} + excluded.ballots` } });
+	await db.delete(ballotQueue).where(and(eq(ballotQueue.voteId, voteId), inArray(ballotQueue.id, queueIds)));
+}
+
+/** Votes with at least `size` queued ballots. */
+export async function votesWithQueuedBatch(db: Db, size: number): Promise<string[]> {
+	const rows = await db.select({ voteId: ballotQueue.voteId }).from(ballotQueue).groupBy(ballotQueue.voteId).having(sql`count(*) >= ${size}`);
+	return rows.map((r) => r.voteId);
+}
+
+/** How many ballots of a vote wait in the queue. */
+export async function queuedCount(db: Db, voteId: string): Promise<number> {
+	const [row] = await db.select({ n: count() }).from(ballotQueue).where(eq(ballotQueue.voteId, voteId));
+	return Number(row?.n ?? 0);
 }
 
 /** Makes a vote's kept counts anew from its ballots, each combination in one row. */
@@ -147,10 +214,12 @@ async function countBallotsIntoTallies(db: Db, voteId: string): Promise<void> {
 		select vote_id, channel, blank, choices, 0, count(*)::int from ballots where vote_id = ${voteId} group by vote_id, channel, blank, choices`);
 }
 
-/** Whether a ballot with this receipt hash is in the vote's count. */
-export async function receiptCounted(db: Db, voteId: string, hash: string): Promise<boolean> {
-	const rows = await db.select({ id: ballots.id }).from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.receiptHash, hash))).limit(1);
-	return rows.length > 0;
+/** Whether a ballot with this receipt is in the vote's count: mixed (by its hash), or queued (by its queued hash). */
+export async function receiptCounted(db: Db, voteId: string, hash: string, queuedHash: string): Promise<boolean> {
+	const mixed = await db.select({ id: ballots.id }).from(ballots).where(and(eq(ballots.voteId, voteId), eq(ballots.receiptHash, hash))).limit(1);
+	if (mixed.length) return true;
+	const queued = await db.select({ id: ballotQueue.id }).from(ballotQueue).where(and(eq(ballotQueue.voteId, voteId), eq(ballotQueue.receiptLookup, queuedHash))).limit(1);
+	return queued.length > 0;
 }
 
 /** A tally: ballot counts grouped by what the ballots say and how they came; few groups, however many ballots. */
@@ -176,11 +245,11 @@ export async function keptTallyGroups(db: Db, voteId: string): Promise<TallyGrou
 	return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/** How many voters are marked and how many ballots are stored (they must be equal). */
+/** How many voters are marked and how many ballots are stored, mixed or queued (they must be equal). */
 export async function markAndBallotCounts(db: Db, voteId: string): Promise<{ marks: number; ballots: number }> {
 	const [m] = await db.select({ n: count() }).from(voterMarks).where(eq(voterMarks.voteId, voteId));
 	const [b] = await db.select({ n: count() }).from(ballots).where(eq(ballots.voteId, voteId));
-	return { marks: Number(m?.n ?? 0), ballots: Number(b?.n ?? 0) };
+	return { marks: Number(m?.n ?? 0), ballots: Number(b?.n ?? 0) + (await queuedCount(db, voteId)) };
 }
 
 /**
@@ -203,9 +272,10 @@ export async function peopleMarkedTwice(db: Db, voteId: string): Promise<number>
 /**
  * Locks a vote's row until the transaction ends, and reads it as it is now: audit entries are appended one at a time,
  * and a paper batch, a roll import and the close each see the vote as the others left it. "update" also waits for the
- * ballots being cast (their foreign keys hold a key-share lock on the row); "no key update" lets them go on.
+ * ballots being cast and mixed (they hold a key-share lock on the row); "no key update" lets them go on; "key share"
+ * is how a mix waits for publishing.
  */
-export async function lockVote(db: Db, voteId: string, strength: "update" | "no key update" = "update"): Promise<Vote | undefined> {
+export async function lockVote(db: Db, voteId: string, strength: "update" | "no key update" | "key share" = "update"): Promise<Vote | undefined> {
 	const rows = await db.select().from(votes).where(eq(votes.id, voteId)).for(strength);
 	return rows[0];
 }
@@ -226,12 +296,25 @@ export async function rewriteInRandomOrder(db: Db, voteId: string): Promise<void
 }
 
 /**
- * Rewrites the tables that held a vote's casting into new files (VACUUM FULL), so the row versions left behind by
- * rewriteInRandomOrder are gone from the database's files too. Outside any transaction; it briefly blocks casting in
- * other votes.
+ * Removes the row versions that rewriteInRandomOrder and mixing left behind (old marks and ballots, and queued rows,
+ * sealed, with their casts' xmin). With no other vote taking ballots, VACUUM FULL rewrites the tables into new files,
+ * so the old versions are gone from the tables' files too; it locks the tables while it runs (18 s at 1 M ballots in
+ * bench:votes). While another vote takes ballots, a plain VACUUM, which lets casting go on: the old versions can no
+ * longer be read, though their bytes may stay in the pages' free space until the last open vote is published and
+ * compacts. Outside any transaction.
  */
-export async function compactBallotTables(db: Db): Promise<void> {
-	await db.execute(sql`vacuum (full) ballots, voter_marks, vote_tallies`);
+export async function compactBallotTables(db: Db, opts: { whileVoting: boolean }): Promise<void> {
+	await db.execute(opts.whileVoting ? sql`vacuum ballots, voter_marks, vote_tallies, vote_ballot_queue` : sql`vacuum (full) ballots, voter_marks, vote_tallies, vote_ballot_queue`);
+}
+
+/** Whether a vote other than this one takes ballots now or may still (opened and not yet published, paper included). */
+export async function otherVotesTakingBallots(db: Db, voteId: string): Promise<boolean> {
+	const rows = await db
+		.select({ id: votes.id })
+		.from(votes)
+		.where(and(sql`${votes.id} <> ${voteId}`, isNotNull(votes.frozenAt), isNull(votes.resultsPublishedAt), lte(votes.opensAt, new Date())))
+		.limit(1);
+	return rows.length > 0;
 }
 
 /** A vote's audit log in order. */
@@ -272,4 +355,9 @@ export async function sealedCodesByPinHash(db: Db, voteId: string, hashes: strin
 		for (const r of rows) found.set(r.pinHash, r.sealed);
 	}
 	return found;
+}
+
+/** Deletes a vote with its options, roll, codes and audit log. */
+export async function deleteVote(db: Db, id: string): Promise<void> {
+	await db.delete(votes).where(eq(votes.id, id));
 }

@@ -1,17 +1,21 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { publicBaseUrl } from "../../lib/public-url.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { tooManyRequests } from "../../plugins/http-errors.js";
+import { HttpError, tooManyRequests } from "../../plugins/http-errors.js";
 import { formatNumber } from "../../i18n/i18n.js";
 import { barChart } from "../../ui/charts.js";
 import { formState } from "../../ui/forms.js";
 import { eidStartUrl, forgetIdentity, verifiedIdentity } from "../eid/index.js";
 import { VoteRefusal } from "./votes.cast.js";
 import { setVoteKey } from "./votes.crypto.js";
-import { addressedCsv, codesCsv, resultsCsv, resultsJson } from "./votes.export.js";
+import { addressedTable, codesTable, resultsJson, resultsTable } from "./votes.export.js";
+import { sendTables } from "../../lib/spreadsheet.js";
+import { codeFromShortAddress, qrSvg, shortAddress } from "./votes.letters.js";
+import type { Vote } from "./votes.repo.js";
 import * as service from "./votes.service.js";
-import { BallotPage, type BallotPageState, LettersPage, newVoteDefaults, ReceiptPage, ResultsPage, resultsChartRows, VoteAdminPage, VotesAdminPage } from "./votes.views.js";
+import { stepAllowed } from "./votes.stage.js";
+import { BallotPage, type BallotPageState, type Done, LettersPage, newVoteDefaults, ReceiptPage, ResultsPage, resultsChartRows, VoteAdminPage, VotesAdminPage, VoteStepPage } from "./votes.views.js";
 
 type VoteParams = { Params: { voteId: string } };
 
@@ -23,8 +27,8 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 	const { db, config } = opts;
 	setVoteKey(config.voteRollKey);
 
-	const ballotPage = async (req: FastifyRequest<VoteParams>, state: Partial<BallotPageState>) => {
-		const data = await service.ballotPage(db, req.params.voteId);
+	const ballotPage = async (req: FastifyRequest, voteId: string, state: Partial<BallotPageState>) => {
+		const data = await service.ballotPage(db, voteId);
 		// e-ID is offered only where the installation has an identity broker configured.
 		if (!config.eid) data.channels = data.channels.filter((c) => c !== "eid");
 		const full: BallotPageState = {
@@ -40,7 +44,7 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 	};
 
 	app.get<VoteParams>("/omrostning/:voteId", async (req, reply) => {
-		const page = await ballotPage(req, {});
+		const page = await ballotPage(req, req.params.voteId, {});
 		return reply.page(page.title, page.body);
 	});
 
@@ -54,9 +58,20 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		} catch (err) {
 			if (!(err instanceof VoteRefusal)) throw err;
 			const { choices, blank } = service.ballotFromForm(body);
-			const page = await ballotPage(req, { chosen: blank ? [...choices, "blank"] : choices, code: String(body.code ?? ""), refusal: err.messageKey });
+			const page = await ballotPage(req, req.params.voteId, { chosen: blank ? [...choices, "blank"] : choices, code: String(body.code ?? ""), refusal: err.messageKey });
 			return reply.page(page.title, page.body, 422);
 		}
+	});
+
+	// A letter's short address: the ballot with the letter's code filled in. Finding the vote tells whether a code
+	// exists, so it counts against the same limit as typing codes.
+	app.get<{ Params: { code: string } }>("/r/:code", async (req, reply) => {
+		if (!(await app.rateLimiter.hit(`vote-code:${req.ip}`, codeAttempts.max, codeAttempts.windowSeconds))) throw tooManyRequests();
+		const code = codeFromShortAddress(req.params.code);
+		const vote = code ? await service.voteForLetterCode(db, code) : null;
+		if (!vote) throw new HttpError(404, "vote.short.unknown", "vote.short.unknownTitle");
+		const page = await ballotPage(req, vote.id, { code: req.params.code.toUpperCase() });
+		return reply.page(page.title, page.body);
 	});
 
 	app.get<VoteParams & { Querystring: { kvitto?: string; ny?: string } }>("/omrostning/:voteId/kvitto", async (req, reply) => {
@@ -74,10 +89,16 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		return reply.page(req.t("vote.results.title"), (ctx) => ResultsPage({ ctx, results, chart }));
 	});
 
-	app.get<VoteParams>("/omrostning/:voteId/resultat.csv", async (req, reply) => {
-		const results = await service.results(db, req.params.voteId);
-		return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="resultat-${results.vote.id}.csv"`).send(resultsCsv(results));
-	});
+	// The results for Swedish Excel (.csv with semicolons, and .xlsx); the JSON serves programs.
+	for (const [ending, format] of [
+		["csv", "csv-excel"],
+		["xlsx", "xlsx"],
+	] as const) {
+		app.get<VoteParams>(`/omrostning/:voteId/resultat.${ending}`, async (req, reply) => {
+			const results = await service.results(db, req.params.voteId);
+			return sendTables(reply, `resultat-${results.vote.id}`, [resultsTable(results, req.t("vote.results.title"))], format);
+		});
+	}
 
 	app.get<VoteParams>("/omrostning/:voteId/resultat.json", async (req) => resultsJson(await service.results(db, req.params.voteId)));
 
@@ -88,56 +109,87 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 
 	app.post("/admin/votes", async (req, reply) => {
 		const result = await service.createVote(db, req.viewer, req.body, { eidAvailable: config.eid !== null });
-		if (result.ok) return reply.seeOther(`/admin/votes/${result.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/votes/${result.id}`, "flash.voteCreated");
 		const data = await service.votesForAdmin(db, req.viewer);
 		return reply.page(req.t("vote.admin.title"), (ctx) => VotesAdminPage({ ctx, votes: data.votes, proposalCount: data.proposals.length, form: result.state, eidAvailable: config.eid !== null }), 422);
 	});
 
-	const adminPage = async (req: FastifyRequest<VoteParams>, forms: { roll?: ReturnType<typeof formState>; paper?: ReturnType<typeof formState>; codes?: ReturnType<typeof formState>; addressed?: ReturnType<typeof formState>; rejected?: service.RejectedRow[] } = {}) => {
+	const adminPage = async (req: FastifyRequest<VoteParams>, forms: { roll?: ReturnType<typeof formState>; paper?: ReturnType<typeof formState>; codes?: ReturnType<typeof formState>; addressed?: ReturnType<typeof formState>; rejected?: service.RejectedRow[]; done?: Done } = {}) => {
 		const data = await service.voteForAdmin(db, req.viewer, req.params.voteId);
-		return { title: data.vote.title, body: (ctx: Parameters<typeof VoteAdminPage>[0]["ctx"]) => VoteAdminPage({ ctx, data, roll: forms.roll ?? formState(), paper: forms.paper ?? formState(), codes: forms.codes ?? formState(), addressed: forms.addressed ?? formState(), rejected: forms.rejected ?? [] }) };
+		return {
+			title: data.vote.title,
+			body: (ctx: Parameters<typeof VoteAdminPage>[0]["ctx"]) =>
+				VoteAdminPage({ ctx, data, roll: forms.roll ?? formState(), paper: forms.paper ?? formState(), codes: forms.codes ?? formState(), addressed: forms.addressed ?? formState(), rejected: forms.rejected ?? [], done: forms.done ?? {} }),
+		};
 	};
 
-	app.get<VoteParams>("/admin/votes/:voteId", async (req, reply) => {
-		const page = await adminPage(req);
+	// After a step the page says how many it took in: ?koder= codes issued, ?rostlangd= people added, ?papper= ballots entered.
+	const count = (value: string | undefined) => (/^\d{1,7}$/.test(value ?? "") ? Number(value) : null);
+	app.get<VoteParams & { Querystring: { koder?: string; rostlangd?: string; papper?: string } }>("/admin/votes/:voteId", async (req, reply) => {
+		const page = await adminPage(req, { done: { issued: count(req.query.koder), added: count(req.query.rostlangd), entered: count(req.query.papper) } });
 		return reply.page(page.title, page.body);
 	});
 
+	// Each step that changes the vote's stage is asked for on a page of its own, which says what will happen.
+	for (const step of ["open", "close", "publish", "delete"] as const) {
+		app.get<VoteParams>(`/admin/votes/:voteId/${step}`, async (req, reply) => {
+			const { vote } = await service.voteForAdmin(db, req.viewer, req.params.voteId);
+			if (!stepAllowed(vote, step)) return reply.seeOther(`/admin/votes/${vote.id}`);
+			return reply.page(req.t(`vote.step.${step}.title`), (ctx) => VoteStepPage({ ctx, vote, step }));
+		});
+	}
+
 	app.post<VoteParams>("/admin/votes/:voteId/open", async (req, reply) => {
 		await service.openVote(db, req.viewer, req.params.voteId);
-		return reply.seeOther(`/admin/votes/${req.params.voteId}`, "flash.saved");
+		return reply.seeOther(`/admin/votes/${req.params.voteId}`, "flash.voteOpened");
+	});
+
+	app.post<VoteParams>("/admin/votes/:voteId/close", async (req, reply) => {
+		await service.closeEarly(db, req.viewer, req.params.voteId);
+		return reply.seeOther(`/admin/votes/${req.params.voteId}`, "flash.voteClosed");
+	});
+
+	app.post<VoteParams>("/admin/votes/:voteId/delete", async (req, reply) => {
+		await service.deleteVote(db, req.viewer, req.params.voteId);
+		return reply.seeOther("/admin/votes", "flash.voteDeleted");
 	});
 
 	app.post<VoteParams>("/admin/votes/:voteId/roll", async (req, reply) => {
 		const result = await service.importRoll(db, req.viewer, req.params.voteId, req.body);
-		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}?rostlangd=${result.added}`);
 		const page = await adminPage(req, { roll: result.state, rejected: result.rejected });
 		return reply.page(page.title, page.body, 422);
 	});
 
 	app.post<VoteParams>("/admin/votes/:voteId/codes", async (req, reply) => {
 		const result = await service.issueCodes(db, req.viewer, req.params.voteId, req.body);
-		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}`, "flash.created");
+		// The page says how many codes this batch made (none when everyone on the roll already has one).
+		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}?koder=${result.issued}`);
 		const page = await adminPage(req, { codes: result.state });
 		return reply.page(page.title, page.body, 422);
 	});
 
 	app.post<VoteParams>("/admin/votes/:voteId/paper", async (req, reply) => {
 		const result = await service.enterPaperBatch(db, req.viewer, req.params.voteId, req.body);
-		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}?papper=${result.entered}`);
 		const page = await adminPage(req, { paper: result.state, rejected: result.rejected });
 		return reply.page(page.title, page.body, 422);
 	});
 
 	app.post<VoteParams>("/admin/votes/:voteId/publish", async (req, reply) => {
 		await service.publishResults(db, req.viewer, req.params.voteId);
-		return reply.seeOther(`/omrostning/${req.params.voteId}/resultat`, "flash.saved");
+		return reply.seeOther(`/omrostning/${req.params.voteId}/resultat`, "flash.votePublished");
 	});
 
-	app.get<VoteParams>("/admin/votes/:voteId/codes.csv", async (req, reply) => {
-		const { vote, codes } = await service.codesForPrint(db, req.viewer, req.params.voteId);
-		return reply.type("text/csv; charset=utf-8").header("cache-control", "no-store").header("content-disposition", `attachment; filename="koder-${vote.id}.csv"`).send(codesCsv(codes, voteUrl(req, vote.id)));
-	});
+	for (const [ending, format] of [
+		["csv", "csv-excel"],
+		["xlsx", "xlsx"],
+	] as const) {
+		app.get<VoteParams>(`/admin/votes/:voteId/codes.${ending}`, async (req, reply) => {
+			const { vote, codes } = await service.codesForPrint(db, req.viewer, req.params.voteId);
+			return sendTables(reply, `koder-${vote.id}`, [codesTable(codes, publicBaseUrl(config))], format);
+		});
+	}
 
 	app.post<VoteParams>("/admin/votes/:voteId/codes/addressed", async (req, reply) => {
 		const result = await service.addressedLetters(db, req.viewer, req.params.voteId, req.body);
@@ -148,18 +200,21 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		// Names and addresses: the answer must not stay in a cache on the way.
 		reply.header("cache-control", "no-store");
 		if ((req.body as Record<string, unknown>).format === "letters") {
-			const { vote, letters } = result;
-			return reply.page(req.t("vote.letters.title", { count: letters.length }), (ctx) => LettersPage({ ctx, vote, codes: letters, url: voteUrl(req, vote.id) }));
+			return lettersPage(reply, result.vote, result.letters, result.sender);
 		}
-		return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="brev-${req.params.voteId}.csv"`).send(addressedCsv(result.letters));
+		const format = (req.body as Record<string, unknown>).format === "xlsx" ? "xlsx" : "csv-excel";
+		return sendTables(reply, `brev-${req.params.voteId}`, [addressedTable(result.letters, result.columns, publicBaseUrl(config))], format);
 	});
 
 	app.get<VoteParams>("/admin/votes/:voteId/letters", async (req, reply) => {
-		const { vote, codes } = await service.codesForPrint(db, req.viewer, req.params.voteId);
-		return reply.page(req.t("vote.letters.title", { count: codes.length }), (ctx) => LettersPage({ ctx, vote, codes, url: voteUrl(req, vote.id) }));
+		const { vote, codes, sender } = await service.codesForPrint(db, req.viewer, req.params.voteId);
+		return lettersPage(reply, vote, codes, sender);
 	});
 
-	function voteUrl(req: FastifyRequest, id: string): string {
-		return `${publicBaseUrl(config)}/omrostning/${id}`;
+	/** Printable letters, each with its short address and that address as a QR code. */
+	async function lettersPage(reply: FastifyReply, vote: Vote, codes: { code: string; address?: string[] }[], sender: string) {
+		const base = publicBaseUrl(config);
+		const letters = await Promise.all(codes.map(async (c) => ({ ...c, short: shortAddress(base, c.code), qr: await qrSvg(shortAddress(base, c.code)) })));
+		return reply.page(reply.request.t("vote.letters.title", { count: letters.length }), (ctx) => LettersPage({ ctx, vote, letters, sender }));
 	}
 }

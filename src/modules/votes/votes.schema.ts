@@ -101,6 +101,25 @@ export const ballots = pgTable("ballots", {
 	receiptHash: text("receipt_hash").notNull().unique(),
 });
 
+/**
+ * Ballots cast but not yet mixed into `ballots`. A cast writes the voter's mark and this row in one transaction, so the
+ * row holds only what links nothing: the ballot sealed (AES-256-GCM, padded to one length per vote) and a lookup hash of
+ * the receipt that differs from the ballot's. Mixing moves a batch of them to `ballots` in random order, in a
+ * transaction of its own (votes.mixing.ts).
+ */
+export const ballotQueue = pgTable(
+	"vote_ballot_queue",
+	{
+		voteId: uuid("vote_id")
+			.notNull()
+			.references(() => votes.id, { onDelete: "cascade" }),
+		id: uuid("id").notNull().defaultRandom(),
+		sealed: text("sealed").notNull(),
+		receiptLookup: text("receipt_lookup").notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.voteId, t.id] })],
+);
+
 /** Append-only audit log of a vote's lifecycle, each entry chained to the previous by SHA-256. */
 export const voteAudit = pgTable(
 	"vote_audit",

@@ -6,15 +6,18 @@ import { todayInSweden } from "../../i18n/i18n.js";
 import { fromStockholmLocal } from "../../i18n/stockholm-time.js";
 import { isUuid } from "../../lib/ids.js";
 import { ageOn, parsePersonalNumber } from "../../lib/personal-number.js";
-import { forbidden, notFound } from "../../plugins/http-errors.js";
+import { HttpError, notFound } from "../../plugins/http-errors.js";
 import { type FormState, parseForm, withError } from "../../ui/forms.js";
 import type { Viewer } from "../../ui/context.js";
-import { getProgramme, requireCoordinator } from "../programmes/index.js";
-import { proposalsRepo } from "../proposals/index.js";
+import { actorOf, findProgrammeWithCoordinator, getProgramme } from "../programmes/index.js";
+import { listProposals } from "../proposals/index.js";
 import { appendAudit, verifyChain } from "./votes.audit.js";
 import { type Channel, castBallot, forgetCachedVote, isOpen, VoteRefusal, voteChannels } from "./votes.cast.js";
-import { codeHash, normaliseCode, pinHash, randomCode, receiptHash, seal, unseal } from "./votes.crypto.js";
+import { codeHash, normaliseCode, pinHash, queuedReceiptHash, randomCode, receiptHash, seal, unseal } from "./votes.crypto.js";
+import { mixAllQueued, mixSoon } from "./votes.mixing.js";
 import { codesInput, rollInput, voteInput } from "./votes.input.js";
+import { stepAllowed } from "./votes.stage.js";
+import { authorize, mayShowResults } from "./votes.policy.js";
 import * as repo from "./votes.repo.js";
 
 /** A vote as people read it: its calendar days in Swedish time rather than instants. */
@@ -75,14 +78,14 @@ async function voteOr404(db: Db, id: string): Promise<repo.Vote> {
 
 /** The coordinator's list of votes and the proposals a new vote would put on the ballot. */
 export async function votesForAdmin(db: Db, viewer: Viewer | null) {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "see");
 	const programme = await getProgramme(db);
-	return { votes: await repo.listVotes(db, programme.id), proposals: await proposalsRepo.listProposals(db, programme.id) };
+	return { votes: await repo.listVotes(db, programme.id), proposals: await listProposals(db, programme.id) };
 }
 
 /** Creates a vote on the programme's current proposals, copying their texts as the ballot options. */
 export async function createVote(db: Db, viewer: Viewer | null, body: unknown, options: { eidAvailable: boolean }): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "create");
 	const programme = await getProgramme(db);
 	const parsed = parseForm(voteInput, body);
 	if (!parsed.ok) return parsed;
@@ -91,7 +94,7 @@ export async function createVote(db: Db, viewer: Viewer | null, body: unknown, o
 	const opensAt = fromStockholmLocal(v.opensAt);
 	const closesAt = fromStockholmLocal(v.closesAt);
 	if (closesAt <= opensAt) return { ok: false, state: withError(body as Record<string, unknown>, "closesAt", "vote.error.closesBeforeOpens") };
-	const proposals = await proposalsRepo.listProposals(db, programme.id);
+	const proposals = await listProposals(db, programme.id);
 	if (proposals.length === 0) return { ok: false, state: withError(body as Record<string, unknown>, "title", "vote.error.noProposals") };
 	const chosen: Channel[] = [];
 	if (v.chEid) chosen.push("eid");
@@ -112,7 +115,7 @@ export async function createVote(db: Db, viewer: Viewer | null, body: unknown, o
 
 /** One vote with what its administration page shows. */
 export async function voteForAdmin(db: Db, viewer: Viewer | null, id: string) {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "see");
 	const vote = await voteOr404(db, id);
 	const [options, rollSize, counts, audit] = await Promise.all([repo.listOptions(db, vote.id), repo.rollSize(db, vote.id), repo.markAndBallotCounts(db, vote.id), repo.listAudit(db, vote.id)]);
 	return { vote, options, rollSize, counts, audit, channels: voteChannels(vote) };
@@ -120,11 +123,11 @@ export async function voteForAdmin(db: Db, viewer: Viewer | null, id: string) {
 
 /** Opens a vote for ballots: the option texts are copied once more from the proposals and frozen from now on. */
 export async function openVote(db: Db, viewer: Viewer | null, id: string): Promise<void> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "changeStage");
 	const vote = await voteOr404(db, id);
 	if (vote.frozenAt) return;
 	const programme = await getProgramme(db);
-	const proposals = new Map((await proposalsRepo.listProposals(db, programme.id)).map((p) => [p.id, p]));
+	const proposals = new Map((await listProposals(db, programme.id)).map((p) => [p.id, p]));
 	await db.transaction(async (tx) => {
 		const options = await repo.listOptions(tx, vote.id);
 		for (const o of options) {
@@ -134,6 +137,45 @@ export async function openVote(db: Db, viewer: Viewer | null, id: string): Promi
 		await repo.updateVote(tx, vote.id, { frozenAt: new Date() });
 		await appendAudit(tx, vote.id, "opened", { options: options.length, rollSize: await repo.rollSize(tx, vote.id) });
 	});
+}
+
+/**
+ * Ends the voting period now instead of at its planned close: no more ballots on the web, paper slips cast in the period
+ * may still be entered, and the results can be published. Refused unless the vote is taking ballots.
+ */
+export async function closeEarly(db: Db, viewer: Viewer | null, id: string): Promise<void> {
+	authorize(await actorOf(db, viewer), "changeStage");
+	const vote = await voteOr404(db, id);
+	const closed = await db.transaction(async (tx) => {
+		const locked = await repo.lockVote(tx, vote.id);
+		if (!locked || !stepAllowed(locked, "close")) return false;
+		const closesAt = await repo.closeNow(tx, vote.id);
+		await appendAudit(tx, vote.id, "closedEarly", { closesAt, planned: locked.closesAt });
+		return true;
+	});
+	if (!closed) throw wrongStage("vote.close.notVoting");
+	forgetCachedVote(db, vote.id);
+}
+
+/** Deletes a vote that has not been opened (nobody can have voted in it), with its roll, codes and log. */
+export async function deleteVote(db: Db, viewer: Viewer | null, id: string): Promise<void> {
+	authorize(await actorOf(db, viewer), "changeStage");
+	const vote = await voteOr404(db, id);
+	const deleted = await db.transaction(async (tx) => {
+		const locked = await repo.lockVote(tx, vote.id);
+		if (!locked || !stepAllowed(locked, "delete")) return false;
+		await repo.deleteVote(tx, vote.id);
+		return true;
+	});
+	if (!deleted) throw wrongStage("vote.delete.opened");
+}
+
+/** A step the vote's stage does not allow (closing a vote that is not taking ballots, deleting an opened one). */
+const wrongStage = (messageKey: string) => new HttpError(409, messageKey, "vote.admin.wrongStageTitle");
+
+/** Refuses a change to the roll, codes or paper ballots once the results are published: the vote is over. */
+function refusedWhenPublished(vote: repo.Vote, body: unknown, field: string): FormState | null {
+	return vote.resultsPublishedAt ? withError((body ?? {}) as Record<string, unknown>, field, "vote.admin.publishedNoChanges") : null;
 }
 
 /** A rejected CSV row: its 1-based number and a message key, never the personal identity number. */
@@ -147,8 +189,10 @@ export type RollImport = { ok: true; added: number; total: number } | { ok: fals
  * digits. Only keyed hashes are stored. One bad row rejects the whole file, and nothing is stored.
  */
 export async function importRoll(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<RollImport> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "importRoll");
 	const vote = await voteOr404(db, id);
+	const over = refusedWhenPublished(vote, body, "csv");
+	if (over) return { ok: false, state: over, rejected: [] };
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
 	const refused = (messageKey: string, rejected: RejectedRow[] = []) => ({ ok: false as const, state: withError(body as Record<string, unknown>, "csv", messageKey), rejected });
@@ -198,6 +242,13 @@ function rollRows(csv: string): RollRow[] | null {
 	}
 }
 
+/** The names of a roll CSV's columns after the number, from its header row when it has one, else "Kolumn 2" … */
+function columnNames(csv: string, width: number): string[] {
+	const [first] = parseCsv(csv, { delimiter: [",", ";", "\t"], relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, to_line: 1 }) as string[][];
+	const header = first && !/\d/.test(first[0] ?? "") ? first.slice(1) : [];
+	return Array.from({ length: width }, (_, i) => header[i] || `Kolumn ${i + 2}`);
+}
+
 /** Reads roll rows; the first cell of each is the number. Rejections name the row and a message key, never the number. */
 function parseRoll(rows: RollRow[], vote: Pick<repo.Vote, "minAge" | "closesAt">): { hashes: string[]; rejected: RejectedRow[] } {
 	const hashes: string[] = [];
@@ -224,8 +275,10 @@ function parseRoll(rows: RollRow[], vote: Pick<repo.Vote, "minAge" | "closesAt">
 
 /** Issues letter codes: one for each roll entry without one, or `count` anonymous codes when the vote has no roll. */
 export async function issueCodes(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; batch: number; issued: number } | { ok: false; state: FormState }> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "issueCodes");
 	const vote = await voteOr404(db, id);
+	const over = refusedWhenPublished(vote, body, "count");
+	if (over) return { ok: false, state: over };
 	const rollSize = await repo.rollSize(db, vote.id);
 	let count = 0;
 	if (rollSize === 0) {
@@ -248,10 +301,29 @@ export async function issueCodes(db: Db, viewer: Viewer | null, id: string, body
 
 /** A vote's letter codes in the clear, for the print shop (CSV or printable letters); coordinator only. */
 export async function codesForPrint(db: Db, viewer: Viewer | null, id: string) {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "printCodes");
 	const vote = await voteOr404(db, id);
 	const codes = (await repo.listSealedCodes(db, vote.id)).map((c) => ({ code: unseal(c.sealed), batch: c.batch }));
-	return { vote, codes };
+	return { vote, codes, sender: await letterSender(db) };
+}
+
+/** Who the letters come from: the coordinating organisation (the municipality), else the programme. */
+async function letterSender(db: Db): Promise<string> {
+	const found = await findProgrammeWithCoordinator(db);
+	return found?.coordinatorName ?? found?.programme.name ?? "";
+}
+
+/**
+ * The vote a letter's short address leads to: the one, among those whose results are not yet published, that issued
+ * the code. Null when none did (a mistyped code, or a vote that is over).
+ */
+export async function voteForLetterCode(db: Db, code: string): Promise<repo.Vote | null> {
+	const programme = await getProgramme(db);
+	const hash = codeHash(code);
+	for (const vote of (await repo.listVotes(db, programme.id)).filter((v) => !v.resultsPublishedAt)) {
+		if (await repo.findCode(db, vote.id, hash)) return vote;
+	}
+	return null;
 }
 
 /** One addressed letter: the columns the coordinator sent after the number (name, address …) and the person's code. */
@@ -262,9 +334,11 @@ export type AddressedLetter = { address: string[]; code: string };
  * columns (name, address); each row comes back as those columns and the person's code, without the personal number.
  * Names and addresses live only in this request and its answer (a print-shop CSV or printable letters): never stored.
  */
-export async function addressedLetters(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; vote: repo.Vote; letters: AddressedLetter[] } | { ok: false; state: FormState; rejected: RejectedRow[] }> {
-	await requireCoordinator(db, viewer);
+export async function addressedLetters(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<{ ok: true; vote: repo.Vote; letters: AddressedLetter[]; columns: string[]; sender: string } | { ok: false; state: FormState; rejected: RejectedRow[] }> {
+	authorize(await actorOf(db, viewer), "printCodes");
 	const vote = await voteOr404(db, id);
+	const over = refusedWhenPublished(vote, body, "csv");
+	if (over) return { ok: false, state: over, rejected: [] };
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
 	const read = rollRows(parsed.data.csv);
@@ -282,7 +356,8 @@ export async function addressedLetters(db: Db, viewer: Viewer | null, id: string
 		else letters.push({ address: cells.slice(1), code: unseal(sealed) });
 	}
 	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
-	return { ok: true, vote, letters };
+	const columns = columnNames(parsed.data.csv, Math.max(0, ...letters.map((l) => l.address.length)));
+	return { ok: true, vote, letters, columns, sender: await letterSender(db) };
 }
 
 /** The outcome of a paper batch: stored, or the rows refused and why (then nothing is stored). */
@@ -294,8 +369,10 @@ export type PaperBatch = { ok: true; entered: number } | { ok: false; state: For
  * web. The whole batch is one transaction: one refused line stores nothing.
  */
 export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string, body: unknown): Promise<PaperBatch> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "enterPaper");
 	const vote = await voteOr404(db, id);
+	const over = refusedWhenPublished(vote, body, "csv");
+	if (over) return { ok: false, state: over, rejected: [] };
 	const parsed = parseForm(rollInput, body);
 	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
 	const options = await repo.listOptions(db, vote.id);
@@ -316,7 +393,7 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 					entered += 1;
 				} catch (err) {
 					if (!(err instanceof VoteRefusal)) throw err;
-					rejected.push({ row: line.row, reason: err.messageKey });
+					rejected.push({ row: line.row, reason: paperReason(err.messageKey) });
 				}
 			}
 			if (rejected.length) throw new BatchRefused();
@@ -326,10 +403,19 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 		if (err instanceof BatchRefused) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.paper.rejectedRows"), rejected: rejected.sort((a, b) => a.row - b.row) };
 		throw err;
 	}
+	mixSoon(db, vote.id);
 	return { ok: true, entered };
 }
 
 class BatchRefused extends Error {}
+
+/** Refusals the voter reads as "du …"; the official entering paper reads them about the person on the slip. */
+const paperWordings = new Set(["vote.refusal.alreadyVoted", "vote.refusal.notOnRoll", "vote.refusal.tooYoung", "vote.refusal.noChoice", "vote.refusal.tooMany"]);
+
+/** A refused paper line's reason as the official reads it. */
+function paperReason(messageKey: string): string {
+	return paperWordings.has(messageKey) ? messageKey.replace("vote.refusal.", "vote.paper.reason.") : messageKey;
+}
 
 /**
  * A batch's lines in the order of their voters' keyed hashes rather than as typed: every batch marks its voters in one
@@ -349,12 +435,12 @@ function inVoterOrder<T extends { cells: string[] }>(lines: T[]): T[] {
 
 /** Closes a vote after its period and publishes the totals into the audit log. */
 export async function publishResults(db: Db, viewer: Viewer | null, id: string): Promise<void> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "changeStage");
 	const vote = await voteOr404(db, id);
-	if (new Date() < vote.closesAt) throw forbidden();
+	if (new Date() < vote.closesAt) throw wrongStage("vote.publish.notClosed");
 	if (vote.resultsPublishedAt) return;
 	await publish(db, vote);
-	await repo.compactBallotTables(db);
+	await repo.compactBallotTables(db, { whileVoting: await repo.otherVotesTakingBallots(db, vote.id) });
 }
 
 /**
@@ -366,13 +452,14 @@ export async function publishVote(db: Db, voteId: string): Promise<void> {
 }
 
 /**
- * Closes the vote and records the published totals. Under the vote's lock and before anything is counted, the marks
- * and ballots are written anew in random order (see rewriteInRandomOrder), so from here on nothing stored links a
- * ballot to its voter.
+ * Closes the vote and records the published totals. Under the vote's lock and before anything is counted, the ballots
+ * still queued are mixed in, and the marks and ballots are written anew in random order (see rewriteInRandomOrder), so
+ * from here on nothing stored links a ballot to its voter.
  */
 async function publish(db: Db, vote: repo.Vote): Promise<void> {
 	await db.transaction(async (tx) => {
 		if ((await repo.lockVote(tx, vote.id))?.resultsPublishedAt) return;
+		await mixAllQueued(tx, vote.id);
 		await repo.rewriteInRandomOrder(tx, vote.id);
 		const counts = await repo.markAndBallotCounts(tx, vote.id);
 		await appendAudit(tx, vote.id, "closed", counts);
@@ -408,12 +495,16 @@ export type VoteResults = Awaited<ReturnType<typeof results>>;
 /** A vote's results, when they may be shown: after publication, or live when the vote allows it. */
 export async function results(db: Db, id: string) {
 	const vote = await voteOr404(db, id);
-	const visible = vote.resultsPublishedAt !== null || (vote.resultsBeforeClose && vote.frozenAt !== null);
+	const visible = mayShowResults(vote);
 	const [options, rollSize, audit, programme] = await Promise.all([repo.listOptions(db, vote.id), repo.rollSize(db, vote.id), repo.lastAudit(db, vote.id), getProgramme(db)]);
 	// The kept counts: a few hundred rows however many ballots; audit:verify checks them against a full count.
 	const t = visible ? totals(await repo.keptTallyGroups(db, vote.id)) : { ballots: 0, blank: 0, perOption: {} as Record<string, number>, perChannel: {} as Record<string, number> };
+	// Ballots wait sealed in the queue until a whole batch can be mixed in, so live counts lag behind what was received;
+	// turnout counts what was received, and the page says how many are not yet counted.
+	const notYetCounted = visible && !vote.resultsPublishedAt ? await repo.queuedCount(db, vote.id) : 0;
+	const received = t.ballots + notYetCounted;
 	const counted = t.ballots - t.blank;
-	const rows = options.map((o) => ({ id: o.id, position: o.position, title: o.title, subtext: o.subtext, votes: t.perOption[o.id] ?? 0, share: counted ? (t.perOption[o.id] ?? 0) / counted : 0 }));
+	const rows = options.map((o) => ({ id: o.id, proposalId: o.proposalId, position: o.position, title: o.title, subtext: o.subtext, votes: t.perOption[o.id] ?? 0, share: counted ? (t.perOption[o.id] ?? 0) / counted : 0 }));
 	const top = Math.max(0, ...rows.map((r) => r.votes));
 	const leaders = top > 0 ? rows.filter((r) => r.votes === top) : [];
 	const eligible = rollSize || programme.population;
@@ -424,11 +515,13 @@ export async function results(db: Db, id: string) {
 		channels: voteChannels(vote),
 		options: rows,
 		ballots: t.ballots,
+		received,
+		notYetCounted,
 		blank: t.blank,
 		perChannel: voteChannels(vote).map((c) => ({ channel: c, ballots: t.perChannel[c] ?? 0, verified: c !== "email" })),
 		eligible,
 		eligibleFrom: rollSize ? ("roll" as const) : ("population" as const),
-		turnout: eligible ? t.ballots / eligible : 0,
+		turnout: eligible ? received / eligible : 0,
 		winner: leaders.length === 1 ? leaders[0]! : null,
 		tie: leaders.length > 1 ? leaders : [],
 		auditHash: audit?.hash ?? null,
@@ -468,7 +561,7 @@ export async function checkReceipt(db: Db, id: string, receipt: string): Promise
 	const vote = await voteOr404(db, id);
 	const code = normaliseCode(receipt);
 	if (code.length < 10 || code.length > 40) return false;
-	return repo.receiptCounted(db, vote.id, receiptHash(code));
+	return repo.receiptCounted(db, vote.id, receiptHash(code), queuedReceiptHash(code));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { ChartSvg } from "../../ui/charts.js";
-import { Chart } from "../../ui/components.js";
+import { Chart, PageHelp } from "../../ui/components.js";
 import type { PageContext } from "../../ui/context.js";
 import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
@@ -8,6 +8,8 @@ import { translateMsg } from "../../ui/messages.js";
 import type { Channel } from "./votes.cast.js";
 import type { AuditEntry, Vote, VoteOption } from "./votes.repo.js";
 import type { RejectedRow, VoteResults } from "./votes.service.js";
+import { stepsNow, type VoteStep, voteStage } from "./votes.stage.js";
+import { mixBatch } from "./votes.mixing.js";
 
 /** Stored texts are written in Swedish: say so when the page around them is in another language. */
 const storedLang = (ctx: PageContext) => (ctx.lang === "sv" ? undefined : "sv");
@@ -63,7 +65,15 @@ export function BallotPage({ ctx, vote, options, open, channels, head, state }: 
 				<a href={`${action}/kvitto`}>{t("vote.link.receipt")}</a> · <a href={`${action}/resultat`}>{t("vote.link.results")}</a>
 			</p>
 			{!open ? (
-				<p class="notice">{t(new Date() < vote.opensAt || !vote.frozenAt ? "vote.notOpenYet" : "vote.closedNow")}</p>
+				<>
+					{/* A ballot refused because the vote closed (perhaps by another server process) says so, and that nothing was stored. */}
+					{state.refusal && (
+						<p class="notice" role="alert">
+							{t(state.refusal)}
+						</p>
+					)}
+					<p class="notice">{t(new Date() < vote.opensAt || !vote.frozenAt ? "vote.notOpenYet" : "vote.closedNow")}</p>
+				</>
 			) : (
 				<form method="post" action={action} novalidate>
 					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -189,7 +199,16 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 				<p class="notice">{t("vote.results.notYet")}</p>
 			) : (
 				<>
-					{!results.final && <p class="notice">{t("vote.results.preliminary")}</p>}
+					{!results.final && <p class="notice">{t(new Date() >= vote.closesAt ? "vote.results.preliminaryClosed" : "vote.results.preliminary")}</p>}
+					{results.notYetCounted > 0 && (
+						<p class="notice">
+							{t("vote.results.notYetCounted", {
+								received: formatNumber(ctx.lang, results.received),
+								counted: formatNumber(ctx.lang, results.ballots),
+								batch: mixBatch,
+							})}
+						</p>
+					)}
 					<h2>{t("vote.results.outcome")}</h2>
 					{results.winner ? (
 						<p class="lead">
@@ -215,7 +234,16 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 							{results.options.map((o) => (
 								<tr key={o.id}>
 									<th scope="row" lang={sv}>
-										{o.position}. {o.title}
+										{/* Each proposal leads to its public page: what it rests on and what became of it. */}
+										{o.proposalId ? (
+											<a href={`/vision/forslag/${o.proposalId}`}>
+												{o.position}. {o.title}
+											</a>
+										) : (
+											<>
+												{o.position}. {o.title}
+											</>
+										)}
 									</th>
 									<td>{formatNumber(ctx.lang, o.votes)}</td>
 									<td>{percent(ctx, o.share)}</td>
@@ -233,7 +261,7 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 					<h2>{t("vote.results.turnout")}</h2>
 					<p>
 						{t(results.eligibleFrom === "roll" ? "vote.results.turnoutRoll" : "vote.results.turnoutPopulation", {
-							ballots: formatNumber(ctx.lang, results.ballots),
+							ballots: formatNumber(ctx.lang, results.received),
 							eligible: formatNumber(ctx.lang, results.eligible),
 							share: percent(ctx, results.turnout),
 						})}
@@ -260,7 +288,7 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 					</table>
 </div>
 					<p>
-						<a href={`${base}/resultat.csv`}>{t("vote.results.csv")}</a> · <a href={`${base}/resultat.json`}>{t("vote.results.json")}</a>
+						<a href={`${base}/resultat.csv`}>{t("vote.results.csv")}</a> · <a href={`${base}/resultat.xlsx`}>{t("vote.results.xlsx")}</a> · <a href={`${base}/resultat.json`}>{t("vote.results.json")}</a>
 					</p>
 				</>
 			)}
@@ -300,6 +328,7 @@ export function VotesAdminPage({ ctx, votes, proposalCount, form, eidAvailable }
 	return (
 		<>
 			<h1>{t("vote.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="votes" />
 			{votes.length === 0 ? (
 				<p>{t("vote.admin.none")}</p>
 			) : (
@@ -381,11 +410,29 @@ function Rejected({ ctx, rejected }: { ctx: PageContext; rejected: RejectedRow[]
 }
 
 /** One vote's administration: settings, roll, codes, paper batches, publication and the audit log. */
-export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, rejected }: { ctx: PageContext; data: AdminData; roll: FormState; paper: FormState; codes: FormState; addressed: FormState; rejected: RejectedRow[] }) {
+/** What the coordinator's last step took in, to say on the page it returns to: codes issued, people added, ballots entered. */
+export type Done = { issued?: number | null; added?: number | null; entered?: number | null };
+
+/** The notice that says what a step just did, read out when the page loads. */
+function DoneNotice({ text }: { text: string }) {
+	return (
+		<p class="notice" role="status">
+			{text}
+		</p>
+	);
+}
+
+export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, rejected, done }: { ctx: PageContext; data: AdminData; roll: FormState; paper: FormState; codes: FormState; addressed: FormState; rejected: RejectedRow[]; done: Done }) {
 	const { t } = ctx;
 	const { vote } = data;
 	const base = `/admin/votes/${vote.id}`;
-	const closed = new Date() >= vote.closesAt;
+	const stage = voteStage(vote);
+	// Once opened the roll is fixed, and once published nothing about who may vote or what was cast changes. A form
+	// refused for that still shows again, so what was typed is not lost.
+	const over = stage === "published";
+	const showRoll = !vote.frozenAt || Boolean(roll.errors.csv);
+	const showCodes = !over || Boolean(codes.errors.count || addressed.errors.csv);
+	const showPaper = (vote.frozenAt !== null && !over) || Boolean(paper.errors.csv);
 	return (
 		<>
 			<h1 lang={storedLang(ctx)}>{vote.title}</h1>
@@ -393,6 +440,7 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 			<p>
 				<a href={`/omrostning/${vote.id}`}>{t("vote.link.ballot")}</a> · <a href={`/omrostning/${vote.id}/resultat`}>{t("vote.link.results")}</a>
 			</p>
+			<Stage ctx={ctx} vote={vote} />
 			<h2>{t("vote.admin.options")}</h2>
 			<p>{t(vote.frozenAt ? "vote.admin.frozen" : "vote.admin.notFrozen")}</p>
 			<ol>
@@ -402,28 +450,30 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 					</li>
 				))}
 			</ol>
-			{!vote.frozenAt && (
-				<form method="post" action={`${base}/open`}>
-					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
-					<button type="submit">{t("vote.admin.open")}</button>
-				</form>
-			)}
 			<h2>{t("vote.admin.roll")}</h2>
+			{done.added != null && <DoneNotice text={t(done.added ? "vote.admin.rollAdded" : "vote.admin.rollNoneNew", { count: done.added })} />}
 			<p>{t("vote.admin.rollSize", { count: data.rollSize })}</p>
 			<p>{t("vote.admin.rollIntro")}</p>
-			<Rejected ctx={ctx} rejected={roll.errors.csv ? rejected : []} />
-			<Form ctx={ctx} form={roll} action={`${base}/roll`} labels={{ csv: t("vote.admin.rollCsv") }} submit={t("vote.admin.rollImport")}>
-				<TextArea ctx={ctx} form={roll} name="csv" label={t("vote.admin.rollCsv")} hint={t("vote.admin.rollHint")} rows={6} required />
-			</Form>
-			{data.channels.includes("code") && (
+			{showRoll ? (
+				<>
+					<Rejected ctx={ctx} rejected={roll.errors.csv ? rejected : []} />
+					<Form ctx={ctx} form={roll} action={`${base}/roll`} labels={{ csv: t("vote.admin.rollCsv") }} submit={t("vote.admin.rollImport")}>
+						<TextArea ctx={ctx} form={roll} name="csv" label={t("vote.admin.rollCsv")} hint={t("vote.admin.rollHint")} rows={6} required />
+					</Form>
+				</>
+			) : (
+				<p>{t("vote.admin.rollFixed")}</p>
+			)}
+			{data.channels.includes("code") && showCodes && (
 				<>
 					<h2>{t("vote.admin.codes")}</h2>
+					{done.issued != null && <DoneNotice text={done.issued ? t("vote.admin.codesIssued", { count: done.issued }) : t("vote.admin.codesNoneNew")} />}
 					<p>{t(data.rollSize ? "vote.admin.codesRoll" : "vote.admin.codesBatch")}</p>
 					<Form ctx={ctx} form={codes} action={`${base}/codes`} labels={{ count: t("vote.admin.codesCount") }} submit={t("vote.admin.codesIssue")}>
 						{data.rollSize === 0 && <TextField ctx={ctx} form={codes} name="count" label={t("vote.admin.codesCount")} inputmode="numeric" required />}
 					</Form>
 					<p>
-						<a href={`${base}/codes.csv`}>{t("vote.admin.codesCsv")}</a> · <a href={`${base}/letters`}>{t("vote.admin.letters")}</a>
+						<a href={`${base}/codes.csv`}>{t("vote.admin.codesCsv")}</a> · <a href={`${base}/codes.xlsx`}>{t("vote.admin.codesXlsx")}</a> · <a href={`${base}/letters`}>{t("vote.admin.letters")}</a>
 					</p>
 					{data.rollSize > 0 && (
 						<>
@@ -442,6 +492,7 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 									label={t("vote.admin.addressedFormat")}
 									options={[
 										{ value: "csv", label: t("vote.admin.addressedFormat.csv") },
+										{ value: "xlsx", label: t("vote.admin.addressedFormat.xlsx") },
 										{ value: "letters", label: t("vote.admin.addressedFormat.letters") },
 									]}
 									required
@@ -451,9 +502,10 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 					)}
 				</>
 			)}
-			{data.channels.includes("paper") && (
+			{data.channels.includes("paper") && showPaper && (
 				<>
 					<h2>{t("vote.admin.paper")}</h2>
+					{done.entered != null && <DoneNotice text={t("vote.admin.paperEntered", { count: done.entered })} />}
 					<p>{t("vote.admin.paperIntro")}</p>
 					<Rejected ctx={ctx} rejected={paper.errors.csv ? rejected : []} />
 					<Form ctx={ctx} form={paper} action={`${base}/paper`} labels={{ csv: t("vote.admin.paperLines") }} submit={t("vote.admin.paperEnter")}>
@@ -463,14 +515,9 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 			)}
 			<h2>{t("vote.admin.count")}</h2>
 			<p>{t("vote.admin.counts", { marks: data.counts.marks, ballots: data.counts.ballots })}</p>
-			{closed && !vote.resultsPublishedAt && (
-				<form method="post" action={`${base}/publish`}>
-					<input type="hidden" name="_csrf" value={ctx.csrfToken} />
-					<button type="submit">{t("vote.admin.publish")}</button>
-				</form>
-			)}
 			<h2>{t("vote.admin.audit")}</h2>
-			<div class="table-scroll">
+			{/* On a phone the log scrolls sideways: focusable and named, so the keyboard can scroll it too. */}
+			<section class="table-scroll" aria-label={t("vote.admin.auditCaption")} tabindex={0}>
 <table>
 				<caption>{t("vote.admin.auditCaption")}</caption>
 				<thead>
@@ -494,19 +541,72 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 					))}
 				</tbody>
 			</table>
-</div>
+</section>
 		</>
 	);
 }
 
-/** Printable letters, one per A4 page: the recipient's name and address when given, the vote, the code and how to vote. */
-export function LettersPage({ ctx, vote, codes, url }: { ctx: PageContext; vote: Vote; codes: { code: string; address?: string[] }[]; url: string }) {
+/** Where the vote stands, what happens next and when, and the step the coordinator can take now. */
+function Stage({ ctx, vote }: { ctx: PageContext; vote: Vote }) {
+	const { t } = ctx;
+	const base = `/admin/votes/${vote.id}`;
+	const stage = voteStage(vote);
+	const when = { opens: formatDateTime(ctx.lang, vote.opensAt), closes: formatDateTime(ctx.lang, vote.closesAt), published: vote.resultsPublishedAt ? formatDateTime(ctx.lang, vote.resultsPublishedAt) : "" };
+	const steps = stepsNow(vote);
+	return (
+		<section aria-labelledby="vote-stage">
+			<h2 id="vote-stage">{t("vote.admin.stage")}</h2>
+			<p>{t(`vote.stage.${stage}`, when)}</p>
+			{steps.length > 0 && (
+				<p class="actions">
+					{steps.map((step) => (
+						<a key={step} class="button" href={`${base}/${step}`}>
+							{t(`vote.step.${step}.start`)}
+						</a>
+					))}
+				</p>
+			)}
+		</section>
+	);
+}
+
+/** Asks before a step that cannot be undone, saying what it does: opening, closing early, publishing or deleting. */
+export function VoteStepPage({ ctx, vote, step }: { ctx: PageContext; vote: Vote; step: VoteStep }) {
+	const { t } = ctx;
+	const base = `/admin/votes/${vote.id}`;
+	const when = { opens: formatDateTime(ctx.lang, vote.opensAt), closes: formatDateTime(ctx.lang, vote.closesAt) };
+	return (
+		<>
+			<p>
+				<a href={base} lang={storedLang(ctx)}>
+					{vote.title}
+				</a>
+			</p>
+			<h1>{t(`vote.step.${step}.title`)}</h1>
+			<p>{t(`vote.step.${step}.what`, when)}</p>
+			<form method="post" action={`${base}/${step}`}>
+				<input type="hidden" name="_csrf" value={ctx.csrfToken} />
+				<button type="submit">{t(`vote.step.${step}.confirm`)}</button> <a href={base}>{t("vote.step.cancel")}</a>
+			</form>
+		</>
+	);
+}
+
+/** One printable letter: its code, short address and that address as a QR code, and the recipient's address when given. */
+export type Letter = { code: string; short: string; qr: string; address?: string[] };
+
+/** Printable letters, one per A4 page: the sender, the recipient when given, the vote, the short address with its QR code, and the code. */
+export function LettersPage({ ctx, vote, letters, sender }: { ctx: PageContext; vote: Vote; letters: Letter[]; sender: string }) {
 	const { t } = ctx;
 	return (
 		<>
-			<h1 class="letters-heading">{t("vote.letters.title", { count: codes.length })}</h1>
-			{codes.map((c, i) => (
+			<h1 class="letters-heading">{t("vote.letters.title", { count: letters.length })}</h1>
+			{letters.map((c, i) => (
 				<section class="letter" key={i} aria-label={t("vote.letters.letter", { n: i + 1 })}>
+					<p class="letter-sender">
+						{ctx.branding.logoAlt !== null && <img src={`/branding/logo?v=${ctx.branding.version}`} alt={ctx.branding.logoAlt} class="letter-logo" />}
+						<strong lang={storedLang(ctx)}>{sender}</strong>
+					</p>
 					{c.address?.length ? (
 						<p class="letter-address">
 							{c.address.filter(Boolean).flatMap((line, j) => (j ? [<br key={j} />, line] : [line]))}
@@ -516,9 +616,13 @@ export function LettersPage({ ctx, vote, codes, url }: { ctx: PageContext; vote:
 						{vote.title}
 					</p>
 					<p>
-						{t("vote.letters.period")} <Period ctx={ctx} vote={vote} />
+						{t("vote.period")}: <Period ctx={ctx} vote={vote} />
 					</p>
-					<p>{t("vote.letters.how", { url })}</p>
+					<p>{t("vote.letters.how")}</p>
+					<p class="letter-short">
+						<strong>{c.short}</strong>
+					</p>
+					<div class="letter-qr" role="img" aria-label={t("vote.letters.qr", { address: c.short })} dangerouslySetInnerHTML={{ __html: c.qr }} />
 					<p>
 						{t("vote.letters.code")} <strong class="receipt-code">{c.code}</strong>
 					</p>

@@ -86,3 +86,9 @@ export const notesInput = z.object({
 		return lines;
 	}),
 });
+
+/** A correction of one note: its new text, one line as when it was entered. */
+export const noteInput = z.object({ text: requiredText(limits.note) });
+
+/** Withdrawing a note asks for a tick that says so, as nothing typed would be kept otherwise. */
+export const withdrawNoteInput = z.object({ confirm: z.literal("on", { error: "workshop.note.confirmRequired" }) });

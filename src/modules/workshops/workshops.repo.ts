@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { users } from "../accounts/accounts.schema.js";
-import { workshopNotes, workshopRegistrations, workshops } from "./workshops.schema.js";
+import { workshopNotes, workshopNoteVersions, workshopRegistrations, workshops } from "./workshops.schema.js";
 
 export type Workshop = typeof workshops.$inferSelect;
 export type WorkshopNote = typeof workshopNotes.$inferSelect;
@@ -101,13 +101,51 @@ export async function insertNotes(db: Db, rows: (typeof workshopNotes.$inferInse
 	return db.insert(workshopNotes).values(rows).returning();
 }
 
-/** A workshop's notes in the order they were entered, with the name of who entered them. */
-export async function listNotes(db: Db, workshopId: string) {
+/** A workshop's notes in the order they were entered, with the name of who entered them; withdrawn ones only when asked. */
+export async function listNotes(db: Db, workshopId: string, options: { withdrawn: boolean }) {
 	return db
 		.select({ note: workshopNotes, enteredByName: users.name, enteredByEmail: users.email })
 		.from(workshopNotes)
 		.leftJoin(users, eq(users.id, workshopNotes.enteredBy))
-		.where(eq(workshopNotes.workshopId, workshopId))
+		.where(and(eq(workshopNotes.workshopId, workshopId), options.withdrawn ? undefined : isNull(workshopNotes.withdrawnAt)))
 		.orderBy(asc(workshopNotes.enteredAt), asc(workshopNotes.groupLabel), asc(workshopNotes.id));
+}
+
+/** One note of a workshop with the name of who entered it. */
+export async function findNote(db: Db, workshopId: string, noteId: string) {
+	const [row] = await db
+		.select({ note: workshopNotes, enteredByName: users.name, enteredByEmail: users.email })
+		.from(workshopNotes)
+		.leftJoin(users, eq(users.id, workshopNotes.enteredBy))
+		.where(and(eq(workshopNotes.workshopId, workshopId), eq(workshopNotes.id, noteId)));
+	return row;
+}
+
+/** A note as it stands, locked until the transaction ends so two corrections come one after the other. */
+export async function lockNote(db: Db, noteId: string): Promise<WorkshopNote | undefined> {
+	const [row] = await db.select().from(workshopNotes).where(eq(workshopNotes.id, noteId)).for("update");
+	return row;
+}
+
+/** Replaces a note's text, keeping the text it had (with who saved it and when) as an earlier version. */
+export async function reviseNote(db: Db, note: WorkshopNote, text: string, by: string): Promise<void> {
+	await db.insert(workshopNoteVersions).values({ noteId: note.id, text: note.text, savedBy: note.revisedBy ?? note.enteredBy, savedAt: note.revisedAt ?? note.enteredAt });
+	await db.update(workshopNotes).set({ text, revisedBy: by, revisedAt: new Date() }).where(eq(workshopNotes.id, note.id));
+}
+
+/** Marks a note withdrawn by a person. */
+export async function withdrawNote(db: Db, noteId: string, by: string): Promise<void> {
+	await db.update(workshopNotes).set({ withdrawnBy: by, withdrawnAt: new Date() }).where(eq(workshopNotes.id, noteId));
+}
+
+/** The earlier versions of a workshop's notes (or of one note), oldest first, with the name of who saved each. */
+export async function listNoteVersions(db: Db, where: { workshopId: string } | { noteId: string }) {
+	return db
+		.select({ version: workshopNoteVersions, savedByName: users.name, savedByEmail: users.email })
+		.from(workshopNoteVersions)
+		.innerJoin(workshopNotes, eq(workshopNotes.id, workshopNoteVersions.noteId))
+		.leftJoin(users, eq(users.id, workshopNoteVersions.savedBy))
+		.where("noteId" in where ? eq(workshopNoteVersions.noteId, where.noteId) : eq(workshopNotes.workshopId, where.workshopId))
+		.orderBy(asc(workshopNoteVersions.replacedAt), asc(workshopNoteVersions.id));
 }
 

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import ICAL from "ical.js";
-import * as s from "../../db/schema.js";
+import * as s from "../../schema.js";
 import { createProgramme, createUser, createWorkshop, signInAs } from "../../../test/factories.js";
-import { TestClient, testApp } from "../../../test/helpers.js";
+import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
 import { applyRegistrationRetention } from "./index.js";
 import { foldLine } from "../../lib/ics.js";
 
@@ -19,6 +20,9 @@ async function clientFor(userId: string): Promise<TestClient> {
 	await signInAs(client, db, userId);
 	return client;
 }
+
+/** A workshop a month ahead, which still takes sign-ups. */
+const upcoming = () => ({ startsAt: new Date(Date.now() + 30 * 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000 + 3 * 3_600_000) });
 
 const validWorkshop = {
 	title: "Framtidsverkstad i Kusfors",
@@ -49,7 +53,8 @@ test("a coordinator creates a workshop in Swedish time and names its facilitator
 	const page = await new TestClient(app).get(`/framtidsverkstader/${stored.id}`);
 	assert.match(page.body, /<h1>Framtidsverkstad i Kusfors<\/h1>/);
 	assert.match(page.body, /30 oktober 2018 kl\. 18:00/);
-	assert.match(page.body, /Vi sparar ditt namn och din e-postadress/);
+	// Held in 2018, so its sign-up is closed.
+	assert.match(page.body, /Anmälan är stängd: framtidsverkstaden ägde rum 30 oktober 2018/);
 });
 
 test("bad workshop input keeps everything typed and says what is wrong", async () => {
@@ -80,12 +85,13 @@ test("residents cannot administer workshops", async () => {
 });
 
 test("sign-up with name and e-mail; a full workshop says so and stores nothing more", async () => {
-	const workshop = await createWorkshop(db, programme.id, { capacity: 1, registration: "named" });
+	const workshop = await createWorkshop(db, programme.id, { ...upcoming(), capacity: 1, registration: "named" });
 	const client = new TestClient(app);
 	const bad = await client.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "Anna", email: "inte-en-adress" });
 	assert.equal(bad.statusCode, 422);
 	assert.match(bad.body, /Skriv en e-postadress/);
 	assert.match(bad.body, /value="Anna"/);
+	assert.match(bad.body, /Vi sparar ditt namn och din e-postadress/);
 	const ok = await client.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "Anna", email: "anna@example.se" });
 	assert.equal(ok.statusCode, 303);
 	const full = await client.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "Bo", email: "bo@example.se" });
@@ -99,8 +105,8 @@ test("sign-up with name and e-mail; a full workshop says so and stores nothing m
 	);
 });
 
-test("concurrent anonymous sign-ups never overfill a workshop", async () => {
-	const workshop = await createWorkshop(db, programme.id, { capacity: 3, registration: "headcount" });
+test(`concurrent anonymous sign-ups never overfill a workshop (on ${testedOn})`, async () => {
+	const workshop = await createWorkshop(db, programme.id, { ...upcoming(), capacity: 3, registration: "headcount" });
 	const client = new TestClient(app);
 	const _csrf = await client.csrfToken();
 	const results = await Promise.all(Array.from({ length: 6 }, () => client.post(`/framtidsverkstader/${workshop.id}/anmalan`, { _csrf }, { csrf: false })));
@@ -227,11 +233,13 @@ test("the locality is chosen from the programme's list, or 'other' with its name
 	assert.equal(moved!.locality, "Norsjö");
 });
 
-test("the facilitator and the coordinator see and export who signed up; others may not", async () => {
-	const workshop = await createWorkshop(db, programme.id, { title: "Verkstad med anmälan", registration: "named", facilitatorId: facilitator.id, capacity: 10 });
+test("the facilitator and the coordinator see who signed up and download the list as .xlsx or CSV; others may not", async () => {
+	const workshop = await createWorkshop(db, programme.id, { ...upcoming(), title: "Verkstad med anmälan", registration: "named", facilitatorId: facilitator.id, capacity: 10 });
 	const visitor = new TestClient(app);
 	assert.equal((await visitor.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "Anna Andersson", email: "Anna@Example.se" })).statusCode, 303);
 	assert.equal((await visitor.post(`/framtidsverkstader/${workshop.id}/anmalan`, { name: "=Bo; Berg", email: "bo@example.se" })).statusCode, 303);
+	// Then the workshop is held, on the factory's day.
+	await db.update(s.workshops).set({ startsAt: new Date("2018-10-02T16:00:00Z"), endsAt: new Date("2018-10-02T19:00:00Z") }).where(eq(s.workshops.id, workshop.id));
 
 	const facilitatorClient = await clientFor(facilitator.id);
 	const page = await facilitatorClient.get(`/framtidsverkstader/${workshop.id}/anmalda`);
@@ -252,11 +260,21 @@ test("the facilitator and the coordinator see and export who signed up; others m
 	assert.equal(lines[0], "Nr;Namn;E-postadress;Anmäld");
 	assert.match(lines[1]!, /^1;Anna Andersson;anna@example\.se;\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 	assert.match(lines[2]!, /^2;"'=Bo; Berg";bo@example\.se;/);
+	assert.match(page.body, /Excel \(\.xlsx\)/);
+	const xlsx = await facilitatorClient.get(`/framtidsverkstader/${workshop.id}/anmalda.xlsx`);
+	assert.equal(xlsx.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	assert.equal(xlsx.headers["cache-control"], "no-store");
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+	const sheet = book.getWorksheet("Anmälda")!;
+	assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ["Nr", "Namn", "E-postadress", "Anmäld"]);
+	assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1, 4), [2, "=Bo; Berg", "bo@example.se"], "a name is text, never a formula");
 
 	assert.equal((await (await clientFor(coordinatorAdmin.id)).get(`/framtidsverkstader/${workshop.id}/anmalda`)).statusCode, 200);
 	const other = await clientFor(resident.id);
 	assert.equal((await other.get(`/framtidsverkstader/${workshop.id}/anmalda`)).statusCode, 403);
 	assert.equal((await other.get(`/framtidsverkstader/${workshop.id}/anmalda.csv`)).statusCode, 403);
+	assert.equal((await other.get(`/framtidsverkstader/${workshop.id}/anmalda.xlsx`)).statusCode, 403);
 	assert.equal((await visitor.get(`/framtidsverkstader/${workshop.id}/anmalda.csv`)).statusCode, 303);
 	assert.equal((await facilitatorClient.get("/framtidsverkstader/inte-ett-id/anmalda")).statusCode, 404);
 });
@@ -285,4 +303,58 @@ test("retention deletes sign-ups' names and e-mails 30 days after the workshop a
 	const list = await (await clientFor(coordinatorAdmin.id)).get("/admin/framtidsverkstader");
 	assert.match(list.body, new RegExp(`href="/framtidsverkstader/${ended.id}/anmalda">2 / 30<`));
 	assert.equal(await applyRegistrationRetention(db, new Date("2030-06-05T12:00:00Z")), 0);
+});
+
+test("sign-up closes once the workshop has taken place: the page says so and the route refuses, storing nothing", async () => {
+	const held = await createWorkshop(db, programme.id, { registration: "named", capacity: 30 });
+	const visitor = new TestClient(app);
+	const page = await visitor.get(`/framtidsverkstader/${held.id}`);
+	assert.match(page.body, /Anmälan är stängd: framtidsverkstaden ägde rum 2 oktober 2018/);
+	assert.doesNotMatch(page.body, /action="\/framtidsverkstader\/[^"]+\/anmalan"/, "no sign-up form");
+	const refused = await visitor.post(`/framtidsverkstader/${held.id}/anmalan`, { name: "Anna", email: "anna@example.se" });
+	assert.equal(refused.statusCode, 422);
+	assert.match(refused.body, /Anmälan är stängd eftersom framtidsverkstaden redan har ägt rum/);
+	assert.equal((await db.select().from(s.workshopRegistrations).where(eq(s.workshopRegistrations.workshopId, held.id))).length, 0);
+});
+
+test("whoever entered a note (or the coordinator) corrects it with its history kept, or withdraws it after confirming; others may not", async () => {
+	const workshop = await createWorkshop(db, programme.id, { facilitatorId: facilitator.id, locality: "Bastuträsk" });
+	const author = await clientFor(facilitator.id);
+	await author.post(`/framtidsverkstader/${workshop.id}/anteckningar`, { groupLabel: "Bord 2", question: "Vad saknas?", notes: "Bussar på kvällen\nEn badplats" });
+	const notes = await db.select().from(s.workshopNotes).where(eq(s.workshopNotes.workshopId, workshop.id));
+	const bus = notes.find((n) => n.text === "Bussar på kvällen")!;
+	const bath = notes.find((n) => n.text === "En badplats")!;
+	const url = `/framtidsverkstader/${workshop.id}/anteckningar/${bus.id}`;
+
+	for (const other of [await clientFor(resident.id), new TestClient(app)]) {
+		const res = await other.post(url, { text: "Kapat" });
+		assert.ok([401, 403].includes(res.statusCode) || String(res.headers.location).startsWith("/sign-in"), String(res.statusCode));
+	}
+	const empty = await author.post(url, { text: "" });
+	assert.equal(empty.statusCode, 422);
+	assert.match(empty.body, /Fyll i fältet/);
+
+	assert.equal((await author.post(url, { text: "Bussar på kvällar och helger" })).statusCode, 303);
+	const coordinatorClient = await clientFor(coordinatorAdmin.id);
+	assert.equal((await coordinatorClient.post(url, { text: "Bussar kvällar och helger" })).statusCode, 303);
+	const page = await author.get(url);
+	assert.match(page.body, /<textarea[^>]*name="text"[^>]*>Bussar kvällar och helger<\/textarea>/);
+	assert.match(page.body, /Tidigare lydelser[\s\S]*Bussar på kvällen[\s\S]*sparad av Fia Facilitator[\s\S]*Bussar på kvällar och helger[\s\S]*sparad av Fia Facilitator/);
+	const [input] = await db.select().from(s.inputs).where(eq(s.inputs.sourceId, bus.id));
+	assert.equal(input!.text, "Bussar kvällar och helger", "the input follows the correction");
+
+	const withdrawUrl = `/framtidsverkstader/${workshop.id}/anteckningar/${bath.id}/aterkalla`;
+	const unconfirmed = await author.post(withdrawUrl, {});
+	assert.equal(unconfirmed.statusCode, 422);
+	assert.match(unconfirmed.body, /Kryssa i rutan för att bekräfta/);
+	assert.equal((await db.select().from(s.workshopNotes).where(eq(s.workshopNotes.id, bath.id)))[0]!.withdrawnAt, null);
+	assert.equal((await author.post(withdrawUrl, { confirm: "on" })).statusCode, 303);
+	const publicPage = await new TestClient(app).get(`/framtidsverkstader/${workshop.id}`);
+	assert.doesNotMatch(publicPage.body, /En badplats/, "a withdrawn note leaves the public page");
+	assert.match(publicPage.body, /Bussar kvällar och helger/);
+	const [hidden] = await db.select().from(s.inputs).where(eq(s.inputs.sourceId, bath.id));
+	assert.equal(hidden!.hidden, true, "its input is hidden");
+	const correctWithdrawn = await author.post(`/framtidsverkstader/${workshop.id}/anteckningar/${bath.id}`, { text: "Igen" });
+	assert.equal(correctWithdrawn.statusCode, 422);
+	assert.match(correctWithdrawn.body, /återkallad och kan inte rättas/);
 });

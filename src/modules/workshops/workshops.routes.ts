@@ -1,11 +1,12 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { icsHeaders } from "../../lib/ics.js";
 import { publicBaseUrl } from "../../lib/public-url.js";
-import { formState } from "../../ui/forms.js";
+import { sendTables, type TableFormat } from "../../lib/spreadsheet.js";
+import { type FormState, formState } from "../../ui/forms.js";
 import * as service from "./workshops.service.js";
-import { FacilitatorPage, RegistrationsPage, WorkshopAdminList, WorkshopForm, WorkshopListPage, WorkshopPage } from "./workshops.views.js";
+import { FacilitatorPage, NotePage, RegistrationsPage, WorkshopAdminList, WorkshopForm, WorkshopListPage, WorkshopPage } from "./workshops.views.js";
 
 type IdParams = { Params: { id: string } };
 
@@ -51,6 +52,26 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 		return reply.page(title, (ctx) => FacilitatorPage({ ctx, data, notesForm: result.state, outcomeForm: data.outcome }), 422);
 	});
 
+	type NoteParams = { Params: { id: string; noteId: string } };
+	const notePage = (req: FastifyRequest, reply: FastifyReply, data: Awaited<ReturnType<typeof service.notePage>>, forms: { text?: FormState; withdraw?: FormState }, status = 200) =>
+		reply.page(req.t("workshop.note.title"), (ctx) => NotePage({ ctx, data, textForm: forms.text ?? formState({ text: data.note.text }), withdrawForm: forms.withdraw ?? formState() }), status);
+
+	app.get<NoteParams>("/framtidsverkstader/:id/anteckningar/:noteId", async (req, reply) =>
+		notePage(req, reply, await service.notePage(db, req.viewer, req.params.id, req.params.noteId), {}),
+	);
+
+	app.post<NoteParams>("/framtidsverkstader/:id/anteckningar/:noteId", async (req, reply) => {
+		const result = await service.correctNote(db, req.viewer, req.params.id, req.params.noteId, req.body);
+		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.saved");
+		return notePage(req, reply, result.page, { text: result.state }, 422);
+	});
+
+	app.post<NoteParams>("/framtidsverkstader/:id/anteckningar/:noteId/aterkalla", async (req, reply) => {
+		const result = await service.withdrawNote(db, req.viewer, req.params.id, req.params.noteId, req.body);
+		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.noteWithdrawn");
+		return notePage(req, reply, result.page, { withdraw: result.state }, 422);
+	});
+
 	app.post<IdParams>("/framtidsverkstader/:id/resultat", async (req, reply) => {
 		const result = await service.saveOutcome(db, req.viewer, req.params.id, req.body);
 		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.saved");
@@ -64,15 +85,13 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 		return reply.page(req.t("workshop.registrations.title", { title: data.workshop.title }), (ctx) => RegistrationsPage({ ctx, data }));
 	});
 
-	app.get<IdParams & { Querystring: { sep?: string } }>("/framtidsverkstader/:id/anmalda.csv", async (req, reply) => {
-		const header = { n: req.t("workshop.registrations.number"), name: req.t("workshop.field.name"), email: req.t("workshop.field.email"), at: req.t("workshop.registrations.at") };
-		const { workshop, csv } = await service.registrationsCsv(db, req.viewer, req.params.id, req.query.sep === "semicolon" ? ";" : ",", header);
-		return reply
-			.type("text/csv; charset=utf-8")
-			.header("content-disposition", `attachment; filename="anmalda-${workshop.id}.csv"`)
-			.header("cache-control", "no-store")
-			.send(csv);
-	});
+	const registrations = async (req: FastifyRequest<IdParams>, reply: FastifyReply, format: TableFormat) => {
+		const header = { sheet: req.t("workshop.registrations.sheet"), n: req.t("workshop.registrations.number"), name: req.t("workshop.field.name"), email: req.t("workshop.field.email"), at: req.t("workshop.registrations.at") };
+		const { workshop, table } = await service.registrationsTable(db, req.viewer, req.params.id, header);
+		return sendTables(reply, `anmalda-${workshop.id}`, [table], format);
+	};
+	app.get<IdParams>("/framtidsverkstader/:id/anmalda.xlsx", (req, reply) => registrations(req, reply, "xlsx"));
+	app.get<IdParams & { Querystring: { sep?: string } }>("/framtidsverkstader/:id/anmalda.csv", (req, reply) => registrations(req, reply, req.query.sep === "semicolon" ? "csv-excel" : "csv"));
 
 	app.get("/admin/framtidsverkstader", async (req, reply) => {
 		const rows = await service.workshopsForAdmin(db, req.viewer);
@@ -87,7 +106,7 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 
 	app.post("/admin/framtidsverkstader/ny", async (req, reply) => {
 		const result = await service.createWorkshop(db, req.viewer, req.body, localities);
-		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.created");
+		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.workshopCreated");
 		const heading = req.t("workshop.admin.newTitle");
 		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, localities, action: "/admin/framtidsverkstader/ny", heading }), 422);
 	});

@@ -61,6 +61,29 @@ export const workshopNotes = pgTable(
 		text: text("text").notNull(),
 		enteredBy: uuid("entered_by").references(() => users.id, { onDelete: "set null" }),
 		enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
+		/** Who last corrected the text, and when; null while it stands as entered. */
+		revisedBy: uuid("revised_by").references(() => users.id, { onDelete: "set null" }),
+		revisedAt: timestamp("revised_at", { withTimezone: true }),
+		/** Who withdrew the note, and when: a withdrawn note leaves the public page and the pool of inputs. */
+		withdrawnBy: uuid("withdrawn_by").references(() => users.id, { onDelete: "set null" }),
+		withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
 	},
 	(t) => [index("workshop_notes_workshop").on(t.workshopId)],
+);
+
+/** The earlier texts of a corrected note, each with who saved it and when. */
+export const workshopNoteVersions = pgTable(
+	"workshop_note_versions",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		noteId: uuid("note_id")
+			.notNull()
+			.references(() => workshopNotes.id, { onDelete: "cascade" }),
+		text: text("text").notNull(),
+		savedBy: uuid("saved_by").references(() => users.id, { onDelete: "set null" }),
+		savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
+		/** When a correction replaced this text. */
+		replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [index("workshop_note_versions_note").on(t.noteId)],
 );

@@ -1,14 +1,15 @@
 import type { Db } from "../../db/client.js";
-import { csvDocument } from "../../lib/csv.js";
 import { type CalendarEvent, calendar } from "../../lib/ics.js";
 import { isUuid } from "../../lib/ids.js";
-import { forbidden, notFound } from "../../plugins/http-errors.js";
+import type { SheetTable } from "../../lib/spreadsheet.js";
+import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { findUserByEmail, requireSignedIn } from "../accounts/index.js";
-import { addInputs } from "../inputs/index.js";
-import { getProgramme, isCoordinator, requireCoordinator } from "../programmes/index.js";
-import { namedRegistrationInput, notesInput, otherLocality, outcomeInput, workshopInput } from "./workshops.input.js";
+import { findUserByEmail } from "../accounts/index.js";
+import { addInputs, setInputsHidden } from "../inputs/index.js";
+import { actorOf, getProgramme } from "../programmes/index.js";
+import { namedRegistrationInput, noteInput, notesInput, otherLocality, outcomeInput, withdrawNoteInput, workshopInput } from "./workshops.input.js";
+import { authorize, may } from "./workshops.policy.js";
 import * as repo from "./workshops.repo.js";
 import { stockholmInstant, stockholmParts } from "../../i18n/stockholm-time.js";
 
@@ -20,12 +21,6 @@ async function findOr404(db: Db, id: string): Promise<Found> {
 	return found;
 }
 
-/** Whether a person may enter a workshop's notes: a coordinator, or the facilitator the coordinator named for it. */
-async function canFacilitate(db: Db, viewer: Viewer | null, workshop: { facilitatorId: string | null }): Promise<boolean> {
-	if (!viewer) return false;
-	return workshop.facilitatorId === viewer.id || (await isCoordinator(db, viewer));
-}
-
 /** The public list of the programme's workshops. */
 export async function publicWorkshops(db: Db) {
 	const programme = await getProgramme(db);
@@ -33,8 +28,8 @@ export async function publicWorkshops(db: Db) {
 }
 
 /** Groups notes by group and question, in the order they were entered. */
-function groupNotes(rows: Awaited<ReturnType<typeof repo.listNotes>>) {
-	const groups = new Map<string, { groupLabel: string; question: string; notes: typeof rows }>();
+function groupNotes<Row extends { note: repo.WorkshopNote }>(rows: Row[]) {
+	const groups = new Map<string, { groupLabel: string; question: string; notes: Row[] }>();
 	for (const row of rows) {
 		const key = `${row.note.groupLabel}\u0000${row.note.question}`;
 		if (!groups.has(key)) groups.set(key, { groupLabel: row.note.groupLabel, question: row.note.question, notes: [] });
@@ -43,18 +38,27 @@ function groupNotes(rows: Awaited<ReturnType<typeof repo.listNotes>>) {
 	return [...groups.values()];
 }
 
-/** A workshop's public page: the workshop, places left, what the groups wrote, and whether the viewer may enter notes. */
-export async function workshopPage(db: Db, viewer: Viewer | null, id: string) {
-	const found = await findOr404(db, id);
-	const [notes, facilitates] = await Promise.all([repo.listNotes(db, found.workshop.id), canFacilitate(db, viewer, found.workshop)]);
-	return { ...found, groups: groupNotes(notes), canFacilitate: facilitates };
+/** Whether a workshop still takes sign-ups: until it starts. */
+function signUpOpen(workshop: { startsAt: Date }, now = new Date()): boolean {
+	return now < workshop.startsAt;
 }
 
-/** Takes a place at a workshop; a full workshop, or one without sign-up, gives the form back with a message. */
+/** A workshop's public page: the workshop, places left, whether sign-up is open, what the groups wrote (withdrawn notes left out), and whether the viewer may enter notes. */
+export async function workshopPage(db: Db, viewer: Viewer | null, id: string) {
+	const found = await findOr404(db, id);
+	const [notes, facilitates] = await Promise.all([
+		repo.listNotes(db, found.workshop.id, { withdrawn: false }),
+		actorOf(db, viewer).then((actor) => may(actor, "facilitate", found)),
+	]);
+	return { ...found, signUpOpen: signUpOpen(found.workshop), groups: groupNotes(notes), canFacilitate: facilitates };
+}
+
+/** Takes a place at a workshop; a full workshop, one without sign-up or one already held gives the form back with a message. */
 export async function register(db: Db, viewer: Viewer | null, id: string, body: unknown) {
 	const page = await workshopPage(db, viewer, id);
 	const mode = page.workshop.registration;
 	if (mode === "none") return { ok: false as const, page, state: withError(formState(), "_form", "workshop.error.noRegistration") };
+	if (!page.signUpOpen) return { ok: false as const, page, state: withError(formState(body as Record<string, unknown>), "_form", "workshop.error.signUpClosed") };
 	let values: { name: string | null; email: string | null } = { name: null, email: null };
 	if (mode === "named") {
 		const parsed = parseForm(namedRegistrationInput, body);
@@ -73,19 +77,19 @@ export async function register(db: Db, viewer: Viewer | null, id: string, body: 
 
 /** The coordinator's list of workshops. */
 export async function workshopsForAdmin(db: Db, viewer: Viewer | null) {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "administer");
 	return publicWorkshops(db);
 }
 
 /** The coordinator's empty workshop form: an evening workshop without sign-up in the first of the programme's localities. */
 export async function newWorkshopForm(db: Db, viewer: Viewer | null, localities: readonly string[]): Promise<FormState> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "administer");
 	return formState({ registration: "none", startTime: "18:00", endTime: "21:00", locality: localities[0] ?? "" });
 }
 
 /** A workshop's stored values as the coordinator's form shows them; a locality not in the list shows as "other" with its name. */
 export async function workshopFormFor(db: Db, viewer: Viewer | null, id: string, localities: readonly string[]) {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "administer");
 	const found = await findOr404(db, id);
 	const w = found.workshop;
 	const start = stockholmParts(w.startsAt);
@@ -139,7 +143,7 @@ async function workshopValues(
 
 /** Creates a workshop from the coordinator's form; the locality is one of the programme's localities or "other". */
 export async function createWorkshop(db: Db, viewer: Viewer | null, body: unknown, localities: readonly string[]): Promise<{ ok: true; id: string } | { ok: false; state: FormState }> {
-	await requireCoordinator(db, viewer);
+	authorize(await actorOf(db, viewer), "administer");
 	const programme = await getProgramme(db);
 	const result = await workshopValues(db, body, localities);
 	if (!result.ok) return result;
@@ -156,17 +160,6 @@ export async function updateWorkshop(db: Db, viewer: Viewer | null, id: string, 
 	return { ok: true as const, id: workshop.id };
 }
 
-/** The facilitator's page: the workshop, its notes so far, and the outcome form filled with what is stored. */
-export async function facilitatorPage(db: Db, viewer: Viewer | null, id: string) {
-	requireSignedIn(viewer);
-	const page = await workshopPage(db, viewer, id);
-	if (!page.canFacilitate) throw forbidden();
-	const w = page.workshop;
-	const lines = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join("\n");
-	const outcome = formState({ headcount: w.headcount ?? "", localityCounts: lines(w.localityCounts), ageBandCounts: lines(w.ageBandCounts), summary: w.summary });
-	return { ...page, outcome };
-}
-
 /** Days after a workshop ends that its sign-ups' names and e-mails are kept; a fixed rule, stated on the forms (the schema has no setting for it). */
 export const registrationRetentionDays = 30;
 
@@ -175,28 +168,41 @@ function registrationsEraseAt(workshop: { endsAt: Date }): Date {
 	return new Date(workshop.endsAt.getTime() + registrationRetentionDays * 86_400_000);
 }
 
-async function facilitatedWorkshop(db: Db, viewer: Viewer | null, id: string): Promise<Found> {
-	requireSignedIn(viewer);
+async function facilitatedWorkshop(db: Db, viewer: Viewer | null, id: string) {
 	const found = await findOr404(db, id);
-	if (!(await canFacilitate(db, viewer, found.workshop))) throw forbidden();
-	return found;
+	const actor = await actorOf(db, viewer);
+	authorize(actor, "facilitate", found);
+	return { actor, found };
+}
+
+/** The facilitator's page: the workshop, its notes so far, and the outcome form filled with what is stored. */
+export async function facilitatorPage(db: Db, viewer: Viewer | null, id: string) {
+	const { actor, found } = await facilitatedWorkshop(db, viewer, id);
+	const [notes, versions] = await Promise.all([repo.listNotes(db, found.workshop.id, { withdrawn: true }), repo.listNoteVersions(db, { workshopId: found.workshop.id })]);
+	const withRights = notes.map((row) => ({ ...row, mayCorrect: may(actor, "correctNote", { note: row.note }), versions: versions.filter((v) => v.version.noteId === row.note.id).length }));
+	const page = { ...found, groups: groupNotes(withRights), canFacilitate: true };
+	const w = page.workshop;
+	const lines = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join("\n");
+	const outcome = formState({ headcount: w.headcount ?? "", localityCounts: lines(w.localityCounts), ageBandCounts: lines(w.ageBandCounts), summary: w.summary });
+	return { ...page, outcome };
 }
 
 /** The sign-ups of a workshop, for its facilitator and the coordinator, with when their names and e-mails go. */
 export async function registrationsPage(db: Db, viewer: Viewer | null, id: string, now = new Date()) {
-	const found = await facilitatedWorkshop(db, viewer, id);
+	const { found } = await facilitatedWorkshop(db, viewer, id);
 	const eraseAt = registrationsEraseAt(found.workshop);
 	return { ...found, registrations: await repo.listRegistrations(db, found.workshop.id), eraseAt, erased: eraseAt.getTime() <= now.getTime() };
 }
 
-/** The sign-ups of a workshop as CSV, for its facilitator and the coordinator. */
-export async function registrationsCsv(db: Db, viewer: Viewer | null, id: string, separator: "," | ";", header: { n: string; name: string; email: string; at: string }) {
+/** The sign-ups of a workshop as a table to download (CSV or .xlsx), for its facilitator and the coordinator. */
+export async function registrationsTable(db: Db, viewer: Viewer | null, id: string, header: { sheet: string; n: string; name: string; email: string; at: string }) {
 	const page = await registrationsPage(db, viewer, id);
 	const rows = page.registrations.map((r, i) => {
 		const at = stockholmParts(r.createdAt);
-		return [String(i + 1), r.name ?? "", r.email ?? "", `${at.date} ${at.time}`];
+		return [i + 1, r.name ?? "", r.email ?? "", `${at.date} ${at.time}`];
 	});
-	return { workshop: page.workshop, csv: csvDocument([[header.n, header.name, header.email, header.at], ...rows], separator) };
+	const table: SheetTable = { name: header.sheet, header: [header.n, header.name, header.email, header.at], rows };
+	return { workshop: page.workshop, table };
 }
 
 /** Deletes the names and e-mails of sign-ups to workshops that ended more than the retention days ago; the number signed up stays. */
@@ -234,6 +240,48 @@ export async function addNotes(db: Db, viewer: Viewer | null, id: string, body: 
 		);
 	});
 	return { ok: true as const, id: w.id, next: { groupLabel, question } };
+}
+
+/** A note for correcting or withdrawing, with its earlier versions; for whoever entered it and the coordinator. */
+export async function notePage(db: Db, viewer: Viewer | null, id: string, noteId: string) {
+	const found = await findOr404(db, id);
+	const row = isUuid(noteId) ? await repo.findNote(db, found.workshop.id, noteId) : undefined;
+	if (!row) throw notFound();
+	authorize(await actorOf(db, viewer), "correctNote", row);
+	return { ...found, ...row, versions: await repo.listNoteVersions(db, { noteId: row.note.id }) };
+}
+
+/** Corrects a note's text, keeping the earlier text in its history; the note's input in the pool follows. A withdrawn note stays as it was. */
+export async function correctNote(db: Db, viewer: Viewer | null, id: string, noteId: string, body: unknown) {
+	const page = await notePage(db, viewer, id, noteId);
+	if (page.note.withdrawnAt) return { ok: false as const, page, state: withError(formState(body as Record<string, unknown>), "text", "workshop.note.alreadyWithdrawn") };
+	const parsed = parseForm(noteInput, body);
+	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+	const { text } = parsed.data;
+	const w = page.workshop;
+	await db.transaction(async (tx) => {
+		const note = await repo.lockNote(tx, page.note.id);
+		// Unchanged, or withdrawn meanwhile: nothing to keep.
+		if (!note || note.withdrawnAt || note.text === text) return;
+		await repo.reviseNote(tx, note, text, viewer!.id);
+		await addInputs(tx, [{ source: "workshop", sourceId: note.id, text, occurredOn: stockholmParts(w.startsAt).date, locality: w.locality }]);
+	});
+	return { ok: true as const, id: w.id };
+}
+
+/** Withdraws a note after a tick that confirms it: it leaves the public page and its input is hidden; its texts stay in the history. */
+export async function withdrawNote(db: Db, viewer: Viewer | null, id: string, noteId: string, body: unknown) {
+	const page = await notePage(db, viewer, id, noteId);
+	if (page.note.withdrawnAt) return { ok: true as const, id: page.workshop.id };
+	const parsed = parseForm(withdrawNoteInput, body);
+	if (!parsed.ok) return { ok: false as const, page, state: parsed.state };
+	await db.transaction(async (tx) => {
+		const note = await repo.lockNote(tx, page.note.id);
+		if (!note || note.withdrawnAt) return;
+		await repo.withdrawNote(tx, note.id, viewer!.id);
+		await setInputsHidden(tx, "workshop", [note.id], true);
+	});
+	return { ok: true as const, id: page.workshop.id };
 }
 
 /** Stores the headcount, the localities and age bands present, and the summary. */

@@ -1,12 +1,13 @@
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
-import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { CheckboxField, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { Paragraphs } from "../../ui/text.js";
 import { limits, otherLocality } from "./workshops.input.js";
-import { type facilitatorPage, type publicWorkshops, registrationRetentionDays, type registrationsPage, type workshopPage } from "./workshops.service.js";
+import { type facilitatorPage, type notePage, type publicWorkshops, registrationRetentionDays, type registrationsPage, type workshopPage } from "./workshops.service.js";
 import { registrationModes } from "./workshops.schema.js";
+import { Downloads, PageHelp } from "../../ui/components.js";
 
 type ListRows = Awaited<ReturnType<typeof publicWorkshops>>;
 type PageData = Awaited<ReturnType<typeof workshopPage>>;
@@ -57,6 +58,7 @@ function Registration({ ctx, data, form }: { ctx: PageContext; data: PageData; f
 	const { t } = ctx;
 	const w = data.workshop;
 	if (w.registration === "none") return <p>{t("workshop.registration.none")}</p>;
+	if (!data.signUpOpen) return <p class="notice">{t("workshop.registration.closed", { at: formatDateTime(ctx.lang, w.startsAt) })}</p>;
 	const left = Math.max(0, w.capacity - data.registered);
 	const action = `/framtidsverkstader/${w.id}/anmalan`;
 	const labels = { name: t("workshop.field.name"), email: t("workshop.field.email") };
@@ -133,7 +135,9 @@ export function WorkshopPage({ ctx, data, form }: { ctx: PageContext; data: Page
 	);
 }
 
-function Notes({ ctx, groups, showAuthor }: { ctx: PageContext; groups: PageData["groups"]; showAuthor?: boolean }) {
+type NoteRow = PageData["groups"][number]["notes"][number] & { mayCorrect?: boolean; versions?: number };
+
+function Notes({ ctx, groups, showAuthor }: { ctx: PageContext; groups: { groupLabel: string; question: string; notes: NoteRow[] }[]; showAuthor?: boolean }) {
 	const { t } = ctx;
 	return (
 		<section aria-labelledby="notes-title">
@@ -145,14 +149,25 @@ function Notes({ ctx, groups, showAuthor }: { ctx: PageContext; groups: PageData
 						{g.groupLabel}: {g.question}
 					</h3>
 					<ul>
-						{g.notes.map(({ note, enteredByName, enteredByEmail }) => (
+						{g.notes.map(({ note, enteredByName, enteredByEmail, mayCorrect, versions }) => (
 							<li key={note.id}>
-								{note.text}
+								{note.withdrawnAt ? <s>{note.text}</s> : note.text}
+								{note.revisedAt && <span class="meta"> ({t("workshop.note.corrected", { at: formatDateTime(ctx.lang, note.revisedAt) })})</span>}
 								{showAuthor && (
 									<span class="meta">
 										{" "}
-										({t("workshop.notes.enteredBy", { who: enteredByName || enteredByEmail || "–", at: formatDateTime(ctx.lang, note.enteredAt) })})
+										({t("workshop.notes.enteredBy", { who: enteredByName || enteredByEmail || "–", at: formatDateTime(ctx.lang, note.enteredAt) })}
+										{note.withdrawnAt && `; ${t("workshop.note.withdrawnLabel")}`}
+										{versions ? `; ${t("workshop.note.versions", { n: versions })}` : ""})
 									</span>
+								)}
+								{mayCorrect && (
+									<>
+										{" "}
+										<a href={`/framtidsverkstader/${note.workshopId}/anteckningar/${note.id}`} aria-label={`${t("workshop.note.correctLink")}: ${note.text}`}>
+											{t("workshop.note.correctLink")}
+										</a>
+									</>
 								)}
 							</li>
 						))}
@@ -213,7 +228,7 @@ export function FacilitatorPage({ ctx, data, notesForm, outcomeForm }: { ctx: Pa
 export function RegistrationsPage({ ctx, data }: { ctx: PageContext; data: RegistrationsData }) {
 	const { t, lang } = ctx;
 	const w = data.workshop;
-	const csv = `/framtidsverkstader/${w.id}/anmalda.csv`;
+	const list = `/framtidsverkstader/${w.id}/anmalda`;
 	return (
 		<>
 			<h1>{t("workshop.registrations.title", { title: w.title })}</h1>
@@ -229,14 +244,7 @@ export function RegistrationsPage({ ctx, data }: { ctx: PageContext; data: Regis
 				<p>{t("workshop.registrations.none")}</p>
 			) : (
 				<>
-					<ul>
-						<li>
-							<a href={csv}>{t("workshop.registrations.csv")}</a>
-						</li>
-						<li>
-							<a href={`${csv}?sep=semicolon`}>{t("workshop.registrations.csvSemicolon")}</a>
-						</li>
-					</ul>
+					<Downloads ctx={ctx} xlsx={`${list}.xlsx`} csvExcel={`${list}.csv?sep=semicolon`} csv={`${list}.csv`} />
 					<table>
 						<caption>{t("workshop.registrations.caption")}</caption>
 						<thead>
@@ -270,6 +278,7 @@ export function WorkshopAdminList({ ctx, rows }: { ctx: PageContext; rows: ListR
 	return (
 		<>
 			<h1>{t("workshop.admin.title")}</h1>
+			<PageHelp ctx={ctx} page="workshops" />
 			<p>
 				<a href="/admin/framtidsverkstader/ny">{t("workshop.admin.new")}</a>
 			</p>
@@ -362,6 +371,57 @@ export function WorkshopForm({
 				/>
 				<TextField ctx={ctx} form={form} name="facilitatorEmail" type="email" label={labels.facilitatorEmail!} hint={t("workshop.field.facilitatorEmail.hint")} />
 			</Form>
+		</>
+	);
+}
+
+type NoteData = Awaited<ReturnType<typeof notePage>>;
+
+/** A note for its author or the coordinator: correct its text, withdraw it after a tick, and its earlier wordings. */
+export function NotePage({ ctx, data, textForm, withdrawForm }: { ctx: PageContext; data: NoteData; textForm: FormState; withdrawForm: FormState }) {
+	const { t, lang } = ctx;
+	const { note, workshop: w } = data;
+	const who = (name: string | null, email: string | null) => name || email || "–";
+	return (
+		<>
+			<p>
+				<a href={`/framtidsverkstader/${w.id}/anteckningar`}>{t("workshop.facilitate.title", { title: w.title })}</a>
+			</p>
+			<h1>{t("workshop.note.title")}</h1>
+			<p class="lead">{t("workshop.note.current", { group: note.groupLabel, question: note.question })}</p>
+			<p class="meta">{t("workshop.notes.enteredBy", { who: who(data.enteredByName, data.enteredByEmail), at: formatDateTime(lang, note.enteredAt) })}</p>
+			{note.withdrawnAt ? (
+				<p class="notice">
+					{t("workshop.note.withdrawn", { at: formatDateTime(lang, note.withdrawnAt) })}: <s>{note.text}</s>
+				</p>
+			) : (
+				<>
+					<p>{t("workshop.note.intro")}</p>
+					<Form ctx={ctx} form={textForm} action={`/framtidsverkstader/${w.id}/anteckningar/${note.id}`} labels={{ text: t("workshop.note.text") }} submit={t("workshop.note.save")}>
+						<TextArea ctx={ctx} form={textForm} name="text" label={t("workshop.note.text")} required rows={3} hint={t("workshop.maxChars", { max: limits.note })} />
+					</Form>
+					<section aria-labelledby="withdraw-title">
+						<h2 id="withdraw-title">{t("workshop.note.withdrawTitle")}</h2>
+						<Form ctx={ctx} form={withdrawForm} action={`/framtidsverkstader/${w.id}/anteckningar/${note.id}/aterkalla`} labels={{ confirm: t("workshop.note.confirm") }} submit={t("workshop.note.withdraw")}>
+							<CheckboxField ctx={ctx} form={withdrawForm} name="confirm" label={t("workshop.note.confirm")} />
+						</Form>
+					</section>
+				</>
+			)}
+			<section aria-labelledby="history-title">
+				<h2 id="history-title">{t("workshop.note.history")}</h2>
+				{data.versions.length === 0 ? (
+					<p>{t("workshop.note.noHistory")}</p>
+				) : (
+					<ol>
+						{data.versions.map(({ version, savedByName, savedByEmail }) => (
+							<li key={version.id}>
+								{version.text} <span class="meta">({t("workshop.note.savedBy", { who: who(savedByName, savedByEmail), at: formatDateTime(lang, version.savedAt) })})</span>
+							</li>
+						))}
+					</ol>
+				)}
+			</section>
 		</>
 	);
 }

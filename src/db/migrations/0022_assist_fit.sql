@@ -1,0 +1,1 @@
+ALTER TABLE "suggestion_members" ADD COLUMN "fit" real;

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from "fastify";
+import type { Db } from "../../db/client.js";
+import { idParamsSchema } from "../../lib/api-schema.js";
+import * as service from "./suggest.service.js";
+import { type FailedForm, SuggestionsPage } from "./suggest.views.js";
+import { bulkAction } from "./synthesis.service.js";
+
+type ById = { Params: { id: string } };
+
+/** Suggested themes and assisted tagging: start a run, act on its suggestions, confirm guesses, export a run. */
+export async function suggestRoutes(app: FastifyInstance, opts: { db: Db }) {
+	const { db } = opts;
+
+	const page = async (req: { viewer: Parameters<typeof service.suggestionsPage>[1]; t: (key: string) => string }, reply: import("fastify").FastifyReply, failed?: FailedForm) => {
+		const data = await service.suggestionsPage(db, req.viewer);
+		return reply.page(req.t("synthesis.suggest.title"), (ctx) => SuggestionsPage({ ctx, data, failed }), failed ? 422 : 200);
+	};
+
+	app.get("/analys/forslag", (req, reply) => page(req, reply));
+
+	app.post("/analys/forslag", async (req, reply) => {
+		const result = await service.startSuggestions(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther("/analys/forslag", "flash.suggestStarted");
+		return page(req, reply, { form: result.state, of: "start" });
+	});
+
+	const actions = {
+		godta: { run: service.acceptSuggestion, flash: "flash.themeAccepted" },
+		"byt-namn": { run: service.renameSuggestion, flash: "flash.saved" },
+		avvisa: { run: service.rejectSuggestion, flash: "flash.saved" },
+		"sla-ihop": { run: service.mergeSuggestion, flash: "flash.merged" },
+	} as const;
+	for (const [path, action] of Object.entries(actions)) {
+		app.post<ById>(`/analys/forslag/:id/${path}`, async (req, reply) => {
+			const result = await action.run(db, req.viewer, req.params.id, req.body);
+			if (result.ok) return reply.seeOther(`/analys/forslag#suggestion-${req.params.id}`, action.flash);
+			return page(req, reply, { form: result.state, of: req.params.id });
+		});
+	}
+
+	app.post("/analys/forslag/assistans", async (req, reply) => {
+		const result = await service.startAssist(db, req.viewer);
+		if (result.ok) return reply.seeOther("/analys/forslag#assist", "flash.suggestStarted");
+		return page(req, reply, { form: result.state, of: "assist" });
+	});
+
+	app.post("/analys/forslag/assistans/bekrafta", async (req, reply) => {
+		const result = await service.confirmGuesses(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther("/analys/forslag#assist", "flash.tagged");
+		return page(req, reply, { form: result.state, of: "confirm" });
+	});
+
+	app.post("/analys/forslag/assistans/bekrafta-over", async (req, reply) => {
+		const result = await service.confirmAbove(db, req.viewer, req.body);
+		if (result.ok) return reply.seeOther("/analys/forslag#assist", "flash.tagged");
+		return page(req, reply, { form: result.state, of: "above" });
+	});
+
+	app.post("/analys/forslag/assistans/ratta", async (req, reply) => {
+		const result = await bulkAction(db, req.viewer, "tag", req.body);
+		if (result.ok) return reply.seeOther("/analys/forslag#assist", "flash.tagged");
+		return page(req, reply, { form: result.state, of: "confirm" });
+	});
+
+	app.get<ById>("/analys/forslag/korningar/:id.csv", async (req, reply) => {
+		const data = await service.exportRun(db, req.viewer, req.params.id);
+		return reply
+			.type("text/csv; charset=utf-8")
+			.header("content-disposition", `attachment; filename="forslag-${data.run.id}.csv"`)
+			.send(service.exportCsv(data, req.lang));
+	});
+
+	app.get<ById>(
+		"/api/v1/suggestion-runs/:id",
+		{
+			schema: {
+				tags: ["synthesis"],
+				summary: "One suggestion run (analysts only)",
+				description: "A run of suggested themes or assisted tagging: its settings, and one row per input with its suggested theme and score.",
+				params: idParamsSchema,
+			},
+		},
+		async (req) => service.exportRun(db, req.viewer, req.params.id),
+	);
+}
