@@ -104,3 +104,12 @@ export function Downloads(props: { ctx: PageContext; xlsx: string; csvExcel: str
 		</p>
 	);
 }
+
+/** A wide table that scrolls sideways on a narrow screen: a named, focusable region, so keyboard users can scroll it too. */
+export function TableScroll(props: { label: string; children: ComponentChildren }) {
+	return (
+		<section class="table-scroll" aria-label={props.label} tabindex={0}>
+			{props.children}
+		</section>
+	);
+}

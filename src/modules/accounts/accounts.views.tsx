@@ -3,7 +3,7 @@ import { ErrorSummary, Form, SelectField, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { type accountPage, type CodeGone, codeMinutes, type usersPage } from "./accounts.service.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 const withNext = (path: string, next: string) => (next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`);
 
@@ -173,7 +173,7 @@ export function UsersPage({ ctx, data, grantForm }: { ctx: PageContext; data: Us
 			<PageHelp ctx={ctx} page="users" />
 			<section aria-labelledby="people-title">
 				<h2 id="people-title">{t("accounts.users.people")}</h2>
-				<div class="table-scroll">
+				<TableScroll label={t("accounts.users.people")}>
 					<table>
 						<thead>
 							<tr>
@@ -226,7 +226,7 @@ export function UsersPage({ ctx, data, grantForm }: { ctx: PageContext; data: Us
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			</section>
 			<section aria-labelledby="grant-title">
 				<h2 id="grant-title">{t("accounts.users.grant.title")}</h2>

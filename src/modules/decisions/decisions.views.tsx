@@ -1,3 +1,4 @@
+import { TableScroll } from "../../ui/components.js";
 import type { ComponentChildren } from "preact";
 import { formatDate, formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
@@ -10,7 +11,7 @@ export function AdoptionsTable({ ctx, adoptions }: { ctx: PageContext; adoptions
 	const { t, lang } = ctx;
 	if (adoptions.length === 0) return <p>{t("adoption.none")}</p>;
 	return (
-		<div class="table-scroll">
+		<TableScroll label={t("adoption.caption", { count: adoptions.length })}>
 			<table>
 				<caption>{t("adoption.caption", { count: adoptions.length })}</caption>
 				<thead>
@@ -36,7 +37,7 @@ export function AdoptionsTable({ ctx, adoptions }: { ctx: PageContext; adoptions
 					))}
 				</tbody>
 			</table>
-		</div>
+		</TableScroll>
 	);
 }
 
@@ -64,7 +65,7 @@ export function MeetingsPage({ ctx, meetings }: { ctx: PageContext; meetings: Me
 			{meetings.length === 0 ? (
 				<p>{t("decisions.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("decisions.caption", { count: meetings.length })}>
 					<table>
 						<caption>{t("decisions.caption", { count: meetings.length })}</caption>
 						<thead>
@@ -88,7 +89,7 @@ export function MeetingsPage({ ctx, meetings }: { ctx: PageContext; meetings: Me
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<p>
 				<a href="/visionen/antaganden">{t("adoptions.link")}</a>
@@ -369,7 +370,7 @@ export function AdoptionsPage({ ctx, data }: { ctx: PageContext; data: Adoptions
 			{data.standing.length === 0 ? (
 				<p>{t("adoption.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("adoption.caption", { count: data.standing.length })}>
 					<table>
 						<caption>{t("adoption.caption", { count: data.standing.length })}</caption>
 						<thead>
@@ -399,7 +400,7 @@ export function AdoptionsPage({ ctx, data }: { ctx: PageContext; data: Adoptions
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<p>
 				<a href="/admin/antaganden">{t("adoptions.recordOwn")}</a>

@@ -5,7 +5,7 @@ import { translateMsg } from "../../ui/messages.js";
 import { Paragraphs } from "../../ui/text.js";
 import { organisationsField } from "./focus-areas.input.js";
 import type { FocusAreaForm, PublicFocusArea } from "./focus-areas.service.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 /** "3 organisations work in the area", for the list of areas and each area's page. */
 export function countText(ctx: PageContext, count: number): string {
@@ -59,7 +59,7 @@ export function AdminFocusAreasPage({ ctx, areas }: { ctx: PageContext; areas: P
 			{areas.length === 0 ? (
 				<p>{t("focusArea.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("focusArea.admin.caption")}>
 					<table>
 						<caption>{t("focusArea.admin.caption")}</caption>
 						<thead>
@@ -81,7 +81,7 @@ export function AdminFocusAreasPage({ ctx, areas }: { ctx: PageContext; areas: P
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</>
 	);

@@ -1,7 +1,7 @@
 import { formatDate, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { type ChartSvg, yearChart } from "../../ui/charts.js";
-import { ChartImage } from "../../ui/components.js";
+import { ChartImage, TableScroll } from "../../ui/components.js";
 import { Paragraphs } from "../../ui/text.js";
 import { GoalStatus, ownerHref } from "../goals/index.js";
 import { ProgressNote } from "../indicators/index.js";
@@ -90,7 +90,7 @@ export function IndicatorTable({ ctx, indicator, municipalityCode }: { ctx: Page
 	const name = (m: string, n: string | null) => (m === "0000" ? t("followup.report.national") : (n ?? m));
 	const series = [...indicator.series].sort((a, b) => Number(b.municipality === municipalityCode) - Number(a.municipality === municipalityCode));
 	return (
-		<section class="table-scroll" aria-label={t("followup.report.indicatorCaption", { title: indicator.title })} tabindex={0}>
+		<TableScroll label={t("followup.report.indicatorCaption", { title: indicator.title })}>
 			<table>
 				<caption>{t("followup.report.indicatorCaption", { title: indicator.title })}</caption>
 				<thead>
@@ -118,7 +118,7 @@ export function IndicatorTable({ ctx, indicator, municipalityCode }: { ctx: Page
 				</tbody>
 			</table>
 			{indicator.peerGroup && <p class="meta">{t("indicator.values.peerGroup", { group: indicator.peerGroup })}</p>}
-		</section>
+		</TableScroll>
 	);
 }
 

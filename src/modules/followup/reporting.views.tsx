@@ -1,3 +1,4 @@
+import { TableScroll } from "../../ui/components.js";
 import { formatDate, formatDateTime } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
@@ -29,7 +30,7 @@ export function ReportingPage({ ctx, round, closed, owners }: { ctx: PageContext
 			<Closed ctx={ctx} closed={closed} />
 			{owners.length === 0 && <p>{t("followup.reporting.none")}</p>}
 			{owners.map((owner) => (
-				<div class="table-scroll" key={owner.id}>
+				<TableScroll label={t("followup.reporting.caption", { owner: owner.name })} key={owner.id}>
 					<table>
 						<caption>{t("followup.reporting.caption", { owner: owner.name })}</caption>
 						<thead>
@@ -57,7 +58,7 @@ export function ReportingPage({ ctx, round, closed, owners }: { ctx: PageContext
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			))}
 		</>
 	);

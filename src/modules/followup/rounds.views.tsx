@@ -4,7 +4,7 @@ import { Form, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import type { Round } from "./followup.repo.js";
 import { type OwnerProgress, type RoundState, roundState } from "./rounds.service.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 function StateBadge({ ctx, state }: { ctx: PageContext; state: RoundState }) {
 	return <span class={`badge badge-${state}`}>{ctx.t(`followup.state.${state}`)}</span>;
@@ -35,7 +35,7 @@ export function AdminRoundsPage({ ctx, rounds, form }: { ctx: PageContext; round
 			{rounds.length === 0 ? (
 				<p>{t("followup.admin.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("followup.admin.caption")}>
 					<table>
 						<caption>{t("followup.admin.caption")}</caption>
 						<thead>
@@ -63,7 +63,7 @@ export function AdminRoundsPage({ ctx, rounds, form }: { ctx: PageContext; round
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<h2>{t("followup.admin.new")}</h2>
 			<Form ctx={ctx} form={form} action="/admin/uppfoljning" labels={labels} submit={t("followup.admin.create")}>
@@ -101,7 +101,7 @@ export function AdminRoundPage({ ctx, round, state, owners }: { ctx: PageContext
 			{owners.length === 0 ? (
 				<p>{t("followup.round.noOwners")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("followup.round.ownersCaption")}>
 					<table>
 						<caption>{t("followup.round.ownersCaption")}</caption>
 						<thead>
@@ -135,7 +135,7 @@ export function AdminRoundPage({ ctx, round, state, owners }: { ctx: PageContext
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</>
 	);

@@ -1,3 +1,4 @@
+import { TableScroll } from "../../ui/components.js";
 import { PageSections } from "../../ui/sections.js";
 import { formatDate, formatDateRange, formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
@@ -53,7 +54,7 @@ export function GoalList({ ctx, goals, caption, showOwner = true }: { ctx: PageC
 		return text;
 	};
 	return (
-		<div class="table-scroll">
+		<TableScroll label={caption ?? t("goal.list.caption")}>
 			<table>
 				<caption>{caption ?? t("goal.list.caption")}</caption>
 				<thead>
@@ -83,7 +84,7 @@ export function GoalList({ ctx, goals, caption, showOwner = true }: { ctx: PageC
 					))}
 				</tbody>
 			</table>
-		</div>
+		</TableScroll>
 	);
 }
 
@@ -310,7 +311,7 @@ function Activities({ ctx, data }: { ctx: PageContext; data: GoalPageData }) {
 			{data.activities.length === 0 ? (
 				<p>{t("goal.page.noActivities")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("goal.activity.caption")}>
 					<table>
 						<caption>{t("goal.activity.caption")}</caption>
 						<thead>
@@ -345,7 +346,7 @@ function Activities({ ctx, data }: { ctx: PageContext; data: GoalPageData }) {
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</section>
 	);

@@ -6,7 +6,7 @@ import { areasField } from "./indicators.input.js";
 import { betterDirections } from "./indicators.schema.js";
 import { national } from "./kolada.sync.js";
 import type { IndicatorForm, IndicatorWithAreas, IndicatorWithValues } from "./indicators.service.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 /** The coordinator's list of indicators. */
 export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; indicators: IndicatorWithAreas[] }) {
@@ -27,7 +27,7 @@ export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; ind
 			{indicators.length === 0 ? (
 				<p>{t("indicator.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("indicator.caption")}>
 					<table>
 						<caption>{t("indicator.caption")}</caption>
 						<thead>
@@ -51,7 +51,7 @@ export function AdminIndicatorsPage({ ctx, indicators }: { ctx: PageContext; ind
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</>
 	);
@@ -107,7 +107,7 @@ export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: 
 	if (indicator.kind !== "kolada") return null;
 	if (indicator.latest.length === 0) return <p class="meta">{t("indicator.values.none")}</p>;
 	return (
-		<section class="table-scroll" aria-label={t("indicator.values.caption", { title: indicator.title })} tabindex={0}>
+		<TableScroll label={t("indicator.values.caption", { title: indicator.title })}>
 			<table>
 				<caption>{t("indicator.values.caption", { title: indicator.title })}</caption>
 				<thead>
@@ -128,6 +128,6 @@ export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: 
 				</tbody>
 			</table>
 			{indicator.peerGroup && <p class="meta">{t("indicator.values.peerGroup", { group: indicator.peerGroup.title })}</p>}
-		</section>
+		</TableScroll>
 	);
 }

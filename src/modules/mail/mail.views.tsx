@@ -1,7 +1,7 @@
 import { formatDateTime } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import type { OutboxMail } from "./mail.repo.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 function status(ctx: PageContext, mail: OutboxMail): string {
 	if (mail.sentAt) return ctx.t("mail.outbox.sent", { at: formatDateTime(ctx.lang, mail.sentAt) });
@@ -20,7 +20,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: OutboxMail
 			{mails.length === 0 ? (
 				<p>{t("mail.outbox.empty")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("mail.outbox.title")}>
 					<table>
 						<caption class="visually-hidden">{t("mail.outbox.title")}</caption>
 						<thead>
@@ -46,7 +46,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: OutboxMail
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</>
 	);

@@ -11,7 +11,7 @@ import { contactLimits, declineReasonMax, organisationTypes } from "./organisati
 import type { Organisation } from "./organisations.repo.js";
 import type { DeclineForm, OrganisationForm, OrganisationProfile, PublicOrganisation } from "./organisations.service.js";
 import type { ProfileForm } from "./organisations.workspace.service.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 /** The actors page: the table of adoptions, then every organisation taking part. */
 export function ActorsPage({ ctx, adoptions, organisations }: { ctx: PageContext; adoptions: PublicAdoption[]; organisations: PublicOrganisation[] }) {
@@ -127,7 +127,7 @@ export function AdminOrganisationsPage({ ctx, organisations }: { ctx: PageContex
 			{organisations.length === 0 ? (
 				<p>{t("organisation.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("organisation.admin.caption")}>
 					<table>
 						<caption>{t("organisation.admin.caption")}</caption>
 						<thead>
@@ -154,7 +154,7 @@ export function AdminOrganisationsPage({ ctx, organisations }: { ctx: PageContex
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</>
 	);

@@ -1,3 +1,4 @@
+import { TableScroll } from "../../ui/components.js";
 import { formatDateTime } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextField } from "../../ui/form.js";
@@ -33,7 +34,7 @@ function MembersSection({ ctx, page, error }: { ctx: PageContext; page: Workspac
 					{translateMsg(t, error)}
 				</p>
 			)}
-			<div class="table-scroll">
+			<TableScroll label={t("organisation.members.caption")}>
 				<table>
 					<caption>{t("organisation.members.caption")}</caption>
 					<thead>
@@ -80,7 +81,7 @@ function MembersSection({ ctx, page, error }: { ctx: PageContext; page: Workspac
 						))}
 					</tbody>
 				</table>
-			</div>
+			</TableScroll>
 		</section>
 	);
 }

@@ -1,20 +1,10 @@
-import type { ComponentChildren } from "preact";
 import { formatDate, formatMonth, formatNumber, type Lang } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { type ChartSvg, monthChart } from "../../ui/charts.js";
-import { Chart, Downloads, PageHelp } from "../../ui/components.js";
+import { Chart, Downloads, PageHelp, TableScroll } from "../../ui/components.js";
 import type { BreakdownRow, MonthRow, publicParticipation } from "./participation.service.js";
 
 type Data = Awaited<ReturnType<typeof publicParticipation>>;
-
-/** A wide table that scrolls sideways on a narrow screen; focusable so keyboard users can scroll it too. */
-function Scroll({ label, children }: { label: string; children: ComponentChildren }) {
-	return (
-		<section class="table-scroll" aria-label={label} tabindex={0}>
-			{children}
-		</section>
-	);
-}
 
 const percent = (ctx: PageContext, share: number) => `${formatNumber(ctx.lang, share * 100, 1)} %`;
 
@@ -27,7 +17,7 @@ function Breakdown({ ctx, id, title, rows }: { ctx: PageContext; id: string; tit
 			{rows.length === 0 ? (
 				<p>{t("participation.noBreakdown")}</p>
 			) : (
-				<Scroll label={title}>
+				<TableScroll label={title}>
 				<table>
 					<thead>
 						<tr>
@@ -50,7 +40,7 @@ function Breakdown({ ctx, id, title, rows }: { ctx: PageContext; id: string; tit
 						))}
 					</tbody>
 				</table>
-				</Scroll>
+				</TableScroll>
 			)}
 		</section>
 	);
@@ -77,7 +67,7 @@ export function ParticipationPage({ ctx, data, detailed, chart }: { ctx: PageCon
 			</p>
 			<section aria-labelledby="totals-title">
 				<h2 id="totals-title">{t("participation.totals")}</h2>
-				<Scroll label={t("participation.totals")}>
+				<TableScroll label={t("participation.totals")}>
 				<table>
 					<thead>
 						<tr>
@@ -110,14 +100,14 @@ export function ParticipationPage({ ctx, data, detailed, chart }: { ctx: PageCon
 						</tr>
 					</tfoot>
 				</table>
-				</Scroll>
+				</TableScroll>
 			</section>
 			<section aria-labelledby="activities-title">
 				<h2 id="activities-title">{t("participation.perActivity")}</h2>
 				{data.activities.length === 0 ? (
 					<p>{t("participation.none")}</p>
 				) : (
-					<Scroll label={t("participation.perActivity")}>
+					<TableScroll label={t("participation.perActivity")}>
 					<table>
 						<thead>
 							<tr>
@@ -144,7 +134,7 @@ export function ParticipationPage({ ctx, data, detailed, chart }: { ctx: PageCon
 							))}
 						</tbody>
 					</table>
-					</Scroll>
+					</TableScroll>
 				)}
 				{detailed && (
 					<p>
@@ -161,7 +151,7 @@ export function ParticipationPage({ ctx, data, detailed, chart }: { ctx: PageCon
 			<section aria-labelledby="months-title">
 				<h2 id="months-title">{t("participation.overTime")}</h2>
 				{chart && <Chart svg={chart} />}
-				<Scroll label={t("participation.monthsCaption")}>
+				<TableScroll label={t("participation.monthsCaption")}>
 				<table>
 					<caption>{t("participation.monthsCaption")}</caption>
 					<thead>
@@ -185,7 +175,7 @@ export function ParticipationPage({ ctx, data, detailed, chart }: { ctx: PageCon
 						))}
 					</tbody>
 				</table>
-				</Scroll>
+				</TableScroll>
 			</section>
 			<section aria-labelledby="rules-title">
 				<h2 id="rules-title">{t("participation.rules.title")}</h2>

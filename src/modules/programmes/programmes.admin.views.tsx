@@ -3,7 +3,7 @@ import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import type { ProgrammePhase } from "./programmes.repo.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 /** The coordinator's programme page: the programme form, then the phases of its timeline. */
 export function ProgrammeAdminPage(props: {
@@ -60,7 +60,7 @@ export function ProgrammeAdminPage(props: {
 				{props.phases.length === 0 ? (
 					<p>{t("programme.admin.noPhases")}</p>
 				) : (
-					<div class="table-scroll">
+					<TableScroll label={t("programme.timeline")}>
 						<table>
 							<thead>
 								<tr>
@@ -91,7 +91,7 @@ export function ProgrammeAdminPage(props: {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</TableScroll>
 				)}
 				<p>
 					<a class="button" href="/admin/programme/phases/new">

@@ -6,7 +6,7 @@ import { ConcerningDecisions } from "../decisions/index.js";
 import type { Proposal } from "./proposals.repo.js";
 import { type DiffPart, wordDiff } from "./word-diff.js";
 import type { visionPage } from "./proposals.service.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 type VisionPageData = Awaited<ReturnType<typeof visionPage>>;
 
@@ -176,7 +176,7 @@ export function ProposalAdminList({ ctx, proposals }: { ctx: PageContext; propos
 			{proposals.length === 0 ? (
 				<p>{t("proposals.admin.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("proposals.admin.title")}>
 					<table>
 						<thead>
 							<tr>
@@ -197,7 +197,7 @@ export function ProposalAdminList({ ctx, proposals }: { ctx: PageContext; propos
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</>
 	);

@@ -6,7 +6,7 @@ import { questionKinds } from "./surveys.schema.js";
 import type { QuestionWithOptions, Section, Survey } from "./surveys.repo.js";
 import type { HistoryEntry } from "./surveys.service.js";
 import { SurveyTimes } from "./surveys.views.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 function PostButton({ ctx, action, label, name, value }: { ctx: PageContext; action: string; label: string; name?: string; value?: string }) {
 	return (
@@ -58,7 +58,7 @@ export function AdminListPage({ ctx, surveys, form }: { ctx: PageContext; survey
 			{surveys.length === 0 ? (
 				<p>{t("survey.admin.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("survey.admin.title")}>
 					<table>
 						<thead>
 							<tr>
@@ -79,7 +79,7 @@ export function AdminListPage({ ctx, surveys, form }: { ctx: PageContext; survey
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<section aria-labelledby="new-survey">
 				<h2 id="new-survey">{t("survey.admin.new")}</h2>

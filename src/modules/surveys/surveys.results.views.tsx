@@ -1,7 +1,7 @@
 import { formatDate, formatNumber, type Lang, type T } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { barChart, type ChartSvg } from "../../ui/charts.js";
-import { Chart, Downloads } from "../../ui/components.js";
+import { Chart, Downloads, TableScroll } from "../../ui/components.js";
 import type { QuestionWithOptions, Survey } from "./surveys.repo.js";
 import type { QuestionResult } from "./surveys.results.js";
 
@@ -9,7 +9,7 @@ function ResultTable({ ctx, result }: { ctx: PageContext; result: QuestionResult
 	const { t, lang } = ctx;
 	const ranking = result.question.kind === "ranking";
 	return (
-		<div class="table-scroll">
+		<TableScroll label={result.question.text}>
 			<table>
 				<caption>{result.question.text}</caption>
 				<thead>
@@ -34,7 +34,7 @@ function ResultTable({ ctx, result }: { ctx: PageContext; result: QuestionResult
 					})}
 				</tbody>
 			</table>
-		</div>
+		</TableScroll>
 	);
 }
 

@@ -1,3 +1,4 @@
+import { TableScroll } from "../../ui/components.js";
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { ErrorSummary, FileField, SelectField } from "../../ui/form.js";
@@ -56,7 +57,7 @@ export function ImportsPage({ ctx, imports, form = empty }: { ctx: PageContext; 
 				<button type="submit">{t("synthesis.import.upload")}</button>
 			</form>
 			{imports.length > 0 && (
-				<div class="table-scroll">
+				<TableScroll label={t("synthesis.import.earlier")}>
 					<table>
 						<caption>{t("synthesis.import.earlier")}</caption>
 						<thead>
@@ -80,7 +81,7 @@ export function ImportsPage({ ctx, imports, form = empty }: { ctx: PageContext; 
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 		</>
 	);
@@ -135,7 +136,7 @@ export function ImportPage({ ctx, data, form }: { ctx: PageContext; data: Import
 					<>
 						<h2>{t("synthesis.import.mapping")}</h2>
 						<p>{t("synthesis.import.mapping.intro", { rows: formatNumber(lang, data.totalRows) })}</p>
-						<div class="table-scroll">
+						<TableScroll label={t("synthesis.import.preview")}>
 							<table>
 								<caption>{t("synthesis.import.preview")}</caption>
 								<thead>
@@ -157,7 +158,7 @@ export function ImportPage({ ctx, data, form }: { ctx: PageContext; data: Import
 									))}
 								</tbody>
 							</table>
-						</div>
+						</TableScroll>
 						<form method="post" action={`/analys/import/${data.id}`} novalidate>
 							<input type="hidden" name="_csrf" value={ctx.csrfToken} />
 							<ErrorSummary ctx={ctx} form={mappingForm} labels={{ text: t("synthesis.import.role.text") }} />

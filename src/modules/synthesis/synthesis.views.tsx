@@ -6,7 +6,7 @@ import { type FormState, formState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import { inputSources } from "../inputs/index.js";
 import type { analystsPage, coveragePage, tagPage, themePage, workspace } from "./synthesis.service.js";
-import { PageHelp } from "../../ui/components.js";
+import { PageHelp, TableScroll } from "../../ui/components.js";
 
 type Workspace = Awaited<ReturnType<typeof workspace>>;
 type ThemeData = Awaited<ReturnType<typeof themePage>>;
@@ -38,7 +38,7 @@ export function ChoosableInputs(props: { ctx: PageContext; caption: string; hide
 	const { ctx, columns } = props;
 	const { t } = ctx;
 	return (
-		<div class="table-scroll">
+		<TableScroll label={props.caption}>
 			<table>
 				<caption class={props.hideCaption ? "visually-hidden" : undefined}>{props.caption}</caption>
 				<thead>
@@ -66,7 +66,7 @@ export function ChoosableInputs(props: { ctx: PageContext; caption: string; hide
 					))}
 				</tbody>
 			</table>
-		</div>
+		</TableScroll>
 	);
 }
 
@@ -104,7 +104,7 @@ export function WorkspacePage({ ctx, data, form = empty }: { ctx: PageContext; d
 			{data.themes.length === 0 ? (
 				<p>{t("synthesis.themes.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("synthesis.themes.table")}>
 					<table>
 						<caption>{t("synthesis.themes.table")}</caption>
 						<thead>
@@ -126,7 +126,7 @@ export function WorkspacePage({ ctx, data, form = empty }: { ctx: PageContext; d
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<h2 id="new-theme">{t("synthesis.newTheme")}</h2>
 			<Form ctx={ctx} form={form} action="/analys/teman" labels={themeLabels(ctx)} submit={t("synthesis.create")}>
@@ -312,7 +312,7 @@ export function AnalystsPage({ ctx, rows, form = empty }: { ctx: PageContext; ro
 			{rows.length === 0 ? (
 				<p>{t("synthesis.analysts.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("synthesis.analysts.table")}>
 					<table>
 						<caption>{t("synthesis.analysts.table")}</caption>
 						<thead>
@@ -346,7 +346,7 @@ export function AnalystsPage({ ctx, rows, form = empty }: { ctx: PageContext; ro
 							})}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<h2>{t("synthesis.analysts.add")}</h2>
 			<Form ctx={ctx} form={form} action="/analys/analytiker" labels={{ email: t("synthesis.field.email") }} submit={t("synthesis.analysts.submit")}>
@@ -386,7 +386,7 @@ export function CoveragePage({ ctx, data }: { ctx: PageContext; data: Coverage }
 				</dd>
 			</dl>
 			{data.themes.length > 0 && (
-				<div class="table-scroll">
+				<TableScroll label={t("synthesis.coverage.table")}>
 					<table>
 						<caption>{t("synthesis.coverage.table")}</caption>
 						<thead>
@@ -418,7 +418,7 @@ export function CoveragePage({ ctx, data }: { ctx: PageContext; data: Coverage }
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<Orphans ctx={ctx} orphans={data.orphans} />
 		</>
@@ -440,7 +440,7 @@ function Orphans({ ctx, orphans }: { ctx: PageContext; orphans: Coverage["orphan
 			) : (
 				<>
 					<p>{t("synthesis.coverage.orphans.intro", { at: formatDateTime(lang, orphans.at) })}</p>
-					<div class="table-scroll">
+					<TableScroll label={t("synthesis.coverage.orphans.table", { n: formatNumber(lang, orphans.rows.length) })}>
 						<table>
 							<caption>{t("synthesis.coverage.orphans.table", { n: formatNumber(lang, orphans.rows.length) })}</caption>
 							<thead>
@@ -464,7 +464,7 @@ function Orphans({ ctx, orphans }: { ctx: PageContext; orphans: Coverage["orphan
 								))}
 							</tbody>
 						</table>
-					</div>
+					</TableScroll>
 				</>
 			)}
 		</section>

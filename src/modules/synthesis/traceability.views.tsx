@@ -1,3 +1,4 @@
+import { TableScroll } from "../../ui/components.js";
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form } from "../../ui/form.js";
@@ -158,7 +159,7 @@ export function ThemeLinksPage(props: {
 			{data.chosen.length === 0 ? (
 				<p>{t("trace.links.none")}</p>
 			) : (
-				<div class="table-scroll">
+				<TableScroll label={t("trace.links.now")}>
 					<table>
 						<caption class="visually-hidden">{t("trace.links.now")}</caption>
 						<thead>
@@ -180,7 +181,7 @@ export function ThemeLinksPage(props: {
 							))}
 						</tbody>
 					</table>
-				</div>
+				</TableScroll>
 			)}
 			<h2>{t("trace.links.change")}</h2>
 			<Form ctx={ctx} form={form} action={props.action} labels={{ [themeLinksField]: legend }} submit={t("trace.links.submit")}>

@@ -1,6 +1,6 @@
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { ChartSvg } from "../../ui/charts.js";
-import { Chart, PageHelp } from "../../ui/components.js";
+import { Chart, PageHelp, TableScroll } from "../../ui/components.js";
 import type { PageContext } from "../../ui/context.js";
 import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
@@ -220,7 +220,7 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 						<p>{t("vote.results.noBallots")}</p>
 					)}
 					{chart && <Chart svg={chart} />}
-					<div class="table-scroll">
+					<TableScroll label={t("vote.results.perProposal")}>
 <table>
 						<caption>{t("vote.results.perProposal")}</caption>
 						<thead>
@@ -256,7 +256,7 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 							</tr>
 						</tbody>
 					</table>
-</div>
+					</TableScroll>
 					<p>{t("vote.results.shareNote")}</p>
 					<h2>{t("vote.results.turnout")}</h2>
 					<p>
@@ -266,7 +266,7 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 							share: percent(ctx, results.turnout),
 						})}
 					</p>
-					<div class="table-scroll">
+					<TableScroll label={t("vote.results.perChannel")}>
 <table>
 						<caption>{t("vote.results.perChannel")}</caption>
 						<thead>
@@ -286,7 +286,7 @@ export function ResultsPage({ ctx, results, chart }: { ctx: PageContext; results
 							))}
 						</tbody>
 					</table>
-</div>
+					</TableScroll>
 					<p>
 						<a href={`${base}/resultat.csv`}>{t("vote.results.csv")}</a> · <a href={`${base}/resultat.xlsx`}>{t("vote.results.xlsx")}</a> · <a href={`${base}/resultat.json`}>{t("vote.results.json")}</a>
 					</p>
@@ -387,7 +387,7 @@ type AdminData = { vote: Vote; options: VoteOption[]; rollSize: number; counts: 
 function Rejected({ ctx, rejected }: { ctx: PageContext; rejected: RejectedRow[] }) {
 	if (rejected.length === 0) return null;
 	return (
-		<div class="table-scroll">
+		<TableScroll label={ctx.t("vote.admin.rejected", { count: rejected.length })}>
 <table>
 			<caption>{ctx.t("vote.admin.rejected", { count: rejected.length })}</caption>
 			<thead>
@@ -405,7 +405,7 @@ function Rejected({ ctx, rejected }: { ctx: PageContext; rejected: RejectedRow[]
 				))}
 			</tbody>
 		</table>
-</div>
+		</TableScroll>
 	);
 }
 
@@ -517,7 +517,7 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 			<p>{t("vote.admin.counts", { marks: data.counts.marks, ballots: data.counts.ballots })}</p>
 			<h2>{t("vote.admin.audit")}</h2>
 			{/* On a phone the log scrolls sideways: focusable and named, so the keyboard can scroll it too. */}
-			<section class="table-scroll" aria-label={t("vote.admin.auditCaption")} tabindex={0}>
+			<TableScroll label={t("vote.admin.auditCaption")}>
 <table>
 				<caption>{t("vote.admin.auditCaption")}</caption>
 				<thead>
@@ -541,7 +541,7 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 					))}
 				</tbody>
 			</table>
-</section>
+			</TableScroll>
 		</>
 	);
 }
