@@ -183,6 +183,7 @@ export async function runMembers(db: Db, runId: string, opts: { untaggedOnly?: b
 			text: inputs.text,
 			source: inputs.source,
 			score: suggestionMembers.score,
+			fit: suggestionMembers.fit,
 			suggestionId: suggestions.id,
 			suggestion: suggestions.name,
 			themeId: suggestions.themeId,

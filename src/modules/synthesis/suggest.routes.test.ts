@@ -5,6 +5,7 @@ import { test } from "node:test";
 import { count, eq, sql } from "drizzle-orm";
 import { clientAs, createProgramme, createUser, signedInCoordinator } from "../../../test/factories.js";
 import { testApp, type TestClient } from "../../../test/helpers.js";
+import { formatNumber } from "../../i18n/i18n.js";
 import * as s from "../../schema.js";
 import { addInputs } from "../inputs/index.js";
 import { suggestionRuns, suggestions } from "./suggest.schema.js";
@@ -241,13 +242,51 @@ test("a run exports one row per input with its suggested theme and score, as CSV
 	const run = await suggestedRun(sara, { scope: "all", k: "5", seed: "2" });
 	const csv = await sara.get(`/analys/forslag/korningar/${run.id}.csv`);
 	assert.equal(csv.statusCode, 200);
-	assert.ok(csv.body.startsWith("\uFEFFinspel_id;text;källa;förslag;tema_id;poäng"));
+	assert.ok(csv.body.startsWith("\uFEFFinspel_id;text;källa;förslag;tema_id;poäng;likhet\r\n"));
 	assert.equal(csv.body.trim().split("\r\n").length, labelled.length + 1);
-	assert.match(csv.body, /;0,\d\d\r\n/);
+	assert.match(csv.body, /;0,\d\d;\r\n/, "a themes run has no fit");
 	const json = (await sara.get(`/api/v1/suggestion-runs/${run.id}`)).json();
 	assert.equal(json.rows.length, labelled.length);
 	assert.equal(json.run.seed, 2);
-	assert.ok(json.rows.every((r: { score: number; suggestion: string }) => r.score > 0 && r.suggestion));
+	assert.ok(json.rows.every((r: { score: number; suggestion: string; fit: number | null }) => r.score > 0 && r.suggestion && r.fit === null));
 	const resident = await clientAs(app, db, (await createUser(db)).id);
 	assert.equal((await resident.get(`/api/v1/suggestion-runs/${run.id}`)).statusCode, 403);
+});
+
+test("an assisted-tagging run exports each guess with its theme, confidence and fit, as CSV and as JSON", async () => {
+	const run = await finished("assist");
+	const stored = (
+		(await db.execute(sql`select m.input_id, m.score, m.fit, s.theme_id from suggestion_members m join suggestions s on s.id = m.suggestion_id
+			where s.run_id = ${run.id}`)) as unknown as { rows: { input_id: string; score: number; fit: number; theme_id: string }[] }
+	).rows;
+	assert.ok(stored.length > 0);
+	const json = (await sara.get(`/api/v1/suggestion-runs/${run.id}`)).json();
+	assert.equal(json.run.kind, "assist");
+	const exported = new Map(json.rows.map((r: { inputId: string }) => [r.inputId, r]));
+	assert.equal(exported.size, stored.length);
+	for (const m of stored) {
+		assert.deepEqual(
+			exported.get(m.input_id),
+			{ ...(exported.get(m.input_id) as object), themeId: m.theme_id, score: Math.round(m.score * 1000) / 1000, fit: Math.round(m.fit * 1000) / 1000 },
+		);
+	}
+
+	const csv = await sara.get(`/analys/forslag/korningar/${run.id}.csv`);
+	assert.equal(csv.statusCode, 200);
+	const [header, ...lines] = csv.body.replace("\uFEFF", "").trim().split("\r\n");
+	assert.equal(header, "inspel_id;text;källa;förslag;tema_id;poäng;likhet");
+	assert.equal(lines.length, stored.length);
+	const first = json.rows[0] as { inputId: string; score: number; fit: number };
+	const line = lines.find((l) => l.startsWith(first.inputId))!;
+	assert.ok(line.endsWith(`;${formatNumber("sv", first.score, 2)};${formatNumber("sv", first.fit, 2)}`), line);
+	assert.ok(
+		lines.every((l) => /;[01](,\d\d?)?;[01](,\d\d?)?$/.test(l)),
+		"every guess has a confidence and a fit",
+	);
+
+	await sara.get("/language/en?next=/");
+	const english = await sara.get(`/analys/forslag/korningar/${run.id}.csv`);
+	await sara.get("/language/sv?next=/");
+	assert.ok(english.body.startsWith("\uFEFFinput_id;text;source;suggestion;theme_id;score;fit\r\n"));
+	assert.ok(english.body.includes(`;${formatNumber("en", first.score, 2)};${formatNumber("en", first.fit, 2)}\r\n`), "decimal points in English");
 });

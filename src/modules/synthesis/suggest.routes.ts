@@ -76,7 +76,7 @@ export async function suggestRoutes(app: FastifyInstance, opts: { db: Db }) {
 			schema: {
 				tags: ["synthesis"],
 				summary: "One suggestion run (analysts only)",
-				description: "A run of suggested themes or assisted tagging: its settings, and one row per input with its suggested theme and score.",
+				description: "A run of suggested themes or assisted tagging: its settings, and one row per input with its suggested theme and score. In an assisted-tagging run the score is the confidence (0–1) and `fit` the cosine closeness to the theme's examples; a themes run has `fit` null.",
 				params: idParamsSchema,
 			},
 		},

@@ -277,7 +277,10 @@ async function tagGuesses(db: Db, by: string, guesses: { inputId: string; themeI
 	});
 }
 
-/** One row per input of a run: its suggested theme and score, for checking in a spreadsheet or a program. */
+/**
+ * One row per input of a run: its suggested theme and score, for checking in a spreadsheet or a program. In an assist
+ * run the score is the confidence and fit the closeness to the theme's examples; a themes run has no fit (null).
+ */
 export async function exportRun(db: Db, viewer: Viewer | null, id: string) {
 	await authorize(db, viewer, "analyse");
 	const run = isUuid(id) ? await repo.findRun(db, id) : undefined;
@@ -285,12 +288,16 @@ export async function exportRun(db: Db, viewer: Viewer | null, id: string) {
 	const rows = await repo.runMembers(db, run.id);
 	return {
 		run: { id: run.id, kind: run.kind, scope: run.scope, scopeValue: run.scopeValue, requestedK: run.requestedK, seed: run.seed, status: run.status, inputCount: run.inputCount, startedAt: run.startedAt.toISOString() },
-		rows: rows.map((r) => ({ inputId: r.inputId, text: r.text, source: r.source, suggestionId: r.suggestionId, suggestion: r.suggestion, themeId: r.themeId, score: Math.round(r.score * 1000) / 1000 })),
+		rows: rows.map((r) => ({ inputId: r.inputId, text: r.text, source: r.source, suggestionId: r.suggestionId, suggestion: r.suggestion, themeId: r.themeId, score: round3(r.score), fit: r.fit === null ? null : round3(r.fit) })),
 	};
 }
 
-/** The export as CSV for Swedish Excel: semicolons, a byte-order mark, decimal commas. */
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The export as CSV for Swedish Excel: semicolons, a byte-order mark, decimal commas; fit empty where the run has none. */
 export function exportCsv(data: Awaited<ReturnType<typeof exportRun>>, lang: "sv" | "en"): string {
-	const header = lang === "sv" ? ["inspel_id", "text", "källa", "förslag", "tema_id", "poäng"] : ["input_id", "text", "source", "suggestion", "theme_id", "score"];
-	return csvDocument([header, ...data.rows.map((r) => [r.inputId, r.text, r.source, r.suggestion, r.themeId ?? "", formatNumber(lang, r.score, 2)])], ";");
+	const header =
+		lang === "sv" ? ["inspel_id", "text", "källa", "förslag", "tema_id", "poäng", "likhet"] : ["input_id", "text", "source", "suggestion", "theme_id", "score", "fit"];
+	const rows = data.rows.map((r) => [r.inputId, r.text, r.source, r.suggestion, r.themeId ?? "", formatNumber(lang, r.score, 2), r.fit === null ? "" : formatNumber(lang, r.fit, 2)]);
+	return csvDocument([header, ...rows], ";");
 }
