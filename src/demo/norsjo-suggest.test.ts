@@ -6,11 +6,41 @@ import { clientAs } from "../../test/factories.js";
 import { testApp } from "../../test/helpers.js";
 import * as s from "../schema.js";
 import { suggestionRuns } from "../modules/synthesis/suggest.schema.js";
+import { themes, themeTaggings } from "../modules/synthesis/synthesis.schema.js";
 import { demoAnalyst } from "./norsjo-synthesis.js";
 import { seedDemo } from "./seed.js";
 
 const { app, db } = await testApp();
 await seedDemo(db);
+
+test("the demo's analyst finds a theme suggested, with its confidence, for each untagged input, and confirms one", async () => {
+	const [analyst] = await db.select().from(s.users).where(eq(s.users.email, demoAnalyst.email));
+	const client = await clientAs(app, db, analyst!.id);
+	const page = (await client.get("/analys/forslag")).body;
+	const table = page.slice(page.indexOf("<caption>Förslag för otaggade inspel"));
+	const shown = /<caption>Förslag för otaggade inspel, säkrast först \((\d+) visas\)<\/caption>/.exec(table);
+	assert.ok(shown && Number(shown[1]) > 0, "guesses are listed");
+	assert.match(table, /<th scope="col">Föreslaget tema<\/th><th scope="col">Säkerhet<\/th>/);
+	const names = new Set((await db.select({ name: themes.name }).from(themes)).map((t) => t.name));
+	const rows = [...table.slice(0, table.indexOf("</table>")).matchAll(/value="([^"]+)"[\s\S]*?<td>[^<]*<\/td><td>([^<]+)<\/td><td>(\d+) %<\/td>/g)];
+	assert.equal(rows.length, Number(shown![1]));
+	assert.ok(rows.every(([, , theme, percent]) => names.has(theme!) && Number(percent) <= 100), "each row names a demo theme and a confidence");
+	const confidences = rows.map(([, , , percent]) => Number(percent));
+	assert.deepEqual(confidences, [...confidences].sort((a, b) => b - a), "surest first");
+
+	const [, inputId, theme] = rows[0]!;
+	const [run] = await db.select().from(suggestionRuns).where(eq(suggestionRuns.kind, "assist"));
+	const body = new URLSearchParams([
+		["runId", run!.id],
+		["inputIds", inputId!],
+	]);
+	assert.equal((await client.post("/analys/forslag/assistans/bekrafta", body)).statusCode, 303);
+	const tagged = await db.select({ name: themes.name }).from(themeTaggings).innerJoin(themes, eq(themes.id, themeTaggings.themeId)).where(eq(themeTaggings.inputId, inputId!));
+	assert.deepEqual(
+		tagged.map((t) => t.name),
+		[theme],
+	);
+});
 
 test("the demo's analyst starts a suggestion run over Norsjöbygden's inputs and reads the suggested themes", async () => {
 	const [analyst] = await db.select().from(s.users).where(eq(s.users.email, demoAnalyst.email));

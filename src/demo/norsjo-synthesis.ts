@@ -1,11 +1,13 @@
 // Demo data for synthesis: an analyst, and a theme per focus area that carries the inputs residents gave on it (the
 // survey's free texts and the ideas), tagged by the analyst, so the analysis and coverage pages have content. The
 // analyst links each focus area to its theme and each of the five proposals to the themes it grew from, so the public
-// pages of focus areas, proposals and themes show what residents said.
+// pages of focus areas, proposals and themes show what residents said. A finished assisted-tagging run then suggests a
+// theme, with its confidence, for each input no focus area carried, for the analyst to confirm or correct.
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import * as s from "../schema.js";
 import { proposalThemes } from "../modules/proposals/proposal-themes.schema.js";
+import { assistAtOnce } from "../modules/synthesis/index.js";
 import { analysts, themeEvents, themes, themeTaggings } from "../modules/synthesis/synthesis.schema.js";
 import { focusAreaThemes } from "../modules/synthesis/traceability.schema.js";
 
@@ -21,7 +23,10 @@ const proposalGrounds: Record<number, string[]> = {
 	5: ["Människan i fokus", "Hög service och gott värdskap", "En rik och attraktiv fritid", "En trygg bygd"],
 };
 
-/** Adds the analyst, a theme per focus area and its taggings, and links the focus areas and proposals to the themes. */
+/**
+ * Adds the analyst, a theme per focus area and its taggings, links the focus areas and proposals to the themes, and
+ * runs assisted tagging over the inputs left untagged.
+ */
 export async function seedNorsjoSynthesis(db: Db, areas: { id: string; name: string; description: string }[]): Promise<void> {
 	const [analyst] = await db.insert(s.users).values(demoAnalyst).returning();
 	await db.insert(analysts).values({ userId: analyst!.id });
@@ -41,4 +46,5 @@ export async function seedNorsjoSynthesis(db: Db, areas: { id: string; name: str
 		const grounds = (proposalGrounds[proposal.number] ?? []).flatMap((name) => themeOf.get(name) ?? []);
 		if (grounds.length > 0) await db.insert(proposalThemes).values(grounds.map((themeId) => ({ proposalId: proposal.id, themeId, linkedBy: analyst!.id })));
 	}
+	if (!(await assistAtOnce(db, analyst!.id))) throw new Error("the demo has too few tagged or untagged inputs for assisted tagging");
 }

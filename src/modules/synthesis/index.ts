@@ -22,6 +22,8 @@ export { synthesisRoutes } from "./synthesis.routes.js";
 /** Import of a survey export from the command line. */
 export { recordFileImport, runImport } from "./imports.service.js";
 export { TableError } from "./synthesis.table.js";
+/** A finished assisted-tagging run at once (for the demo). */
+export { assistAtOnce } from "./suggest.service.js";
 /** What vision proposals need to rest on themes: the links' form and saving, the public trace and the themes' pages. */
 /** The trace's JSON for the API (a proposal's trace is served by the composition layer). */
 export { traceJson, traceJsonSchema, traceTags } from "./traceability.api.js";

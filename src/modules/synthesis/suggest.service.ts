@@ -190,16 +190,33 @@ export async function mergeSuggestion(db: Db, viewer: Viewer | null, id: string,
  */
 export async function startAssist(db: Db, viewer: Viewer | null): Promise<Result<{ id: string }>> {
 	const by = await authorize(db, viewer, "analyse");
-	const ready = (await themesRepo.listThemes(db)).filter((t) => t.inputs >= minExamples);
-	if (ready.length < 2) return refuse({}, "_form", "synthesis.assist.error.fewExamples");
-	const inputs = await repo.assistInputs(db);
-	if (!inputs.some((i) => i.themeIds.length === 0)) return refuse({}, "_form", "synthesis.assist.error.nothingUntagged");
+	const prepared = await assistExamples(db);
+	if (!prepared.ok) return prepared;
+	const { inputs, ready } = prepared;
 	const run = await db.transaction((tx) => repo.insertRun(tx, { kind: "assist", status: "running", inputCount: inputs.length, startedBy: by.id }));
 	inBackground(
 		() => runAssist(db, run.id, inputs, ready),
 		() => repo.updateRun(db, run.id, { status: "failed", finishedAt: new Date() }),
 	);
 	return { ok: true, id: run.id };
+}
+
+/** What an assist run learns from and guesses for; or why there is too little. */
+async function assistExamples(db: Db) {
+	const ready = (await themesRepo.listThemes(db)).filter((t) => t.inputs >= minExamples);
+	if (ready.length < 2) return refuse({}, "_form", "synthesis.assist.error.fewExamples");
+	const inputs = await repo.assistInputs(db);
+	if (!inputs.some((i) => i.themeIds.length === 0)) return refuse({}, "_form", "synthesis.assist.error.nothingUntagged");
+	return { ok: true as const, inputs, ready };
+}
+
+/** Runs assisted tagging to its end at once, as started by a person (the demo seeds a finished run); false when there is too little to learn from. */
+export async function assistAtOnce(db: Db, startedBy: string): Promise<boolean> {
+	const prepared = await assistExamples(db);
+	if (!prepared.ok) return false;
+	const run = await repo.insertRun(db, { kind: "assist", status: "running", inputCount: prepared.inputs.length, startedBy });
+	await runAssist(db, run.id, prepared.inputs, prepared.ready);
+	return true;
 }
 
 /** Guesses a theme for each untagged input from the tagged ones and stores the guesses with the run. */
