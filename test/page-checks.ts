@@ -27,3 +27,9 @@ export function duplicateIds(html: string): string[] {
 	for (const [, id] of html.matchAll(/<[a-zA-Z][^>]*?\sid="([^"]*)"/g)) counts.set(id!, (counts.get(id!) ?? 0) + 1);
 	return [...counts].filter(([, n]) => n > 1).map(([id]) => id);
 }
+
+/** The confirmation a page shows after a redirect (its role="status" flash), as read out, or null when there is none. */
+export function flashMessage(html: string): string | null {
+	const flash = html.match(/<p class="flash" role="status">([\s\S]*?)<\/p>/)?.[1];
+	return flash === undefined ? null : pageText(flash).replace(/\s+/g, " ").trim();
+}

@@ -56,6 +56,7 @@ export const arenasMessages: Messages = {
 		"arena.error.unknownInitiative": "Initiativet finns inte i det här fokusområdet.",
 		"arena.list.upcomingIn": "Kommande arenaträffar",
 		"arena.list.dealtWithIn": "Arenaträffar som tagit upp detta",
+		"flash.arenaMeetingSaved": "Arenaträffen är ändrad.",
 	},
 	en: {
 		"layout.nav.arenas": "Arenas",
@@ -112,5 +113,6 @@ export const arenasMessages: Messages = {
 		"arena.error.unknownInitiative": "That initiative is not in this focus area.",
 		"arena.list.upcomingIn": "Upcoming arena meetings",
 		"arena.list.dealtWithIn": "Arena meetings that dealt with this",
+		"flash.arenaMeetingSaved": "The arena meeting is updated.",
 	},
 };

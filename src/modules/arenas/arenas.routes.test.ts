@@ -6,6 +6,7 @@ import ICAL from "ical.js";
 import * as s from "../../schema.js";
 import { clientAs, createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, createWorkshop } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { arenaMeetingsFor, upcomingArenaMeetings } from "./index.js";
 
 const { app, db } = await testApp();
@@ -82,6 +83,7 @@ test("notes are added afterwards and participants changed by the coordinator", a
 	assert.match(edit.body, /value="18:00"/);
 	const res = await post(client, `/arenor/${meeting.id}/andra`, { ...valid, title: "Arena om trygghet", notes: "Vi kom överens om belysning." }, { organisations: [outsider.id] });
 	assert.equal(res.statusCode, 303);
+	assert.equal(flashMessage((await client.get(String(res.headers.location))).body), "Arenaträffen är ändrad.");
 	const page = await new TestClient(app).get(`/arenor/${meeting.id}`);
 	assert.match(page.body, /Vi kom överens om belysning\./);
 	assert.ok(page.body.includes(`/aktorer/${outsider.id}`));

@@ -88,7 +88,7 @@ export async function arenasRoutes(app: FastifyInstance, opts: { db: Db; config:
 
 	app.post<ById>("/arenor/:id/andra", async (req, reply) => {
 		const result = await service.updateMeeting(db, req.viewer, req.params.id, req.body, chosen(req.body));
-		if (result.ok) return reply.seeOther(`/arenor/${result.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/arenor/${result.id}`, "flash.arenaMeetingSaved");
 		return reply.page(req.t("arena.edit.title", { title: result.form.meeting!.title }), (ctx) => MeetingFormPage({ ctx, form: result.form }), 422);
 	});
 

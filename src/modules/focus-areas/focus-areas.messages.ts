@@ -32,6 +32,7 @@ export const focusAreasMessages: Messages = {
 		"focusArea.admin.organisationCount": "Antal organisationer",
 		"focusArea.admin.back": "Tillbaka till fokusområdena",
 		"focusArea.admin.backToAdmin": "Tillbaka till administrationen",
+		"flash.focusAreaSaved": "Fokusområdet är ändrat.",
 	},
 	en: {
 		"focusArea.title": "Focus areas",
@@ -64,5 +65,6 @@ export const focusAreasMessages: Messages = {
 		"focusArea.admin.organisationCount": "Number of organisations",
 		"focusArea.admin.back": "Back to the focus areas",
 		"focusArea.admin.backToAdmin": "Back to the administration",
+		"flash.focusAreaSaved": "The focus area is updated.",
 	},
 };

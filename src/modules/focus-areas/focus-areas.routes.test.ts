@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createArenaMeeting, createFocusArea, createGoal, createIndicator, createInitiative, createOrganisation, createProgramme, createUser, signedInCoordinator, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
@@ -171,6 +172,7 @@ test("the coordinator changes a focus area and who works in it", async () => {
 	body.append("organisations", joins.id);
 	const res = await client.post(`/admin/focus-areas/${area.id}/edit`, body);
 	assert.equal(res.statusCode, 303);
+	assert.equal(flashMessage((await client.get("/admin/focus-areas")).body), "Fokusområdet är ändrat.");
 	const [stored] = await areasNamed("Nytt namn");
 	assert.equal(stored?.id, area.id);
 	assert.equal(stored?.position, 6);

@@ -56,7 +56,7 @@ export async function focusAreasRoutes(app: FastifyInstance, opts: { db: Db }) {
 	app.post<ById>("/admin/focus-areas/:id/edit", async (req, reply) => {
 		const chosen = checkedValues(req.body, organisationsField);
 		const result = await service.saveFocusArea(db, req.viewer, req.params.id, parseForm(focusAreaInput, req.body), chosen);
-		if (result.ok) return reply.seeOther("/admin/focus-areas", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/focus-areas", "flash.focusAreaSaved");
 		const title = req.t("focusArea.admin.edit", { name: result.form.area!.name });
 		return reply.page(title, (ctx) => FocusAreaFormPage({ ctx, form: result.form }), 422);
 	});

@@ -66,6 +66,7 @@ export const indicatorsMessages: Messages = {
 		"indicator.progress.noRule": "Bedöms inte: målet saknar indikator, utgångsvärde, målvärde eller ett värde efter utgångsåret.",
 		"indicator.progress.better.higher": "högre är bättre",
 		"indicator.progress.better.lower": "lägre är bättre",
+		"flash.indicatorSaved": "Indikatorn är ändrad.",
 	},
 	en: {
 		"indicator.title": "Indicators",
@@ -132,5 +133,6 @@ export const indicatorsMessages: Messages = {
 		"indicator.progress.noRule": "Not judged: the goal lacks an indicator, a baseline, a target or a value after the baseline year.",
 		"indicator.progress.better.higher": "higher is better",
 		"indicator.progress.better.lower": "lower is better",
+		"flash.indicatorSaved": "The indicator is updated.",
 	},
 };

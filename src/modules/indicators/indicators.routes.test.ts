@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { type ForcedAnswer, startKoladaFixtureServer, testKoladaFixtures } from "../../../test/kolada-fixture-server.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import * as s from "../../schema.js";
 import { indicatorChoices, indicatorsInFocusArea, KoladaClient, syncKoladaIndicators } from "./index.js";
 
@@ -63,6 +64,7 @@ test("the coordinator adds an indicator with a Kolada id and the focus areas tha
 	const changed = new URLSearchParams({ title: "Invånare", unit: "antal", koladaKpi: "" });
 	changed.append("focusAreaIds", safety.id);
 	assert.equal((await client.post(`/admin/indikatorer/${stored!.id}/andra`, changed)).statusCode, 303);
+	assert.equal(flashMessage((await client.get("/admin/indikatorer")).body), "Indikatorn är ändrad.");
 	const [after] = await db.select().from(s.indicators).where(eq(s.indicators.id, stored!.id));
 	assert.deepEqual([after!.title, after!.koladaKpi, after!.kind], ["Invånare", null, "own"]);
 	assert.deepEqual(await areasOf(stored!.id), [safety.id]);

@@ -36,7 +36,7 @@ export async function indicatorsRoutes(app: FastifyInstance, opts: { db: Db; con
 
 	app.post<ById>("/admin/indikatorer/:id/andra", async (req, reply) => {
 		const result = await service.saveIndicator(db, req.viewer, req.params.id, req.body, kolada());
-		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/indikatorer", "flash.indicatorSaved");
 		return reply.page(req.t("indicator.edit", { title: result.form.indicator!.title }), (ctx) => IndicatorFormPage({ ctx, form: result.form }), 422);
 	});
 }

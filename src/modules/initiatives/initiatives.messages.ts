@@ -31,6 +31,7 @@ export const initiativesMessages: Messages = {
 		"initiative.export.csv": "Ladda ner alla initiativ som CSV",
 		"initiative.export.json": "Ladda ner alla initiativ som JSON",
 		"flash.invitationSent": "Inbjudan är skickad till organisationens kontaktperson.",
+		"flash.initiativeSaved": "Initiativet är ändrat.",
 	},
 	en: {
 		"layout.nav.initiatives": "Initiatives",
@@ -62,5 +63,6 @@ export const initiativesMessages: Messages = {
 		"initiative.export.csv": "Download all initiatives as CSV",
 		"initiative.export.json": "Download all initiatives as JSON",
 		"flash.invitationSent": "The invitation has been sent to the organisation's contact person.",
+		"flash.initiativeSaved": "The initiative is updated.",
 	},
 };

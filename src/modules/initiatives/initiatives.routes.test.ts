@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import * as s from "../../schema.js";
 import { clientAs, createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, lastMailTo } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { initiativesInFocusArea, initiativesOfOrganisation } from "./index.js";
 
 const { app, db } = await testApp();
@@ -81,6 +82,7 @@ test("owners change the title and description; nobody else may, and bad input ke
 
 	const ok = await owner.post(url, { title: "Rekryteringsresan 2.0", description: "Ny text." });
 	assert.equal(ok.statusCode, 303);
+	assert.equal(flashMessage((await owner.get(String(ok.headers.location))).body), "Initiativet är ändrat.");
 	const [stored] = await db.select().from(s.initiatives).where(eq(s.initiatives.id, j.initiative.id));
 	assert.equal(stored?.title, "Rekryteringsresan 2.0");
 	assert.equal(stored?.description, "Ny text.");

@@ -56,7 +56,7 @@ export async function initiativesRoutes(app: FastifyInstance, opts: { db: Db; co
 
 	app.post<ById>("/initiativ/:id/andra", async (req, reply) => {
 		const result = await service.updateInitiative(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/initiativ/${result.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/initiativ/${result.id}`, "flash.initiativeSaved");
 		const { initiative, state } = result;
 		return reply.page(req.t("initiative.edit.title", { title: initiative.title }), (ctx) => InitiativeFormPage({ ctx, initiative, state }), 422);
 	});

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { asc, eq } from "drizzle-orm";
 import { clientAs, createOrganisation, createProgramme, createUser } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { programmePhases, programmes } from "./programmes.schema.js";
 
 const { app, db } = await testApp();
@@ -46,7 +47,7 @@ test("a coordinator edits the programme; a population written with spaces is und
 	assert.equal(stored.populationDate, "2018-12-31");
 	assert.equal(stored.horizonYear, 2030);
 	assert.equal(stored.description, "Första stycket.\n\nAndra stycket.");
-	assert.match((await client.get("/admin/programme")).body, /Ändringarna är sparade\./);
+	assert.equal(flashMessage((await client.get("/admin/programme")).body), "Programmets uppgifter är sparade.");
 	assert.match((await client.get("/")).body, /<h1>Framtidsprogrammet<\/h1>/);
 });
 
@@ -109,6 +110,7 @@ test("a coordinator adds, edits and removes phases; the timeline stays in date o
 	assert.match(edit.body, /value="2019-01-08"/);
 	const moved = await client.post(`/admin/programme/phases/${vote.id}`, { name: "Tidig omröstning", description: "", startsOn: "2018-01-01", endsOn: "2018-01-31" });
 	assert.equal(moved.statusCode, 303);
+	assert.equal(flashMessage((await client.get("/admin/programme")).body), "Fasen är ändrad.");
 	phases = await storedPhases();
 	assert.deepEqual(
 		phases.map((p) => p.name),
@@ -126,7 +128,7 @@ test("a coordinator adds, edits and removes phases; the timeline stays in date o
 			[3, "Uppföljning"],
 		],
 	);
-	assert.match((await client.get("/admin/programme")).body, /Posten är borttagen\./);
+	assert.equal(flashMessage((await client.get("/admin/programme")).body), "Fasen är borttagen ur tidslinjen.");
 	assert.equal((await client.get(`/admin/programme/phases/${vote.id}`)).statusCode, 404);
 	assert.equal((await client.post("/admin/programme/phases/not-a-uuid/delete", {})).statusCode, 404);
 });

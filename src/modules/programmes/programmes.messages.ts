@@ -59,6 +59,9 @@ export const programmesMessages: Messages = {
 		"programme.keyDecisions": "Viktiga beslut",
 		"programme.keyDecision": "{body} § {paragraph}, {title}",
 		"programme.link.decisions": "Besluten om programmet",
+		"flash.programmeSaved": "Programmets uppgifter är sparade.",
+		"flash.phaseSaved": "Fasen är ändrad.",
+		"flash.phaseDeleted": "Fasen är borttagen ur tidslinjen.",
 	},
 	en: {
 		"programme.community": "Community",
@@ -118,5 +121,8 @@ export const programmesMessages: Messages = {
 		"programme.keyDecisions": "Key decisions",
 		"programme.keyDecision": "{body} § {paragraph}, {title}",
 		"programme.link.decisions": "The decisions on the programme",
+		"flash.programmeSaved": "The programme's details are saved.",
+		"flash.phaseSaved": "The phase is updated.",
+		"flash.phaseDeleted": "The phase is removed from the timeline.",
 	},
 };

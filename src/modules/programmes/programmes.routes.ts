@@ -16,7 +16,7 @@ export async function programmesRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post("/admin/programme", async (req, reply) => {
 		const result = await service.updateProgramme(opts.db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther("/admin/programme", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/programme", "flash.programmeSaved");
 		return reply.page(req.t("programme.admin.title"), (ctx) => ProgrammeAdminPage({ ctx, ...result, form: result.state }), 422);
 	});
 
@@ -42,7 +42,7 @@ export async function programmesRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post<IdParams>("/admin/programme/phases/:id", async (req, reply) => {
 		const result = await service.updatePhase(opts.db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther("/admin/programme", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/programme", "flash.phaseSaved");
 		const heading = req.t("programme.admin.phaseTitle", { name: result.phase.name });
 		const action = `/admin/programme/phases/${result.phase.id}`;
 		return reply.page(heading, (ctx) => PhaseForm({ ctx, form: result.state, action, heading }), 422);
@@ -50,7 +50,7 @@ export async function programmesRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post<IdParams>("/admin/programme/phases/:id/delete", async (req, reply) => {
 		await service.deletePhase(opts.db, req.viewer, req.params.id);
-		return reply.seeOther("/admin/programme", "flash.deleted");
+		return reply.seeOther("/admin/programme", "flash.phaseDeleted");
 	});
 
 	app.get(

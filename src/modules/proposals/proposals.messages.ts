@@ -48,6 +48,7 @@ export const proposalsMessages: Messages = {
 		"proposals.column.number": "Nummer",
 		"proposals.column.title": "Rubrik",
 		"proposals.column.actions": "Åtgärd",
+		"flash.proposalSaved": "Visionsförslaget är ändrat.",
 	},
 	en: {
 		"vision.title": "The vision",
@@ -96,5 +97,6 @@ export const proposalsMessages: Messages = {
 		"proposals.column.number": "Number",
 		"proposals.column.title": "Title",
 		"proposals.column.actions": "Action",
+		"flash.proposalSaved": "The vision proposal is updated.",
 	},
 };

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { clientAs, createOrganisation, createProgramme, createProposal, createUser, createVisionText, createVote } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { visionProposals } from "./proposals.schema.js";
 
 const { app, db } = await testApp();
@@ -170,6 +171,7 @@ test("a coordinator edits a proposal; a number already taken is refused", async 
 
 	const saved = await client.post(`/admin/proposals/${proposal.id}`, { number: "31", title: "Ny rubrik", subtext: "Ny text." });
 	assert.equal(saved.statusCode, 303);
+	assert.equal(flashMessage((await client.get("/admin/proposals")).body), "Visionsförslaget är ändrat.");
 	assert.equal((await storedProposal(31))?.title, "Ny rubrik");
 	assert.equal(await storedProposal(30), undefined);
 

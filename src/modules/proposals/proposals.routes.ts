@@ -45,7 +45,7 @@ export async function proposalsRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post<IdParams>("/admin/proposals/:id", async (req, reply) => {
 		const result = await service.updateProposal(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther("/admin/proposals", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/proposals", "flash.proposalSaved");
 		const heading = req.t("proposals.admin.edit", { number: result.proposal.number });
 		const action = `/admin/proposals/${result.proposal.id}`;
 		return reply.page(heading, (ctx) => ProposalForm({ ctx, form: result.state, action, heading }), 422);
