@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { test } from "node:test";
 import { createFocusArea, createGoal, createIndicator, createInitiative, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { csvRows, linkNamed, xlsxRows } from "../../../test/spreadsheets.js";
 import * as s from "../../schema.js";
 import { canEditGoalsOf, goalsInFocusArea, goalsOfInitiative, goalsOfOrganisation } from "./index.js";
 
@@ -148,4 +149,23 @@ test("the exports for other modules: goals in a focus area, of an organisation, 
 	const client = new TestClient(app);
 	await signInAs(client, db, member.id);
 	assert.equal((await client.get(`/initiativ/${initiative.id}/mal/ny`)).statusCode, 200);
+});
+
+test("the goals page offers the goals as .xlsx, CSV for Excel and CSV, with the same rows in each", async () => {
+	const client = new TestClient(app);
+	const page = (await client.get("/mal")).body;
+	const xlsx = await client.get(linkNamed(page, "Excel (.xlsx)"));
+	assert.equal(xlsx.statusCode, 200);
+	assert.equal(xlsx.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	assert.match(String(xlsx.headers["content-disposition"]), /attachment; filename="mal.xlsx"/);
+	const csv = await client.get(linkNamed(page, "CSV för andra program (komma)"));
+	const rows = await xlsxRows(xlsx.rawPayload);
+	assert.equal(rows.length, 4, "a header and three goals");
+	assert.deepEqual(rows, csvRows(csv.body));
+	const excel = await client.get(linkNamed(page, "CSV för svenska Excel (semikolon)"));
+	assert.deepEqual(
+		csvRows(excel.body, ";"),
+		rows.map((r) => r.map((c) => c.replace(/^72\.5$/, "72,5"))),
+		"the same rows, with a decimal comma",
+	);
 });

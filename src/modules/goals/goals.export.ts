@@ -1,6 +1,6 @@
 // Goals as open data: one record shape for the JSON export, the CSV export and the API, with stable ids.
 import type { Db } from "../../db/client.js";
-import { csvDocument } from "../../lib/csv.js";
+import type { Cell, SheetTable } from "../../lib/spreadsheet.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import { getProgramme } from "../programmes/index.js";
@@ -91,11 +91,9 @@ const csvColumns = [
 	"description",
 ];
 
-/** The goals as CSV with the same fields as the JSON (areas joined by " | "), comma- or semicolon-separated. */
-export function goalsCsv(records: GoalRecord[], sep: "," | ";"): string {
-	// Swedish Excel, which wants semicolons, also reads only a decimal comma as a number.
-	const decimal = (n: number) => (sep === ";" ? String(n).replace(".", ",") : String(n));
-	const rows = records.map((g) => [
+/** The goals as one table with the same fields as the JSON (areas joined by " | "), for the CSV and .xlsx downloads. */
+export function goalsTable(records: GoalRecord[], name: string): SheetTable {
+	const rows = records.map((g): Cell[] => [
 		g.id,
 		g.title,
 		g.owner.type,
@@ -110,15 +108,15 @@ export function goalsCsv(records: GoalRecord[], sep: "," | ";"): string {
 		g.expectedResult,
 		g.target?.indicatorId ?? "",
 		g.target?.indicator ?? "",
-		g.target?.value === null || g.target?.value === undefined ? "" : decimal(g.target.value),
+		g.target?.value ?? null,
 		g.target?.unit ?? "",
-		g.target?.year ? String(g.target.year) : "",
+		g.target?.year ?? null,
 		g.status,
 		g.statusChangedOn ?? "",
 		g.parentId ?? "",
-		String(g.version),
+		g.version,
 		g.updatedAt,
 		g.description,
 	]);
-	return csvDocument([csvColumns, ...rows], sep);
+	return { name, header: csvColumns, rows };
 }

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import type { T } from "../../i18n/i18n.js";
 import { idParamsSchema, oneRecordResponses, refSchema, uuidSchema } from "../../lib/api-schema.js";
-import { goalRecord, goalRecords, goalsCsv } from "./goals.export.js";
+import { sendTables, type TableFormat } from "../../lib/spreadsheet.js";
+import { goalRecord, goalRecords, goalsTable } from "./goals.export.js";
 import { goalStatuses } from "./goals.schema.js";
 import * as service from "./goals.service.js";
 import { ActivityFormPage, GoalFormPage, GoalPage, GoalsPage, StatusFormPage } from "./goals.views.js";
@@ -64,10 +65,9 @@ export async function goalsRoutes(app: FastifyInstance, opts: { db: Db }) {
 		return reply.page(req.t("goal.list.title"), (ctx) => GoalsPage({ ctx, data }));
 	});
 
-	app.get<{ Querystring: { sep?: string } }>("/mal.csv", async (req, reply) => {
-		const body = goalsCsv(await goalRecords(db), req.query.sep === "semicolon" ? ";" : ",");
-		return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="mal.csv"').send(body);
-	});
+	const download = async (req: FastifyRequest, reply: FastifyReply, format: TableFormat) => sendTables(reply, "mal", [goalsTable(await goalRecords(db), req.t("goal.list.title"))], format);
+	app.get("/mal.xlsx", (req, reply) => download(req, reply, "xlsx"));
+	app.get<{ Querystring: { sep?: string } }>("/mal.csv", (req, reply) => download(req, reply, req.query.sep === "semicolon" ? "csv-excel" : "csv"));
 
 	app.get("/mal.json", async (_req, reply) => {
 		return reply.header("content-disposition", 'inline; filename="mal.json"').send({ goals: await goalRecords(db) });

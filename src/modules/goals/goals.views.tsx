@@ -1,4 +1,4 @@
-import { TableScroll } from "../../ui/components.js";
+import { Downloads, TableScroll } from "../../ui/components.js";
 import { PageSections } from "../../ui/sections.js";
 import { formatDate, formatDateRange, formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
@@ -120,17 +120,10 @@ export function GoalsPage({ ctx, data }: { ctx: PageContext; data: ListData }) {
 			<p role="status">{t(data.goals.length === 1 ? "goal.list.count.one" : "goal.list.count.other", { count: formatNumber(lang, data.goals.length) })}</p>
 			<GoalList ctx={ctx} goals={data.goals} />
 			<h2>{t("goal.list.export")}</h2>
-			<ul class="inline-list">
-				<li>
-					<a href="/mal.csv">{t("goal.list.csv")}</a>
-				</li>
-				<li>
-					<a href="/mal.csv?sep=semicolon">{t("goal.list.csvSemicolon")}</a>
-				</li>
-				<li>
-					<a href="/mal.json">{t("goal.list.json")}</a>
-				</li>
-			</ul>
+			<Downloads ctx={ctx} xlsx="/mal.xlsx" csvExcel="/mal.csv?sep=semicolon" csv="/mal.csv" />
+			<p>
+				<a href="/mal.json">{t("goal.list.json")}</a>
+			</p>
 		</>
 	);
 }

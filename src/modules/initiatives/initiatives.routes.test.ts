@@ -6,6 +6,7 @@ import * as s from "../../schema.js";
 import { clientAs, createArenaMeeting, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, lastMailTo } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
 import { flashMessage } from "../../../test/page-checks.js";
+import { csvRows, linkNamed, xlsxRows } from "../../../test/spreadsheets.js";
 import { initiativesInFocusArea, initiativesOfOrganisation } from "./index.js";
 
 const { app, db } = await testApp();
@@ -151,7 +152,7 @@ test("an owner invites a further organisation; it becomes a co-owner when one of
 	assert.equal((await db.select().from(s.collaborationRequests).where(eq(s.collaborationRequests.toOrganisationId, coordinator.id))).length, 0);
 });
 
-test("initiatives export as CSV and JSON and through the API with stable ids of area, owners and goals", async () => {
+test("initiatives export as .xlsx, CSV and JSON and through the API with stable ids of area, owners and goals", async () => {
 	const j = await jointInitiative();
 	const expected = {
 		id: j.initiative.id,
@@ -170,6 +171,14 @@ test("initiatives export as CSV and JSON and through the API with stable ids of 
 	assert.match(String(csv.headers["content-type"]), /^text\/csv/);
 	assert.ok(csv.body.startsWith("\uFEFFid,title,description,focusAreaId,ownerIds,goalIds,createdAt,updatedAt\r\n"));
 	assert.ok(csv.body.includes(`${j.initiative.id},${j.initiative.title},"Vi lockar hit folk.\n\nTillsammans.",${area.id},${expected.ownerIds.join(" ")},${j.goal.id},`));
+
+	const page = (await visitor.get("/initiativ")).body;
+	const xlsx = await visitor.get(linkNamed(page, "Excel (.xlsx)"));
+	assert.equal(xlsx.headers["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	const rows = await xlsxRows(xlsx.rawPayload);
+	assert.deepEqual(rows, csvRows((await visitor.get(linkNamed(page, "CSV för andra program (komma)"))).body), "the sheet holds the CSV's rows");
+	assert.deepEqual(csvRows((await visitor.get(linkNamed(page, "CSV för svenska Excel (semikolon)"))).body, ";"), rows);
+	assert.ok(rows.some((r) => r[0] === j.initiative.id && r[2] === expected.description));
 
 	const json = await visitor.get("/initiativ.json");
 	assert.equal(json.statusCode, 200);

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { idParamsSchema, oneRecordResponses, uuidSchema } from "../../lib/api-schema.js";
 import { publicBaseUrl } from "../../lib/public-url.js";
+import { sendTables, type TableFormat } from "../../lib/spreadsheet.js";
 import * as service from "./initiatives.service.js";
 import { InitiativeFormPage, InitiativeListPage, InitiativePage, InvitationPage } from "./initiatives.views.js";
 
@@ -34,10 +35,9 @@ export async function initiativesRoutes(app: FastifyInstance, opts: { db: Db; co
 		return reply.page(req.t("initiative.title"), (ctx) => InitiativeListPage({ ctx, rows }));
 	});
 
-	app.get("/initiativ.csv", async (_req, reply) => {
-		const body = await service.initiativesCsv(db);
-		return reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="initiativ.csv"').send(body);
-	});
+	const download = async (req: FastifyRequest, reply: FastifyReply, format: TableFormat) => sendTables(reply, "initiativ", [await service.initiativesTable(db, req.t("initiative.title"))], format);
+	app.get("/initiativ.xlsx", (req, reply) => download(req, reply, "xlsx"));
+	app.get<{ Querystring: { sep?: string } }>("/initiativ.csv", (req, reply) => download(req, reply, req.query.sep === "semicolon" ? "csv-excel" : "csv"));
 
 	app.get("/initiativ.json", async (_req, reply) => {
 		const rows = await service.exportInitiatives(db);

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { isUuid } from "../../lib/ids.js";
-import { csvDocument } from "../../lib/csv.js";
+import type { SheetTable } from "../../lib/spreadsheet.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm } from "../../ui/forms.js";
@@ -126,9 +126,9 @@ export async function exportInitiative(db: Db, id: string): Promise<ExportedInit
 	return (await exported(db, [await findOr404(db, id)]))[0]!;
 }
 
-/** Every joint initiative as CSV; several ids in one cell are separated by spaces. */
-export async function initiativesCsv(db: Db): Promise<string> {
+/** Every joint initiative as one table for the CSV and .xlsx downloads; several ids in one cell are separated by spaces. */
+export async function initiativesTable(db: Db, name: string): Promise<SheetTable> {
 	const rows = await exportInitiatives(db);
 	const header = ["id", "title", "description", "focusAreaId", "ownerIds", "goalIds", "createdAt", "updatedAt"];
-	return csvDocument([header, ...rows.map((r) => [r.id, r.title, r.description, r.focusAreaId, r.ownerIds.join(" "), r.goalIds.join(" "), r.createdAt, r.updatedAt])], ",");
+	return { name, header, rows: rows.map((r) => [r.id, r.title, r.description, r.focusAreaId, r.ownerIds.join(" "), r.goalIds.join(" "), r.createdAt, r.updatedAt]) };
 }

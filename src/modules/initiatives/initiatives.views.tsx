@@ -2,6 +2,7 @@ import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { Paragraphs } from "../../ui/text.js";
+import { Downloads } from "../../ui/components.js";
 import { ArenaMeetingList } from "../arenas/index.js";
 import { GoalList } from "../goals/index.js";
 import { limits } from "./initiatives.input.js";
@@ -49,18 +50,12 @@ export function InitiativeListPage({ ctx, rows }: { ctx: PageContext; rows: Init
 			<h1>{t("initiative.title")}</h1>
 			<p class="lead">{t("initiative.intro")}</p>
 			<InitiativeList ctx={ctx} rows={rows} />
-			<ul>
-				<li>
-					<a href="/initiativ.csv" type="text/csv">
-						{t("initiative.export.csv")}
-					</a>
-				</li>
-				<li>
-					<a href="/initiativ.json" type="application/json">
-						{t("initiative.export.json")}
-					</a>
-				</li>
-			</ul>
+			<Downloads ctx={ctx} xlsx="/initiativ.xlsx" csvExcel="/initiativ.csv?sep=semicolon" csv="/initiativ.csv" />
+			<p>
+				<a href="/initiativ.json" type="application/json">
+					{t("initiative.export.json")}
+				</a>
+			</p>
 		</>
 	);
 }

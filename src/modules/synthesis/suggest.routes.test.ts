@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { count, eq, sql } from "drizzle-orm";
 import { clientAs, createProgramme, createUser, signedInCoordinator } from "../../../test/factories.js";
 import { testApp, type TestClient } from "../../../test/helpers.js";
-import { formatNumber } from "../../i18n/i18n.js";
+import { csvRows, linkNamed, xlsxRows } from "../../../test/spreadsheets.js";
 import * as s from "../../schema.js";
 import { addInputs } from "../inputs/index.js";
 import { suggestionRuns, suggestions } from "./suggest.schema.js";
@@ -238,22 +238,35 @@ test("accepting makes a theme with its inputs tagged; a bad name, merging into i
 	assert.match(bad.body, /Välj vilken källa/);
 });
 
-test("a run exports one row per input with its suggested theme and score, as CSV for Swedish Excel and as JSON", async () => {
+test("a run exports one row per input with its suggested theme and score, as .xlsx, CSV for Swedish Excel, CSV and JSON", async () => {
 	const run = await suggestedRun(sara, { scope: "all", k: "5", seed: "2" });
-	const csv = await sara.get(`/analys/forslag/korningar/${run.id}.csv`);
+	const section = (await sara.get("/analys/forslag")).body.split('id="suggest-run"')[1]!;
+	const xlsx = await sara.get(linkNamed(section, "Excel (.xlsx)"));
+	assert.equal(xlsx.statusCode, 200);
+	assert.match(String(xlsx.headers["content-disposition"]), new RegExp(`filename="forslag-${run.id}.xlsx"`));
+	const rows = await xlsxRows(xlsx.rawPayload);
+	assert.deepEqual(rows[0], ["inspel_id", "text", "källa", "förslag", "tema_id", "poäng", "likhet"]);
+	assert.equal(rows.length, labelled.length + 1);
+	assert.deepEqual(csvRows((await sara.get(linkNamed(section, "CSV för andra program (komma)"))).body), rows, "the sheet holds the CSV's rows");
+	const csv = await sara.get(linkNamed(section, "CSV för svenska Excel (semikolon)"));
 	assert.equal(csv.statusCode, 200);
 	assert.ok(csv.body.startsWith("\uFEFFinspel_id;text;källa;förslag;tema_id;poäng;likhet\r\n"));
-	assert.equal(csv.body.trim().split("\r\n").length, labelled.length + 1);
-	assert.match(csv.body, /;0,\d\d;\r\n/, "a themes run has no fit");
+	assert.deepEqual(
+		csvRows(csv.body, ";"),
+		rows.map((r) => r.map((c) => c.replace(/^0\.(\d+)$/, "0,$1"))),
+		"the same rows with decimal commas",
+	);
+	assert.match(csv.body, /;0,\d+;\r\n/, "a themes run has no fit");
 	const json = (await sara.get(`/api/v1/suggestion-runs/${run.id}`)).json();
 	assert.equal(json.rows.length, labelled.length);
 	assert.equal(json.run.seed, 2);
 	assert.ok(json.rows.every((r: { score: number; suggestion: string; fit: number | null }) => r.score > 0 && r.suggestion && r.fit === null));
 	const resident = await clientAs(app, db, (await createUser(db)).id);
 	assert.equal((await resident.get(`/api/v1/suggestion-runs/${run.id}`)).statusCode, 403);
+	assert.equal((await resident.get(`/analys/forslag/korningar/${run.id}.xlsx`)).statusCode, 403);
 });
 
-test("an assisted-tagging run exports each guess with its theme, confidence and fit, as CSV and as JSON", async () => {
+test("an assisted-tagging run exports each guess with its theme, confidence and fit, as .xlsx, CSV and JSON", async () => {
 	const run = await finished("assist");
 	const stored = (
 		(await db.execute(sql`select m.input_id, m.score, m.fit, s.theme_id from suggestion_members m join suggestions s on s.id = m.suggestion_id
@@ -271,22 +284,22 @@ test("an assisted-tagging run exports each guess with its theme, confidence and 
 		);
 	}
 
-	const csv = await sara.get(`/analys/forslag/korningar/${run.id}.csv`);
-	assert.equal(csv.statusCode, 200);
-	const [header, ...lines] = csv.body.replace("\uFEFF", "").trim().split("\r\n");
-	assert.equal(header, "inspel_id;text;källa;förslag;tema_id;poäng;likhet");
-	assert.equal(lines.length, stored.length);
+	const base = `/analys/forslag/korningar/${run.id}`;
+	const [header, ...rows] = await xlsxRows((await sara.get(`${base}.xlsx`)).rawPayload);
+	assert.deepEqual(header, ["inspel_id", "text", "källa", "förslag", "tema_id", "poäng", "likhet"]);
+	assert.equal(rows.length, stored.length);
 	const first = json.rows[0] as { inputId: string; score: number; fit: number };
-	const line = lines.find((l) => l.startsWith(first.inputId))!;
-	assert.ok(line.endsWith(`;${formatNumber("sv", first.score, 2)};${formatNumber("sv", first.fit, 2)}`), line);
+	assert.deepEqual(rows.find((r) => r[0] === first.inputId)!.slice(5), [String(first.score), String(first.fit)], "confidence and fit as numbers");
 	assert.ok(
-		lines.every((l) => /;[01](,\d\d?)?;[01](,\d\d?)?$/.test(l)),
+		rows.every((r) => /^[01](\.\d+)?$/.test(r[5]!) && /^[01](\.\d+)?$/.test(r[6]!)),
 		"every guess has a confidence and a fit",
 	);
+	const excel = csvRows((await sara.get(`${base}.csv?sep=semicolon`)).body, ";");
+	assert.deepEqual(excel.find((r) => r[0] === first.inputId)!.slice(5), [String(first.score).replace(".", ","), String(first.fit).replace(".", ",")], "decimal commas for Swedish Excel");
 
 	await sara.get("/language/en?next=/");
-	const english = await sara.get(`/analys/forslag/korningar/${run.id}.csv`);
+	const english = await sara.get(`${base}.csv`);
 	await sara.get("/language/sv?next=/");
-	assert.ok(english.body.startsWith("\uFEFFinput_id;text;source;suggestion;theme_id;score;fit\r\n"));
-	assert.ok(english.body.includes(`;${formatNumber("en", first.score, 2)};${formatNumber("en", first.fit, 2)}\r\n`), "decimal points in English");
+	assert.ok(english.body.startsWith("\uFEFFinput_id,text,source,suggestion,theme_id,score,fit\r\n"));
+	assert.deepEqual(csvRows(english.body).find((r) => r[0] === first.inputId)!.slice(5), [String(first.score), String(first.fit)], "decimal points for other tools");
 });

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.js";
 import { idParamsSchema } from "../../lib/api-schema.js";
+import { sendTables, type TableFormat } from "../../lib/spreadsheet.js";
 import * as service from "./suggest.service.js";
 import { type FailedForm, SuggestionsPage } from "./suggest.views.js";
 import { bulkAction } from "./synthesis.service.js";
@@ -11,7 +12,7 @@ type ById = { Params: { id: string } };
 export async function suggestRoutes(app: FastifyInstance, opts: { db: Db }) {
 	const { db } = opts;
 
-	const page = async (req: { viewer: Parameters<typeof service.suggestionsPage>[1]; t: (key: string) => string }, reply: import("fastify").FastifyReply, failed?: FailedForm) => {
+	const page = async (req: { viewer: Parameters<typeof service.suggestionsPage>[1]; t: (key: string) => string }, reply: FastifyReply, failed?: FailedForm) => {
 		const data = await service.suggestionsPage(db, req.viewer);
 		return reply.page(req.t("synthesis.suggest.title"), (ctx) => SuggestionsPage({ ctx, data, failed }), failed ? 422 : 200);
 	};
@@ -62,13 +63,12 @@ export async function suggestRoutes(app: FastifyInstance, opts: { db: Db }) {
 		return page(req, reply, { form: result.state, of: "confirm" });
 	});
 
-	app.get<ById>("/analys/forslag/korningar/:id.csv", async (req, reply) => {
+	const download = async (req: FastifyRequest<ById>, reply: FastifyReply, format: TableFormat) => {
 		const data = await service.exportRun(db, req.viewer, req.params.id);
-		return reply
-			.type("text/csv; charset=utf-8")
-			.header("content-disposition", `attachment; filename="forslag-${data.run.id}.csv"`)
-			.send(service.exportCsv(data, req.lang));
-	});
+		return sendTables(reply, `forslag-${data.run.id}`, [service.exportTable(data, req.lang, req.t("synthesis.suggest.title"))], format);
+	};
+	app.get<ById>("/analys/forslag/korningar/:id.xlsx", (req, reply) => download(req, reply, "xlsx"));
+	app.get<ById & { Querystring: { sep?: string } }>("/analys/forslag/korningar/:id.csv", (req, reply) => download(req, reply, req.query.sep === "semicolon" ? "csv-excel" : "csv"));
 
 	app.get<ById>(
 		"/api/v1/suggestion-runs/:id",

@@ -1,9 +1,8 @@
 import { setImmediate as yieldToServer } from "node:timers/promises";
 import { inBackground } from "../../lib/background.js";
 import { type Db, isUniqueViolation } from "../../db/client.js";
-import { formatNumber } from "../../i18n/i18n.js";
-import { csvDocument } from "../../lib/csv.js";
 import { isUuid } from "../../lib/ids.js";
+import type { SheetTable } from "../../lib/spreadsheet.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
@@ -311,10 +310,9 @@ export async function exportRun(db: Db, viewer: Viewer | null, id: string) {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** The export as CSV for Swedish Excel: semicolons, a byte-order mark, decimal commas; fit empty where the run has none. */
-export function exportCsv(data: Awaited<ReturnType<typeof exportRun>>, lang: "sv" | "en"): string {
+/** The export as one table for the .xlsx and CSV downloads, its header in the analyst's language; scores stay numbers, fit empty where the run has none. */
+export function exportTable(data: Awaited<ReturnType<typeof exportRun>>, lang: "sv" | "en", name: string): SheetTable {
 	const header =
 		lang === "sv" ? ["inspel_id", "text", "källa", "förslag", "tema_id", "poäng", "likhet"] : ["input_id", "text", "source", "suggestion", "theme_id", "score", "fit"];
-	const rows = data.rows.map((r) => [r.inputId, r.text, r.source, r.suggestion, r.themeId ?? "", formatNumber(lang, r.score, 2), r.fit === null ? "" : formatNumber(lang, r.fit, 2)]);
-	return csvDocument([header, ...rows], ";");
+	return { name, header, rows: data.rows.map((r) => [r.inputId, r.text, r.source, r.suggestion, r.themeId ?? "", r.score, r.fit]) };
 }

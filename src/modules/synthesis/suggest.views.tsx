@@ -1,5 +1,6 @@
 import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
+import { Downloads } from "../../ui/components.js";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { type FormState, formState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
@@ -50,11 +51,15 @@ const refreshSeconds = (run: Run | undefined) => (run?.status === "running" ? "2
 
 function ExportLinks({ ctx, run }: { ctx: PageContext; run: Run }) {
 	const { t } = ctx;
+	const base = `/analys/forslag/korningar/${run.id}`;
 	return (
-		<p>
-			{t("synthesis.suggest.export")}: <a href={`/analys/forslag/korningar/${run.id}.csv`}>{t("synthesis.suggest.export.csv")}</a>,{" "}
-			<a href={`/api/v1/suggestion-runs/${run.id}`}>{t("synthesis.suggest.export.json")}</a>
-		</p>
+		<>
+			<p>{t("synthesis.suggest.export")}</p>
+			<Downloads ctx={ctx} xlsx={`${base}.xlsx`} csvExcel={`${base}.csv?sep=semicolon`} csv={`${base}.csv`} />
+			<p>
+				<a href={`/api/v1/suggestion-runs/${run.id}`}>{t("synthesis.suggest.export.json")}</a>
+			</p>
+		</>
 	);
 }
 
