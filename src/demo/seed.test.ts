@@ -138,6 +138,6 @@ test("the demo follows indicators in every focus area, with Kolada values 2015�
 	assert.deepEqual([...new Set(values.map((v) => v.year))].sort(), Array.from({ length: 10 }, (_, i) => String(2015 + i)).map(Number));
 	assert.deepEqual([...new Set(values.map((v) => v.municipality))].sort(), ["0000", "2403", "2417", "2418", "2422"]);
 	const page = await new TestClient(app).get(`/fokusomraden/${areaIds.find((l) => l.indicatorId === population.id)!.focusAreaId}`);
-	assert.match(page.body, /<th scope="row">Norsjö<\/th><td>2024<\/td><td>3\u00a0962<\/td>.*<th scope="row">Riket<\/th><td>2024<\/td>.*<th scope="row">Malå<\/th><td>2024<\/td><td>2\u00a0990<\/td>/s);
+	assert.match(page.body, /<th scope="row">Norsjö<\/th><td>2024<\/td><td>3\u00a0962<small class="meta revised"> \(reviderat från 3\u00a0958 den [^)]+\)<\/small><\/td>.*<th scope="row">Riket<\/th><td>2024<\/td>.*<th scope="row">Malå<\/th><td>2024<\/td><td>2\u00a0990<\/td>/s);
 	assert.match(page.body, /Jämförelsekommunerna är Koladas kommungrupp Glesbygdskommuner i Västerbotten \(demo\)\./);
 });

@@ -87,7 +87,8 @@ export async function reportPdf(report: FollowupReport, t: T, lang: Lang): Promi
 	for (const i of report.indicators) {
 		heading(i.title, 12, 2);
 		const own = i.series.find((s) => s.municipality === report.programme.municipalityCode) ?? i.series[0];
-		list((own?.points ?? []).map((p) => `${p.year}: ${p.value}${i.unit ? ` ${i.unit}` : ""}`));
+		const revised = (p: { revised?: { from: number; on: string } }) => (p.revised ? ` (${t("indicator.values.revised", { from: String(p.revised.from), date: formatDate(lang, p.revised.on) })})` : "");
+		list((own?.points ?? []).map((p) => `${p.year}: ${p.value}${i.unit ? ` ${i.unit}` : ""}${revised(p)}`));
 	}
 	return finish();
 }

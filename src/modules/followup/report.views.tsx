@@ -4,7 +4,7 @@ import { type ChartSvg, yearChart } from "../../ui/charts.js";
 import { ChartImage, TableScroll } from "../../ui/components.js";
 import { Paragraphs } from "../../ui/text.js";
 import { GoalStatus, ownerHref } from "../goals/index.js";
-import { ProgressNote } from "../indicators/index.js";
+import { ProgressNote, RevisedNote } from "../indicators/index.js";
 import type { FollowupReport, ReportFile, ReportGoal, ReportIndicator } from "./report.service.js";
 
 const num = (ctx: PageContext, n: number | null | undefined) => (n === null || n === undefined ? "–" : formatNumber(ctx.lang, n, Number.isInteger(n) ? 0 : 2));
@@ -108,11 +108,15 @@ export function IndicatorTable({ ctx, indicator, municipalityCode }: { ctx: Page
 					{years.map((y) => (
 						<tr key={y}>
 							<th scope="row">{y}</th>
-							{series.map((s) => (
-								<td key={s.municipality} class="num">
-									{num(ctx, s.points.find((p) => p.year === y)?.value)}
-								</td>
-							))}
+							{series.map((s) => {
+								const p = s.points.find((p) => p.year === y);
+								return (
+									<td key={s.municipality} class="num">
+										{num(ctx, p?.value)}
+										<RevisedNote ctx={ctx} revised={p?.revised} />
+									</td>
+								);
+							})}
 						</tr>
 					))}
 				</tbody>

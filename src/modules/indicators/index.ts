@@ -1,8 +1,8 @@
 import { registerMessages } from "../../i18n/messages.js";
 import { indicatorsMessages } from "./indicators.messages.js";
 export { indicatorsRoutes } from "./indicators.routes.js";
-export { type IndicatorChoice, type IndicatorWithValues, indicatorChoices, indicatorsInFocusArea, indicatorsWithSeries, type Series, targetIndicator, targetProgress } from "./indicators.service.js";
-export { LatestValues } from "./indicators.views.js";
+export { type IndicatorChoice, type IndicatorWithValues, indicatorChoices, indicatorsInFocusArea, indicatorsWithSeries, type Revised, type Series, targetIndicator, targetProgress } from "./indicators.service.js";
+export { LatestValues, RevisedNote } from "./indicators.views.js";
 export type { Indicator } from "./indicators.repo.js";
 export { KoladaClient } from "./kolada.client.js";
 export { progressPrinter } from "./kolada.progress.js";

@@ -88,7 +88,7 @@ export type ValueRow = { municipality: string; year: number; gender: string; val
 
 /**
  * Stores an indicator's values; a value that differs from the one stored replaces it and keeps the one before as
- * previousValue. The rows travel as one array per column (unnest): one short statement instead of thousands of parameters.
+ * previousValue, with revisedAt the time of this sync (none when there was no value before: filled in, not revised). The rows travel as one array per column (unnest): one short statement instead of thousands of parameters.
  */
 export async function upsertValues(db: Db, indicatorId: string, rows: ValueRow[], fetchedAt: Date): Promise<void> {
 	if (rows.length === 0) return;
@@ -99,13 +99,17 @@ export async function upsertValues(db: Db, indicatorId: string, rows: ValueRow[]
 		from unnest(${column("municipality")}::text[], ${column("year")}::int[], ${column("gender")}::text[], ${column("value")}::numeric[], ${column("status")}::text[]) as u(m, y, g, v, st)
 		on conflict (indicator_id, municipality, year, gender) do update set
 			previous_value = case when ${indicatorValues.value} is distinct from excluded.value then ${indicatorValues.value} else ${indicatorValues.previousValue} end,
+			revised_at = case when ${indicatorValues.value} is distinct from excluded.value then case when ${indicatorValues.value} is null then null else excluded.fetched_at end else ${indicatorValues.revisedAt} end,
 			value = excluded.value,
 			status = excluded.status,
 			fetched_at = excluded.fetched_at`);
 }
 
+/** The value Kolada gave before it revised a value, and when the sync saw the change (both null when never revised). */
+export type Revision = { previousValue: string | null; revisedAt: Date | null };
+
 /** The latest year with a total (T) value per municipality, for each of these indicators. */
-export async function latestTotals(db: Db, indicatorIds: string[]): Promise<{ indicatorId: string; municipality: string; year: number; value: string | null; status: string }[]> {
+export async function latestTotals(db: Db, indicatorIds: string[]): Promise<({ indicatorId: string; municipality: string; year: number; value: string | null; status: string } & Revision)[]> {
 	if (indicatorIds.length === 0) return [];
 	return db
 		.selectDistinctOn([indicatorValues.indicatorId, indicatorValues.municipality], {
@@ -114,6 +118,8 @@ export async function latestTotals(db: Db, indicatorIds: string[]): Promise<{ in
 			year: indicatorValues.year,
 			value: indicatorValues.value,
 			status: indicatorValues.status,
+			previousValue: indicatorValues.previousValue,
+			revisedAt: indicatorValues.revisedAt,
 		})
 		.from(indicatorValues)
 		.where(and(inArray(indicatorValues.indicatorId, indicatorIds), eq(indicatorValues.gender, "T"), isNotNull(indicatorValues.value)))
@@ -121,10 +127,10 @@ export async function latestTotals(db: Db, indicatorIds: string[]): Promise<{ in
 }
 
 /** Every total (gender T) value of the indicators, by year: the series the follow-up report draws. */
-export async function totalSeries(db: Db, indicatorIds: string[]): Promise<{ indicatorId: string; municipality: string; year: number; value: string }[]> {
+export async function totalSeries(db: Db, indicatorIds: string[]): Promise<({ indicatorId: string; municipality: string; year: number; value: string } & Revision)[]> {
 	if (indicatorIds.length === 0) return [];
 	const rows = await db
-		.select({ indicatorId: indicatorValues.indicatorId, municipality: indicatorValues.municipality, year: indicatorValues.year, value: indicatorValues.value })
+		.select({ indicatorId: indicatorValues.indicatorId, municipality: indicatorValues.municipality, year: indicatorValues.year, value: indicatorValues.value, previousValue: indicatorValues.previousValue, revisedAt: indicatorValues.revisedAt })
 		.from(indicatorValues)
 		.where(and(inArray(indicatorValues.indicatorId, indicatorIds), eq(indicatorValues.gender, "T"), isNotNull(indicatorValues.value)))
 		.orderBy(indicatorValues.indicatorId, indicatorValues.municipality, indicatorValues.year);

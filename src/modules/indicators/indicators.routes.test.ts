@@ -4,6 +4,7 @@ import { after, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { formatDate, todayInSweden } from "../../i18n/i18n.js";
 import { type ForcedAnswer, startKoladaFixtureServer, testKoladaFixtures } from "../../../test/kolada-fixture-server.js";
 import { flashMessage } from "../../../test/page-checks.js";
 import * as s from "../../schema.js";
@@ -247,4 +248,39 @@ test("the coordinator compares a Kolada indicator with one of Kolada's municipal
 	assert.equal((await client.post(`/admin/indikatorer/${stored!.id}/andra`, { koladaKpi: "N01951", title: "Invånare i länet", peerMunicipalities: "2403" })).statusCode, 303);
 	const [changed] = await indicatorsTitled("Invånare i länet");
 	assert.deepEqual([changed!.peerMunicipalities, changed!.peerGroup], [["2403"], null]);
+});
+
+test("a value Kolada revised is marked, in words, with the value before and the day it changed, on the focus area's page, the goal's page and the public follow-up report", async () => {
+	const fixtures = testKoladaFixtures();
+	const revising = await startKoladaFixtureServer(fixtures);
+	after(() => revising.close());
+	const sync = () => syncKoladaIndicators(db, new KoladaClient({ baseUrl: revising.baseUrl, minIntervalMs: 0 }), { years: [2017, 2018] });
+	const area = await createFocusArea(db, programme.id, { name: "Folkmängd", position: 5 });
+	const population = await createIndicator(db, programme.id, { title: "Folkmängd i Norsjö", unit: "antal", koladaKpi: "N01951", focusAreaIds: [area.id], municipalityNames: { "2417": "Norsjö", "0000": "Riket" } });
+	const goal = await createGoal(db, programme.id, area.id, { title: "Fler bor kvar", targetIndicatorId: population.id, periodStart: "2018-01-01", periodEnd: "2022-12-31" });
+	await sync();
+	const english = new TestClient(app);
+	await english.get("/language/en?next=/");
+	const areaPage = async (lang = "sv") => (await (lang === "en" ? english : new TestClient(app)).get(`/fokusomraden/${area.id}`)).body;
+	assert.doesNotMatch(await areaPage(), /reviderat/, "nothing is marked before Kolada revises");
+
+	// Kolada revises Norsjö's population for 2018.
+	const item = fixtures.items.find((i) => i.kpi === "N01951" && i.municipality === "2417" && i.period === 2018)!;
+	(item.values as { gender: string; value: number }[]).find((v) => v.gender === "T")!.value = 4095;
+	await sync();
+	const today = todayInSweden();
+	const sv = `4\u00a0095<small class="meta revised"> (reviderat från 4\u00a0094 den ${formatDate("sv", today)})</small>`;
+	assert.ok((await areaPage()).includes(`<th scope="row">Norsjö</th><td>2018</td><td>${sv}</td>`));
+	assert.ok((await areaPage("en")).includes(`4,095<small class="meta revised"> (revised from 4,094 on ${formatDate("en", today)})</small>`));
+	assert.match(await areaPage(), /<th scope="row">Riket<\/th><td>2018<\/td><td>10\u00a0230\u00a0546<\/td>/, "a value not revised is not marked");
+	assert.ok((await new TestClient(app).get(`/mal/${goal.id}`)).body.includes(sv));
+
+	const coordinator = await coordinatorClient();
+	const round = await coordinator.post("/admin/uppfoljning", { title: "Uppföljning 2018", periodStart: "2018-01-01", periodEnd: "2018-12-31", deadline: "2099-12-31" });
+	const roundId = round.headers.location!.split("/").pop()!;
+	assert.equal((await coordinator.post(`/admin/uppfoljning/${roundId}/oppna`, {})).statusCode, 303);
+	assert.equal((await coordinator.post(`/admin/uppfoljning/${roundId}/publicera`, {})).statusCode, 303);
+	const report = (await new TestClient(app).get(`/uppfoljning/${roundId}`)).body;
+	assert.match(report, new RegExp(`<caption>[^<]*Folkmängd i Norsjö</caption>.*<th scope="row">2018</th><td class="num">${sv.replace(/[()]/g, "\\$&")}</td>`, "s"));
+	assert.ok((await english.get(`/uppfoljning/${roundId}`)).body.includes(`(revised from 4,094 on ${formatDate("en", today)})`));
 });

@@ -54,7 +54,8 @@ export const indicators = pgTable(
 
 /**
  * An indicator's value for one municipality, year and gender (T total, K women, M men) as Kolada last gave it; value is
- * null when Kolada has none (status says why). When Kolada revises a value, the one before is kept in previousValue.
+ * null when Kolada has none (status says why). When Kolada revises a value, the one before is kept in previousValue
+ * and the sync that saw the change in revisedAt.
  */
 export const indicatorValues = pgTable(
 	"indicator_values",
@@ -68,6 +69,7 @@ export const indicatorValues = pgTable(
 		value: numeric("value"),
 		status: text("status").notNull().default(""),
 		previousValue: numeric("previous_value"),
+		revisedAt: timestamp("revised_at", { withTimezone: true }),
 		fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
 	},
 	(t) => [primaryKey({ columns: [t.indicatorId, t.municipality, t.year, t.gender] })],

@@ -1,4 +1,5 @@
 import { type Db, isUniqueViolation } from "../../db/client.js";
+import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
@@ -137,8 +138,14 @@ export async function saveIndicator(db: Db, viewer: Viewer | null, id: string | 
 	return { ok: true };
 }
 
+/** Kolada revised a value: the value it gave before and the day (YYYY-MM-DD, in Sweden) the sync saw the change. */
+export type Revised = { from: number; on: string };
+
+// The revision of a stored value as a field to spread in: none at all for a value never revised.
+const revisedOf = (r: repo.Revision): { revised?: Revised } => (r.previousValue === null || r.revisedAt === null ? {} : { revised: { from: Number(r.previousValue), on: todayInSweden(r.revisedAt) } });
+
 /** An indicator's latest value per municipality followed, with the municipality's name (null: Kolada's name unknown). */
-export type LatestValue = { municipality: string; name: string | null; year: number; value: number };
+export type LatestValue = { municipality: string; name: string | null; year: number; value: number; revised?: Revised };
 
 /** An indicator with its latest values, the programme's municipality first, then the country, then the peers. */
 export type IndicatorWithValues = repo.Indicator & { latest: LatestValue[] };
@@ -152,7 +159,7 @@ async function withLatestValues(db: Db, list: repo.Indicator[]): Promise<Indicat
 		const order = (m: string) => (m === national ? 1 : i.peerMunicipalities.includes(m) ? 2 + i.peerMunicipalities.indexOf(m) : 0);
 		const latest = rows
 			.filter((r) => r.indicatorId === i.id)
-			.map((r) => ({ municipality: r.municipality, name: i.municipalityNames[r.municipality] ?? null, year: r.year, value: Number(r.value) }))
+			.map((r) => ({ municipality: r.municipality, name: i.municipalityNames[r.municipality] ?? null, year: r.year, value: Number(r.value), ...revisedOf(r) }))
 			.sort((a, b) => order(a.municipality) - order(b.municipality));
 		return { ...i, latest };
 	});
@@ -190,8 +197,8 @@ export async function indicatorChoices(db: Db, programmeId: string): Promise<Ind
 	return (await repo.listIndicators(db, programmeId)).map((i) => ({ id: i.id, title: i.title, unit: i.unit }));
 }
 
-/** One municipality's values of an indicator over the years. */
-export type Series = { municipality: string; name: string | null; points: { year: number; value: number }[] };
+/** One municipality's values of an indicator over the years (revised absent when Kolada has not revised the value). */
+export type Series = { municipality: string; name: string | null; points: { year: number; value: number; revised?: Revised }[] };
 
 /** Indicators of the programme with every total value per municipality followed, the programme's own first. */
 export async function indicatorsWithSeries(db: Db, programmeId: string, ids: string[]): Promise<(repo.Indicator & { series: Series[] })[]> {
@@ -206,7 +213,7 @@ export async function indicatorsWithSeries(db: Db, programmeId: string, ids: str
 		const series = municipalities.map((m) => ({
 			municipality: m,
 			name: i.municipalityNames[m] ?? null,
-			points: rows.filter((r) => r.indicatorId === i.id && r.municipality === m).map((r) => ({ year: r.year, value: Number(r.value) })),
+			points: rows.filter((r) => r.indicatorId === i.id && r.municipality === m).map((r) => ({ year: r.year, value: Number(r.value), ...revisedOf(r) })),
 		}));
 		return { ...i, series };
 	});

@@ -1,11 +1,11 @@
-import { formatNumber } from "../../i18n/i18n.js";
+import { formatDate, formatNumber } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import { CheckboxGroup } from "../focus-areas/index.js";
 import { areasField } from "./indicators.input.js";
 import { betterDirections } from "./indicators.schema.js";
 import { national } from "./kolada.sync.js";
-import type { IndicatorForm, IndicatorWithAreas, IndicatorWithValues } from "./indicators.service.js";
+import type { IndicatorForm, IndicatorWithAreas, IndicatorWithValues, Revised } from "./indicators.service.js";
 import { PageHelp, TableScroll } from "../../ui/components.js";
 
 /** The coordinator's list of indicators. */
@@ -122,7 +122,10 @@ export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: 
 						<tr key={v.municipality}>
 							<th scope="row">{v.name ?? (v.municipality === national ? t("indicator.values.national") : v.municipality)}</th>
 							<td>{v.year}</td>
-							<td>{formatNumber(lang, v.value, 2)}</td>
+							<td>
+								{formatNumber(lang, v.value, 2)}
+								<RevisedNote ctx={ctx} revised={v.revised} />
+							</td>
 						</tr>
 					))}
 				</tbody>
@@ -130,4 +133,10 @@ export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: 
 			{indicator.peerGroup && <p class="meta">{t("indicator.values.peerGroup", { group: indicator.peerGroup.title })}</p>}
 		</TableScroll>
 	);
+}
+
+/** Says, in words rather than by colour, that Kolada revised a value: from what and when. */
+export function RevisedNote({ ctx, revised }: { ctx: Pick<PageContext, "lang" | "t">; revised: Revised | undefined }) {
+	if (!revised) return null;
+	return <small class="meta revised"> ({ctx.t("indicator.values.revised", { from: formatNumber(ctx.lang, revised.from, 2), date: formatDate(ctx.lang, revised.on) })})</small>;
 }

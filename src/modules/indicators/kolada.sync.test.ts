@@ -61,6 +61,16 @@ test("a sync stores each value per municipality, year and gender, and a value Ko
 	assert.ok((await valuesOf(population.id)).includes("2417 2018 T 4095  4094"));
 	assert.ok((await valuesOf(population.id)).includes("2417 2018 K 1990"), "unchanged values keep no previous value");
 	assert.ok((await valuesOf(email.id)).includes("2417 2017 T 80"));
+	const revisedAt = async (id: string) =>
+		(await db.select().from(s.indicatorValues).where(eq(s.indicatorValues.indicatorId, id))).filter((r) => r.revisedAt).map((r) => `${r.municipality} ${r.year} ${r.gender}`);
+	assert.deepEqual(await revisedAt(population.id), ["2417 2018 T"], "the revised value says when the sync saw the change");
+	assert.deepEqual(await revisedAt(email.id), [], "a value filled in where there was none is not a revision");
+
+	// A later sync that finds the same value keeps the revision as it was.
+	const [revised] = await db.select().from(s.indicatorValues).where(sql`${s.indicatorValues.revisedAt} is not null`);
+	await syncKoladaIndicators(db, await kolada(fixtures), { years });
+	const [still] = await db.select().from(s.indicatorValues).where(sql`${s.indicatorValues.revisedAt} is not null`);
+	assert.deepEqual([still!.previousValue, still!.revisedAt], [revised!.previousValue, revised!.revisedAt]);
 });
 
 test("a sync that fails half-way keeps what each failed indicator had and says what failed", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "indicator_values" ADD COLUMN "revised_at" timestamp with time zone;
