@@ -1,5 +1,5 @@
 import { allFeatures } from "./suggest.text.js";
-import { normalise, type Pause, tfIdf } from "./suggest.vectors.js";
+import { normalise, type Pause, rowCount, tfIdf } from "./suggest.vectors.js";
 
 /**
  * A theme suggested for an input, how sure the model is of it among the themes (0–1), and how close the input is to
@@ -18,16 +18,17 @@ const temperature = 0.05;
  */
 export async function assistTag(texts: string[], examples: Int32Array, labels: number, pause?: Pause): Promise<AssistGuess[]> {
 	const { rows, vocabulary } = await tfIdf(texts, allFeatures, pause);
+	const { start, index, value } = rows;
 	const centroids = Array.from({ length: labels }, () => new Float64Array(vocabulary.length));
-	rows.forEach((row, i) => {
+	for (let i = 0; i < rowCount(rows); i++) {
 		const label = examples[i]!;
-		if (label >= 0) for (let k = 0; k < row.index.length; k++) centroids[label]![row.index[k]!]! += row.value[k]!;
-	});
+		if (label >= 0) for (let k = start[i]!; k < start[i + 1]!; k++) centroids[label]![index[k]!]! += value[k]!;
+	}
 	centroids.forEach(normalise);
-	return rows.map((row) => {
+	return Array.from({ length: rowCount(rows) }, (_, i) => {
 		const closeness = centroids.map((c) => {
 			let s = 0;
-			for (let k = 0; k < row.index.length; k++) s += c[row.index[k]!]! * row.value[k]!;
+			for (let k = start[i]!; k < start[i + 1]!; k++) s += c[index[k]!]! * value[k]!;
 			return s;
 		});
 		const best = closeness.indexOf(Math.max(...closeness));

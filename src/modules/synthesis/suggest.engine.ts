@@ -1,6 +1,6 @@
 import { cosineDistances, kMeans, refine, silhouette } from "./suggest.cluster.js";
 import { allFeatures, type FeatureSettings, stem, words } from "./suggest.text.js";
-import { lsaBasis, project, seededRandom, tfIdf } from "./suggest.vectors.js";
+import { lsaBasis, pickRows, project, seededRandom, tfIdf } from "./suggest.vectors.js";
 
 /** What a suggestion run is asked for: a number of themes (or null: found by silhouette), a seed, and which features. */
 export type SuggestSettings = { k: number | null; seed: number; features?: FeatureSettings };
@@ -24,7 +24,7 @@ const quotesShown = 5;
 /** Texts' LSA vectors from their Swedish features: what clustering compares. */
 export async function embed(texts: string[], settings: SuggestSettings, progress: Progress): Promise<Float64Array[]> {
 	const matrix = await tfIdf(texts, settings.features ?? allFeatures, (done, total) => progress((0.3 * done) / total));
-	const fitted = sample(texts.length, lsaSampleSize, settings.seed).map((i) => matrix.rows[i]!);
+	const fitted = pickRows(matrix.rows, sample(texts.length, lsaSampleSize, settings.seed));
 	const basis = await lsaBasis(fitted, matrix.vocabulary.length, dimensions(texts.length), settings.seed, () => progress(0.32));
 	await progress(0.35);
 	return project(matrix.rows, basis, (done, total) => progress(0.35 + (0.05 * done) / total));

@@ -1,10 +1,32 @@
 import { type FeatureSettings, wordFeatures, words } from "./suggest.text.js";
 
-/** A sparse row: feature indexes (ascending) and their weights. */
-export type SparseRow = { index: Int32Array; value: Float32Array };
+/**
+ * Sparse rows in one block (compressed sparse rows): row i's feature indexes (ascending) are `index[start[i]]` up to
+ * `index[start[i + 1]]`, with their weights in `value`. One block instead of two small arrays per row: 100 000 rows
+ * would otherwise cost 100 000s of allocations, and every pass over them would chase pointers.
+ */
+export type Sparse = { start: Int32Array; index: Int32Array; value: Float32Array };
 
 /** Texts as TF-IDF rows over a shared vocabulary, each row of length 1. */
-export type TfIdf = { vocabulary: string[]; idf: Float64Array; rows: SparseRow[] };
+export type TfIdf = { vocabulary: string[]; idf: Float64Array; rows: Sparse };
+
+/** How many rows a sparse block holds. */
+export const rowCount = (m: Sparse) => m.start.length - 1;
+
+/** Some rows of a sparse block, in the order given, as a block of their own. */
+export function pickRows(m: Sparse, positions: number[]): Sparse {
+	const start = new Int32Array(positions.length + 1);
+	positions.forEach((p, i) => {
+		start[i + 1] = start[i]! + m.start[p + 1]! - m.start[p]!;
+	});
+	const index = new Int32Array(start[positions.length]!);
+	const value = new Float32Array(index.length);
+	positions.forEach((p, i) => {
+		index.set(m.index.subarray(m.start[p]!, m.start[p + 1]!), start[i]!);
+		value.set(m.value.subarray(m.start[p]!, m.start[p + 1]!), start[i]!);
+	});
+	return { start, index, value };
+}
 
 /** A small fast seeded random generator (mulberry32): the same seed gives the same suggestions. */
 export function seededRandom(seed: number): () => number {
@@ -49,11 +71,15 @@ export async function tfIdf(texts: string[], settings: FeatureSettings, pause: P
 		}
 		return found;
 	};
-	const bags: { ids: Int32Array; counts: Float32Array }[] = [];
+	// Each text's features and counts, in the order first met, one block for all texts.
+	const bagStart = new Int32Array(texts.length + 1);
+	let bagIds = new Int32Array(1 << 16);
+	let bagCounts = new Float32Array(1 << 16);
 	// Scratch space reused by every text: counts by feature number, and which numbers were touched.
 	let scratch = new Float64Array(1024);
 	let df = new Int32Array(1024);
 	const touched: number[] = [];
+	let filled = 0;
 	for (let i = 0; i < texts.length; i++) {
 		for (const word of words(texts[i]!)) {
 			const { ids, weights } = idsOf(word);
@@ -67,14 +93,18 @@ export async function tfIdf(texts: string[], settings: FeatureSettings, pause: P
 				scratch[id]! += weights[k]!;
 			}
 		}
-		const ids = Int32Array.from(touched);
-		const counts = Float32Array.from(touched, (id) => scratch[id]!);
+		if (filled + touched.length > bagIds.length) {
+			bagIds = grow(bagIds, filled + touched.length);
+			bagCounts = grow(bagCounts, filled + touched.length);
+		}
 		for (const id of touched) {
+			bagIds[filled] = id;
+			bagCounts[filled++] = scratch[id]!;
 			df[id]!++;
 			scratch[id] = 0;
 		}
 		touched.length = 0;
-		bags.push({ ids, counts });
+		bagStart[i + 1] = filled;
 		if (i % pauseEvery === pauseEvery - 1) await pause(i, texts.length);
 	}
 	const maxDf = Math.max(2, texts.length / 2);
@@ -90,29 +120,32 @@ export async function tfIdf(texts: string[], settings: FeatureSettings, pause: P
 	});
 	const idf = Float64Array.from(kept, (id) => Math.log((1 + texts.length) / (1 + df[id]!)) + 1);
 	const weightByColumn = new Float64Array(kept.length);
-	const rows: SparseRow[] = [];
-	for (const [at, { ids, counts }] of bags.entries()) {
+	const start = new Int32Array(texts.length + 1);
+	const index = new Int32Array(filled);
+	const value = new Float32Array(filled);
+	let n = 0;
+	for (let at = 0; at < texts.length; at++) {
 		if (at % pauseEvery === pauseEvery - 1) await pause(texts.length, texts.length);
-		let n = 0;
-		const columns = new Int32Array(ids.length);
+		const first = n;
 		let sum = 0;
-		for (let k = 0; k < ids.length; k++) {
-			const c = column[ids[k]!]!;
+		for (let k = bagStart[at]!; k < bagStart[at + 1]!; k++) {
+			const c = column[bagIds[k]!]!;
 			if (c < 0) continue;
-			const count = counts[k]!;
+			const count = bagCounts[k]!;
 			const w = (count <= 1 ? count : 1 + Math.log(count)) * idf[c]!;
 			weightByColumn[c] = w;
 			sum += w * w;
-			columns[n++] = c;
+			index[n++] = c;
 		}
-		const index = columns.slice(0, n).sort();
+		index.subarray(first, n).sort();
 		const norm = Math.sqrt(sum) || 1;
-		rows.push({ index, value: Float32Array.from(index, (c) => weightByColumn[c]! / norm) });
+		for (let k = first; k < n; k++) value[k] = weightByColumn[index[k]!]! / norm;
+		start[at + 1] = n;
 	}
-	return { vocabulary: kept.map((id) => names[id]!), idf, rows };
+	return { vocabulary: kept.map((id) => names[id]!), idf, rows: { start, index: index.slice(0, n), value: value.slice(0, n) } };
 }
 
-function grow<T extends Float64Array | Int32Array>(array: T, size: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, size: number): T {
 	const grown = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
 	grown.set(array);
 	return grown;
@@ -142,28 +175,30 @@ function orthonormalise(columns: Float64Array[]): void {
 }
 
 /** Sparse rows × dense columns (V-long) → n-long columns. */
-function timesColumns(rows: SparseRow[], columns: Float64Array[]): Float64Array[] {
+function timesColumns(rows: Sparse, columns: Float64Array[]): Float64Array[] {
+	const { start, index, value } = rows;
+	const n = rowCount(rows);
 	return columns.map((col) => {
-		const out = new Float64Array(rows.length);
-		for (let n = 0; n < rows.length; n++) {
-			const r = rows[n]!;
+		const out = new Float64Array(n);
+		for (let i = 0; i < n; i++) {
 			let s = 0;
-			for (let k = 0; k < r.index.length; k++) s += r.value[k]! * col[r.index[k]!]!;
-			out[n] = s;
+			for (let k = start[i]!; k < start[i + 1]!; k++) s += value[k]! * col[index[k]!]!;
+			out[i] = s;
 		}
 		return out;
 	});
 }
 
 /** Transposed sparse rows × n-long columns → V-long columns. */
-function transposeTimesColumns(rows: SparseRow[], columns: Float64Array[], size: number): Float64Array[] {
+function transposeTimesColumns(rows: Sparse, columns: Float64Array[], size: number): Float64Array[] {
+	const { start, index, value } = rows;
+	const n = rowCount(rows);
 	return columns.map((col) => {
 		const out = new Float64Array(size);
-		for (let n = 0; n < rows.length; n++) {
-			const c = col[n]!;
+		for (let i = 0; i < n; i++) {
+			const c = col[i]!;
 			if (c === 0) continue;
-			const r = rows[n]!;
-			for (let k = 0; k < r.index.length; k++) out[r.index[k]!]! += r.value[k]! * c;
+			for (let k = start[i]!; k < start[i + 1]!; k++) out[index[k]!]! += value[k]! * c;
 		}
 		return out;
 	});
@@ -219,8 +254,8 @@ function symmetricEigen(m: Float64Array[], size: number): { values: number[]; ve
  * two power iterations, seeded), as term vectors: a text's projection on them is its LSA vector. Words that occur
  * together end up close, so two answers can be near without sharing a word.
  */
-export async function lsaBasis(rows: SparseRow[], size: number, dims: number, seed: number, pause: () => Promise<void> = async () => {}): Promise<Float64Array[]> {
-	const n = rows.length;
+export async function lsaBasis(rows: Sparse, size: number, dims: number, seed: number, pause: () => Promise<void> = async () => {}): Promise<Float64Array[]> {
+	const n = rowCount(rows);
 	const d = Math.max(1, Math.min(dims, n - 1, size));
 	const width = Math.min(d + 10, n, size);
 	const random = seededRandom(seed);
@@ -256,7 +291,7 @@ export async function lsaBasis(rows: SparseRow[], size: number, dims: number, se
 }
 
 /** Texts' LSA vectors: each TF-IDF row projected on the basis, scaled to length 1. */
-export async function project(rows: SparseRow[], basis: Float64Array[], pause: Pause = async () => {}): Promise<Float64Array[]> {
+export async function project(rows: Sparse, basis: Float64Array[], pause: Pause = async () => {}): Promise<Float64Array[]> {
 	const dims = basis.length;
 	const size = basis[0]?.length ?? 0;
 	// The basis term-major, so one row's terms are read in one place each.
@@ -264,17 +299,18 @@ export async function project(rows: SparseRow[], basis: Float64Array[], pause: P
 	basis.forEach((v, c) => {
 		for (let t = 0; t < size; t++) byTerm[t * dims + c] = v[t]!;
 	});
+	const { start, index, value } = rows;
+	const n = rowCount(rows);
 	const points: Float64Array[] = [];
-	for (let i = 0; i < rows.length; i++) {
-		const row = rows[i]!;
+	for (let i = 0; i < n; i++) {
 		const point = new Float64Array(dims);
-		for (let k = 0; k < row.index.length; k++) {
-			const at = row.index[k]! * dims;
-			const x = row.value[k]!;
+		for (let k = start[i]!; k < start[i + 1]!; k++) {
+			const at = index[k]! * dims;
+			const x = value[k]!;
 			for (let c = 0; c < dims; c++) point[c]! += byTerm[at + c]! * x;
 		}
 		points.push(normalise(point));
-		if (i % pauseEvery === pauseEvery - 1) await pause(i, rows.length);
+		if (i % pauseEvery === pauseEvery - 1) await pause(i, n);
 	}
 	return points;
 }
