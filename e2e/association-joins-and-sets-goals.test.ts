@@ -47,7 +47,7 @@ test("an association joins, the coordinator approves it, it picks two focus area
 	await page.getByRole("checkbox", { name: "En trygg bygd" }).check();
 	await page.getByRole("checkbox", { name: "En rik och attraktiv fritid" }).check();
 	await page.getByRole("button", { name: "Spara fokusområden" }).click();
-	await page.getByText("Ändringarna är sparade.").waitFor();
+	await page.getByRole("status").getByText("Organisationens fokusområden är sparade.").waitFor();
 	assert.ok(await page.getByRole("checkbox", { name: "En trygg bygd" }).isChecked());
 
 	await page.getByLabel(/^E-postadress/).fill("kassor@petiktrask.example");

@@ -32,7 +32,7 @@ test("an official records a meeting item with a motion and sees the vision text 
 		.fill("Norsjöbygden är välmående och i stark utveckling där fler hittar världens bästa vardag. Med öppenhet, mod och ny teknik välkomnar vi alla.");
 	await page.getByLabel(/^Utfall/).selectOption("bifall");
 	await page.getByRole("button", { name: "Spara" }).first().click();
-	await page.getByText("Ändringarna är sparade.").first().waitFor();
+	await page.getByRole("status").getByText("Yrkandet är registrerat.").waitFor();
 
 	await page.goto(`${app.url}/vision`);
 	assert.match((await page.locator(".vision .lead").textContent()) ?? "", /välkomnar vi alla\.$/);

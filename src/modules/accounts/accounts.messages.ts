@@ -78,6 +78,11 @@ export const accountsMessages: Messages = {
 		"accounts.users.cannotUnmakeSelf": "Be en annan administratör att göra det, så att Medskapa alltid har någon som kan administrera.",
 		"flash.signedIn": "Du är inloggad.",
 		"flash.accountDeleted": "Ditt konto är borttaget.",
+		"flash.nameSaved": "Ditt namn är sparat.",
+		"flash.membershipGranted": "Personen har nu en roll i organisationen.",
+		"flash.membershipRemoved": "Medlemskapet är borttaget.",
+		"flash.administratorGranted": "Personen är nu administratör.",
+		"flash.administratorRevoked": "Personen är inte längre administratör.",
 	},
 	en: {
 		"accounts.signIn.title": "Sign in",
@@ -156,5 +161,10 @@ export const accountsMessages: Messages = {
 		"accounts.users.cannotUnmakeSelf": "Ask another administrator to do it, so that Medskapa always has someone who can administer it.",
 		"flash.signedIn": "You are signed in.",
 		"flash.accountDeleted": "Your account is deleted.",
+		"flash.nameSaved": "Your name is saved.",
+		"flash.membershipGranted": "The person now has a role in the organisation.",
+		"flash.membershipRemoved": "The membership is removed.",
+		"flash.administratorGranted": "The person is now an administrator.",
+		"flash.administratorRevoked": "The person is no longer an administrator.",
 	},
 };

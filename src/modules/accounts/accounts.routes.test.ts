@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { eq, inArray, or } from "drizzle-orm";
 import { clientAs, createOrganisation, createProgramme, createSurvey, createUser, createWorkshop } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { sendMail } from "../mail/index.js";
 import * as s from "../../schema.js";
 
@@ -28,7 +29,9 @@ test("my account shows my address, my roles, and lets me change my name", async 
 
 	const saved = await client.post("/account", { name: "Anna Andersson" });
 	assert.equal(saved.statusCode, 303);
-	assert.match((await client.get("/account")).body, /value="Anna Andersson"/);
+	const account = await client.get("/account");
+	assert.equal(flashMessage(account.body), "Ditt namn är sparat.");
+	assert.match(account.body, /value="Anna Andersson"/);
 
 	const tooLong = await client.post("/account", { name: "x".repeat(201) });
 	assert.equal(tooLong.statusCode, 422);
@@ -204,7 +207,9 @@ test("an administrator gives, changes and removes memberships", async () => {
 		rows.map((m) => m.role),
 		["admin"],
 	);
-	assert.match((await admin.get("/admin/users")).body, /Kusfors bygdegård \(administratör\)/);
+	const users = await admin.get("/admin/users");
+	assert.equal(flashMessage(users.body), "Personen har nu en roll i organisationen.");
+	assert.match(users.body, /Kusfors bygdegård \(administratör\)/);
 
 	assert.equal((await admin.post("/admin/users/memberships/remove", { userId: user.id, organisationId: org.id })).statusCode, 303);
 	assert.equal((await db.select().from(s.memberships).where(eq(s.memberships.userId, user.id))).length, 0);
@@ -217,8 +222,10 @@ test("an administrator makes and unmakes administrators, but not themselves", as
 	const admin = await clientAs(app, db, me.id);
 
 	assert.equal((await admin.post("/admin/users/administrator", { userId: other.id, administrator: "yes" })).statusCode, 303);
+	assert.equal(flashMessage((await admin.get("/admin/users")).body), "Personen är nu administratör.");
 	assert.equal((await db.select().from(s.users).where(eq(s.users.id, other.id)))[0]!.isAdministrator, true);
 	assert.equal((await admin.post("/admin/users/administrator", { userId: other.id, administrator: "no" })).statusCode, 303);
+	assert.equal(flashMessage((await admin.get("/admin/users")).body), "Personen är inte längre administratör.");
 	assert.equal((await db.select().from(s.users).where(eq(s.users.id, other.id)))[0]!.isAdministrator, false);
 
 	const self = await admin.post("/admin/users/administrator", { userId: me.id, administrator: "no" });

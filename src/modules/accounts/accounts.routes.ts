@@ -73,7 +73,7 @@ export async function accountsRoutes(app: FastifyInstance, opts: { db: Db; confi
 	app.post("/account", async (req, reply) => {
 		const result = await service.updateName(db, req.viewer, req.body);
 		if (!result.ok) return accountPage(req, reply, { name: result.state }, 422);
-		return reply.seeOther("/account", "flash.saved");
+		return reply.seeOther("/account", "flash.nameSaved");
 	});
 
 	app.get("/account/data", async (req, reply) => {
@@ -102,16 +102,16 @@ export async function accountsRoutes(app: FastifyInstance, opts: { db: Db; confi
 	app.post("/admin/users/memberships", async (req, reply) => {
 		const result = await service.grantMembership(db, req.viewer, req.body);
 		if (!result.ok) return usersPage(req, reply, result.state, 422);
-		return reply.seeOther("/admin/users", "flash.saved");
+		return reply.seeOther("/admin/users", "flash.membershipGranted");
 	});
 
 	app.post("/admin/users/memberships/remove", async (req, reply) => {
 		await service.removeMembership(db, req.viewer, req.body);
-		return reply.seeOther("/admin/users", "flash.saved");
+		return reply.seeOther("/admin/users", "flash.membershipRemoved");
 	});
 
 	app.post("/admin/users/administrator", async (req, reply) => {
-		await service.setAdministrator(db, req.viewer, req.body);
-		return reply.seeOther("/admin/users", "flash.saved");
+		const isAdministrator = await service.setAdministrator(db, req.viewer, req.body);
+		return reply.seeOther("/admin/users", isAdministrator ? "flash.administratorGranted" : "flash.administratorRevoked");
 	});
 }

@@ -234,8 +234,8 @@ export async function removeMembership(db: Db, viewer: Viewer | null, body: unkn
 	await repo.deleteMembership(db, parsed.data.userId, parsed.data.organisationId);
 }
 
-/** Makes a person administrator or takes the right away; nobody can take their own. */
-export async function setAdministrator(db: Db, viewer: Viewer | null, body: unknown): Promise<void> {
+/** Makes a person administrator or takes the right away; nobody can take their own. Says whether they are one now. */
+export async function setAdministrator(db: Db, viewer: Viewer | null, body: unknown): Promise<boolean> {
 	const me = authorize(viewer, "administerPeople");
 	const parsed = parseForm(input.administratorInput, body);
 	if (!parsed.ok) throw notFound();
@@ -246,4 +246,5 @@ export async function setAdministrator(db: Db, viewer: Viewer | null, body: unkn
 	}
 	if (!(await repo.findUser(db, userId))) throw notFound();
 	await repo.updateUser(db, userId, { isAdministrator: administrator === "yes" });
+	return administrator === "yes";
 }

@@ -6,6 +6,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { pdfStructure } from "../../../test/pdf-structure.js";
 import { clientAs, createFocusArea, createOrganisation, createProgramme, createProposal, createUser, createVisionText } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
@@ -56,6 +57,7 @@ test("an official records a meeting item with an amendment that gets bifall, and
 		outcome: "bifall",
 	});
 	assert.equal(motion.statusCode, 303);
+	assert.equal(flashMessage((await client.get(String(motion.headers.location))).body), "Yrkandet är registrerat.");
 	assert.equal((await client.post(`/admin/beslut/paragrafer/${itemId}/kopplingar`, { target: `focus_area:${area.id}` })).statusCode, 303);
 	assert.equal((await client.post(`/admin/beslut/paragrafer/${itemId}/underlag`, { docTitle: "Tjänsteskrivelse", url: "https://example.se/skrivelse.pdf" })).statusCode, 303);
 
@@ -181,7 +183,9 @@ test("handing over the coordinator role is a recorded decision: the new coordina
 	const early = await oldAdmin.post("/admin/samordnare", { organisationId: club.id, fromDate: "2020-01-01", itemId });
 	assert.equal(early.statusCode, 422);
 	assert.match(early.body, /Datumet kan inte vara före beslutet\./);
-	assert.equal((await oldAdmin.post("/admin/samordnare", { organisationId: club.id, fromDate: "2020-02-01", itemId })).statusCode, 303);
+	const handedOver = await oldAdmin.post("/admin/samordnare", { organisationId: club.id, fromDate: "2020-02-01", itemId });
+	assert.equal(handedOver.statusCode, 303);
+	assert.equal(flashMessage((await oldAdmin.get(String(handedOver.headers.location))).body), "Samordningen är överlämnad. Den nya samordnarens administratörer har nu rättigheterna.");
 
 	assert.equal((await oldAdmin.get("/admin/proposals")).statusCode, 403);
 	const newAdmin = await clientAs(app, db, clubAdmin.id);

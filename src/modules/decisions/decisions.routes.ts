@@ -96,7 +96,7 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post("/admin/beslut/visionsorgan", async (req, reply) => {
 		const result = await admin.nameVisionBody(db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther("/admin/beslut", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/beslut", "flash.visionBodySaved");
 		const data = await admin.decisionsAdmin(db, req.viewer);
 		return reply.page(req.t(adminTitle), (ctx) => DecisionsAdminPage({ ctx, data, bodyForm: formState(), meetingForm: formState(), visionBodyForm: result.state }), 422);
 	});
@@ -124,21 +124,21 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	// Each form of the item page posts to its own address; a failed one is shown again in place.
-	const itemForm = (scope: FastifyInstance, path: string, form: keyof ItemForms, save: typeof admin.addMotion) =>
+	const itemForm = (scope: FastifyInstance, path: string, form: keyof ItemForms, save: typeof admin.addMotion, flash: string) =>
 		scope.post<IdParams>(`/admin/beslut/paragrafer/:id/${path}`, async (req, reply) => {
 			const result = await save(db, req.viewer, req.params.id, req.body);
-			if (result.ok) return reply.seeOther(`/admin/beslut/paragrafer/${result.id}`, "flash.saved");
+			if (result.ok) return reply.seeOther(`/admin/beslut/paragrafer/${result.id}`, flash);
 			return reply.page(itemTitle(req, result.item), (ctx) => ItemAdminPage({ ctx, data: result, forms: { [form]: result.state } }), 422);
 		});
-	itemForm(app, "yrkanden", "motion", admin.addMotion);
-	itemForm(app, "underlag", "document", admin.addDocumentLink);
-	itemForm(app, "kopplingar", "link", admin.addLink);
-	itemForm(app, "rattelse", "correct", admin.correctItem);
+	itemForm(app, "yrkanden", "motion", admin.addMotion, "flash.motionAdded");
+	itemForm(app, "underlag", "document", admin.addDocumentLink, "flash.basisAdded");
+	itemForm(app, "kopplingar", "link", admin.addLink, "flash.itemLinked");
+	itemForm(app, "rattelse", "correct", admin.correctItem, "flash.itemCorrected");
 	// The one form that takes a file: only its route parses multipart, so every other route refuses an upload (415)
 	// before reading it.
 	await app.register(async (uploads) => {
 		await uploads.register(multipart, multipartOptions);
-		itemForm(uploads, "fil", "file", admin.addDocumentFile);
+		itemForm(uploads, "fil", "file", admin.addDocumentFile, "flash.basisAdded");
 	});
 
 	app.get("/admin/antaganden", async (req, reply) => {
@@ -154,7 +154,7 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post<IdParams>("/admin/antaganden/:id/aterkalla", async (req, reply) => {
 		const result = await admin.withdrawAdoption(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther("/admin/antaganden", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/antaganden", "flash.adoptionWithdrawn");
 		const withdrawal = { id: req.params.id, state: result.state };
 		return reply.page(req.t("decisions.admin.adoptions"), (ctx) => AdoptionsAdminPage({ ctx, data: result, form: formState(), withdrawal }), 422);
 	});
@@ -167,7 +167,7 @@ export async function decisionsRoutes(app: FastifyInstance, opts: { db: Db }) {
 	app.post("/admin/samordnare", async (req, reply) => {
 		const result = await admin.handOver(db, req.viewer, req.body);
 		// The person handing over may have just lost the right to the administration.
-		if (result.ok) return reply.seeOther("/", "flash.saved");
+		if (result.ok) return reply.seeOther("/", "flash.coordinationHandedOver");
 		return reply.page(req.t("decisions.admin.handover"), (ctx) => HandoverPage({ ctx, data: result, form: result.state }), 422);
 	});
 

@@ -160,6 +160,10 @@ export const organisationsMessages: Messages = {
 		"flash.invitationAccepted": "Välkommen! Du är nu medlem i organisationen.",
 		"flash.contactSent": "Tack! Meddelandet är skickat.",
 		"flash.organisationProfileSaved": "Organisationens uppgifter är sparade.",
+		"flash.memberRoleChanged": "Personens roll i organisationen är ändrad.",
+		"flash.contactPersonSaved": "Valet av kontaktperson är sparat.",
+		"flash.organisationFocusAreasSaved": "Organisationens fokusområden är sparade.",
+		"flash.organisationSaved": "Organisationen är ändrad.",
 	},
 	en: {
 		"organisation.title": "Actors",
@@ -320,5 +324,9 @@ export const organisationsMessages: Messages = {
 		"flash.invitationAccepted": "Welcome! You are now a member of the organisation.",
 		"flash.contactSent": "Thank you! The message is sent.",
 		"flash.organisationProfileSaved": "The organisation's details are saved.",
+		"flash.memberRoleChanged": "The person's role in the organisation is changed.",
+		"flash.contactPersonSaved": "The choice of contact person is saved.",
+		"flash.organisationFocusAreasSaved": "The organisation's focus areas are saved.",
+		"flash.organisationSaved": "The organisation is updated.",
 	},
 };

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createAdoption, createFocusArea, createGoal, createInitiative, createOrganisation, createProgramme, createUser, orgNumber, signedInCoordinator, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
@@ -158,7 +159,7 @@ test("the coordinator changes an organisation, in English too", async () => {
 	assert.equal(stored?.id, org.id);
 	assert.equal(stored?.type, "other");
 	assert.equal(stored?.orgNumber, null);
-	assert.match((await client.get("/admin/organisations")).body, /Your changes are saved\./);
+	assert.equal(flashMessage((await client.get("/admin/organisations")).body), "The organisation is updated.");
 });
 
 test("bad organisation input is shown with its message, keeps what was typed and stores nothing", async () => {

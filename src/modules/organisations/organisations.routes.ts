@@ -130,7 +130,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 	});
 
 	app.post<ByMember>("/aktorer/:id/medlemmar/:userId/roll", async (req, reply) =>
-		changed(await workspace.changeRole(db, req.viewer, req.params.id, req.params.userId, req.body), req, reply, "flash.saved"),
+		changed(await workspace.changeRole(db, req.viewer, req.params.id, req.params.userId, req.body), req, reply, "flash.memberRoleChanged"),
 	);
 
 	app.post<ByMember>("/aktorer/:id/medlemmar/:userId/ta-bort", async (req, reply) => {
@@ -140,11 +140,11 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 	});
 
 	app.post<ById>("/aktorer/:id/kontaktperson", async (req, reply) =>
-		changed(await workspace.setContactPerson(db, req.viewer, req.params.id, req.body), req, reply, "flash.saved"),
+		changed(await workspace.setContactPerson(db, req.viewer, req.params.id, req.body), req, reply, "flash.contactPersonSaved"),
 	);
 
 	app.post<ById>("/aktorer/:id/fokusomraden", async (req, reply) =>
-		changed(await workspace.chooseFocusAreas(db, req.viewer, req.params.id, checkedValues(req.body, areasField)), req, reply, "flash.saved"),
+		changed(await workspace.chooseFocusAreas(db, req.viewer, req.params.id, checkedValues(req.body, areasField)), req, reply, "flash.organisationFocusAreasSaved"),
 	);
 
 	const invitationPage = (req: FastifyRequest<ByToken>, reply: FastifyReply, view: workspace.InvitationView, openStatus: number) => {
@@ -202,7 +202,7 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 
 	app.post<ById>("/admin/organisations/:id/edit", async (req, reply) => {
 		const result = await service.saveOrganisation(db, req.viewer, req.params.id, parseForm(organisationInput, req.body));
-		if (result.ok) return reply.seeOther("/admin/organisations", "flash.saved");
+		if (result.ok) return reply.seeOther("/admin/organisations", "flash.organisationSaved");
 		const title = req.t("organisation.admin.edit", { name: result.form.organisation!.name });
 		return reply.page(title, (ctx) => OrganisationFormPage({ ctx, form: result.form }), 422);
 	});

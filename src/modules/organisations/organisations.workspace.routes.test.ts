@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { createFocusArea, createOrganisation, createProgramme, createUser, lastMailSentTo, lastMailTo, signedInUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import * as s from "../../schema.js";
 
 const { app, db } = await testApp();
@@ -150,6 +151,7 @@ test("admins change roles and remove members, but the last admin can be neither 
 	assert.equal((await membership(org.id, admin.user.id))?.role, "admin");
 
 	assert.equal((await admin.client.post(`/aktorer/${org.id}/medlemmar/${member.id}/roll`, { role: "admin" })).statusCode, 303);
+	assert.equal(flashMessage((await admin.client.get(`/aktorer/${org.id}/hantera`)).body), "Personens roll i organisationen är ändrad.");
 	assert.equal((await membership(org.id, member.id))?.role, "admin");
 	assert.equal((await admin.client.post(`/aktorer/${org.id}/medlemmar/${admin.user.id}/roll`, { role: "member" })).statusCode, 303, "another admin remains");
 	assert.equal((await membership(org.id, admin.user.id))?.role, "member");
@@ -184,6 +186,7 @@ test("an admin chooses the organisation's focus areas, which show on its profile
 	const chosen = await db.select().from(s.focusAreaActors).where(eq(s.focusAreaActors.organisationId, org.id));
 	assert.deepEqual(chosen.map((r) => r.focusAreaId).sort(), [first.id, second.id].sort());
 	const workspace = await admin.client.get(`/aktorer/${org.id}/hantera`);
+	assert.equal(flashMessage(workspace.body), "Organisationens fokusområden är sparade.");
 	assert.match(workspace.body, new RegExp(`value="${first.id}" checked`));
 	assert.doesNotMatch(workspace.body, new RegExp(`value="${third.id}" checked`));
 	const profile = await new TestClient(app).get(`/aktorer/${org.id}`);

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createProgramme, createSurvey, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { surveyAnswers, surveyEvents, surveyOptions, surveyQuestions, surveyResponses, surveySections, surveys } from "./surveys.schema.js";
 import { surveyHistory } from "./surveys.service.js";
 
@@ -33,6 +34,7 @@ test("a coordinator reopens a closed survey with a later closing time, and resid
 	assert.equal((await residentClient.post(`/enkater/${survey.id}`, { [rating]: "5" })).statusCode, 409);
 
 	const page = await coordinatorClient.get(base);
+	assert.equal(flashMessage(page.body), "Enkäten är stängd och tar inte emot fler svar.");
 	assert.match(page.body, /<h2 id="reopen-survey">Öppna enkäten igen<\/h2>/);
 	const past = await coordinatorClient.post(`${base}/oppna-igen`, { newClosesAt: "2020-01-01T12:00" });
 	assert.equal(past.statusCode, 422);
@@ -46,7 +48,9 @@ test("a coordinator reopens a closed survey with a later closing time, and resid
 	const [reopened] = await db.select().from(surveys).where(eq(surveys.id, survey.id));
 	assert.equal(reopened!.status, "open");
 	assert.equal(reopened!.closesAt!.toISOString(), "2099-12-31T11:00:00.000Z");
-	assert.match((await coordinatorClient.get(base)).body, /Status: Öppen\./);
+	const open = await coordinatorClient.get(base);
+	assert.equal(flashMessage(open.body), "Enkäten är öppen för svar igen.");
+	assert.match(open.body, /Status: Öppen\./);
 	assert.equal((await residentClient.post(`/enkater/${survey.id}`, { [rating]: "5" })).statusCode, 303);
 	assert.equal((await answersOf(survey.id)).length, 2);
 
@@ -89,7 +93,7 @@ test("a coordinator deletes a section with its questions while the survey has no
 	assert.match(sectionPage.body, /<button type="submit" class="secondary">Ta bort delen<\/button>/);
 	const deleted = await client.post(`${base}/delar/${school!.id}/delete`, {});
 	assert.equal(deleted.statusCode, 303);
-	assert.match((await client.get(base)).body, /Posten är borttagen\./);
+	assert.equal(flashMessage((await client.get(base)).body), "Delen är borttagen ur enkäten.");
 	assert.deepEqual((await db.select().from(surveySections).where(eq(surveySections.surveyId, made.survey.id))).map((s) => s.title).sort(), ["Frågor", "Sist"]);
 	const [kept] = await db.select().from(surveyQuestions).where(eq(surveyQuestions.id, dependent!.id));
 	assert.equal(kept!.showIfQuestionId, null);

@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createProgramme, createSurvey, createUser, signInAs } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { inputs } from "../inputs/inputs.schema.js";
 import { applyRetention, surveyParticipation } from "./index.js";
 import { fromStockholmLocal } from "../../i18n/stockholm-time.js";
@@ -178,6 +179,7 @@ test("a coordinator builds a survey, adds the background questions, opens it, an
 	const ok = await client.post(`${base}/fragor`, { sectionId, kind: "ranking", text: "Rangordna", options: "Skola\nVård\nJobb", maxLength: "2000", required: "on" });
 	assert.equal(ok.statusCode, 303);
 	assert.equal((await client.post(`${base}/status`, { to: "open" })).statusCode, 303);
+	assert.equal(flashMessage((await client.get(base)).body), "Enkäten är öppen för svar.");
 	const questions = await db.select().from(surveyQuestions).where(eq(surveyQuestions.surveyId, survey!.id));
 	const ranking = questions.find((q) => q.kind === "ranking")!;
 	const answer = await clientFor();
@@ -193,6 +195,7 @@ test("a coordinator builds a survey, adds the background questions, opens it, an
 	assert.match(locked.body, /du kan ändra formuleringar men inte frågor/);
 	const reworded = await client.post(`${base}/fragor/${ranking.id}`, { sectionId, kind: "ranking", text: "Rangordna det viktigaste", options: "Skolan\nVården\nJobben", maxLength: "2000", required: "on" });
 	assert.equal(reworded.statusCode, 303);
+	assert.equal(flashMessage((await client.get(base)).body), "Frågan är ändrad.");
 	assert.equal((await client.post(`${base}/fragor`, { sectionId, kind: "short_text", text: "Ny", maxLength: "200" })).statusCode, 422);
 	assert.equal((await client.post(`${base}/fragor/${ranking.id}/delete`, {})).statusCode, 303);
 	assert.match((await client.get(base)).body, /Frågan togs inte bort: enkäten har svar/);

@@ -81,18 +81,18 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.post<IdParams>("/admin/enkater/:id", async (req, reply) => {
 		const result = await service.updateSurvey(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.surveySaved");
 		return reply.page(result.page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...result.page, form: result.state, sectionForm: formState() }), 422);
 	});
 
 	app.post<IdParams & { Body: { to?: string } }>("/admin/enkater/:id/status", async (req, reply) => {
-		await service.changeStatus(db, req.viewer, req.params.id, req.body?.to);
-		return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		const status = await service.changeStatus(db, req.viewer, req.params.id, req.body?.to);
+		return reply.seeOther(`/admin/enkater/${req.params.id}`, status === "open" ? "flash.surveyOpened" : "flash.surveyClosed");
 	});
 
 	app.post<IdParams>("/admin/enkater/:id/oppna-igen", async (req, reply) => {
 		const result = await service.reopenSurvey(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.surveyReopened");
 		const page = result.page;
 		return reply.page(page.survey.title, (ctx) => SurveyAdminPage({ ctx, ...page, form: service.surveyFormState(page.survey), sectionForm: formState(), reopenForm: result.state }), 422);
 	});
@@ -111,13 +111,13 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.post<SectionParams>("/admin/enkater/:id/delar/:sectionId", async (req, reply) => {
 		const result = await service.updateSection(db, req.viewer, req.params.id, req.params.sectionId, req.body);
-		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.sectionSaved");
 		return reply.page(result.section.title, (ctx) => SectionPage({ ctx, survey: result.page.survey, section: result.section, form: result.state, deletable: service.sectionDeletable(result.page) }), 422);
 	});
 
 	app.post<SectionParams>("/admin/enkater/:id/delar/:sectionId/delete", async (req, reply) => {
 		const result = await service.deleteSection(db, req.viewer, req.params.id, req.params.sectionId);
-		return reply.seeOther(`/admin/enkater/${req.params.id}`, result.ok ? "flash.deleted" : "flash.sectionNotDeleted");
+		return reply.seeOther(`/admin/enkater/${req.params.id}`, result.ok ? "flash.sectionDeleted" : "flash.sectionNotDeleted");
 	});
 
 	app.post<IdParams>("/admin/enkater/:id/bakgrund", async (req, reply) => {
@@ -161,13 +161,13 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 
 	app.post<QuestionParams>("/admin/enkater/:id/fragor/:questionId", async (req, reply) => {
 		const result = await service.updateQuestion(db, req.viewer, req.params.id, req.params.questionId, req.body);
-		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/admin/enkater/${req.params.id}`, "flash.questionSaved");
 		return reply.page(req.t("survey.admin.editQuestion"), questionPage(req, result.page, result.state, result.question.id), 422);
 	});
 
 	app.post<QuestionParams>("/admin/enkater/:id/fragor/:questionId/delete", async (req, reply) => {
 		const result = await service.deleteQuestion(db, req.viewer, req.params.id, req.params.questionId);
-		return reply.seeOther(`/admin/enkater/${req.params.id}`, result.ok ? "flash.deleted" : "flash.surveyLocked");
+		return reply.seeOther(`/admin/enkater/${req.params.id}`, result.ok ? "flash.questionDeleted" : "flash.surveyLocked");
 	});
 
 	app.get<IdParams>("/admin/enkater/:id/resultat", async (req, reply) => {

@@ -167,13 +167,14 @@ export async function updateSurvey(db: Db, viewer: Viewer | null, id: string, bo
 	return { ok: true as const };
 }
 
-/** Moves a survey on: draft → open → closed. */
-export async function changeStatus(db: Db, viewer: Viewer | null, id: string, to: unknown): Promise<void> {
+/** Moves a survey on: draft → open → closed; says where it went, for the confirmation. */
+export async function changeStatus(db: Db, viewer: Viewer | null, id: string, to: unknown): Promise<"open" | "closed"> {
 	const { survey } = await surveyForAdmin(db, viewer, id);
 	const next = ({ draft: "open", open: "closed", closed: null } as const)[survey.status];
 	if (!next || to !== next) throw notFound();
 	// surveyForAdmin let only a signed-in coordinator through.
 	await moveSurvey(db, viewer!.id, id, survey.status, { status: next }, next === "open" ? "opened" : "closed");
+	return next;
 }
 
 /** Opens a closed survey again, with a new closing time (or none); the time must lie ahead, or it would stay closed. */
