@@ -69,7 +69,7 @@ test("an analyst imports a file, accepts a suggested theme, links it to a focus 
 	await page.getByRole("heading", { level: 1, name: "Fokusområdet Vår miljö bygger på" }).waitFor();
 	await page.getByRole("checkbox", { name: /^Badplatser \(\d+ inspel\)/ }).check();
 	await page.getByRole("button", { name: "Spara kopplingarna" }).click();
-	await page.getByText("Ändringarna är sparade.").waitFor();
+	await page.getByRole("status").getByText("Fokusområdets teman är sparade.").waitFor();
 	await page.getByRole("row", { name: /Badplatser Analytiker \(demo\)/ }).waitFor();
 	await noAxeViolations(page, "a focus area's links to themes");
 

@@ -34,7 +34,7 @@ test("a facilitator enters what the groups wrote, one note per line, and the hea
 
 	await page.getByRole("textbox", { name: /^Antal deltagare/ }).fill("37");
 	await page.getByRole("button", { name: "Spara deltagare och sammanfattning" }).click();
-	await page.getByText("Ändringarna är sparade.").waitFor();
+	await page.getByRole("status").getByText("Deltagarna och sammanfattningen är sparade.").waitFor();
 	const [stored] = await app.db.select().from(s.workshops).where(eq(s.workshops.id, workshop.id));
 	assert.equal(stored!.headcount, 37);
 
@@ -43,7 +43,7 @@ test("a facilitator enters what the groups wrote, one note per line, and the hea
 	await page.getByRole("heading", { level: 1, name: "Rätta eller återkalla en anteckning" }).waitFor();
 	await page.getByRole("textbox", { name: /^Anteckningen/ }).fill("Bättre väg- och gatuunderhåll på vintern");
 	await page.getByRole("button", { name: "Spara rättelsen" }).click();
-	await page.getByText("Ändringarna är sparade.").waitFor();
+	await page.getByRole("status").getByText("Anteckningen är rättad.").waitFor();
 	await page.getByText("Bättre väg- och gatuunderhåll på vintern").waitFor();
 	await page.getByRole("link", { name: "Rätta eller återkalla: Bättre väg- och gatuunderhåll på vintern" }).click();
 	const history = page.getByRole("region", { name: "Tidigare lydelser" });

@@ -12,7 +12,6 @@ export const adminMessages: Messages = {
 		"admin.link.proposals": "Visionsförslag",
 		"admin.link.users": "Personer och roller",
 		"admin.link.outbox": "Utkorgen (skickad e-post)",
-		"flash.deleted": "Posten är borttagen.",
 	},
 	en: {
 		"admin.title": "Administration",
@@ -25,6 +24,5 @@ export const adminMessages: Messages = {
 		"admin.link.proposals": "Vision proposals",
 		"admin.link.users": "People and roles",
 		"admin.link.outbox": "The outbox (e-mail sent)",
-		"flash.deleted": "The record is removed.",
 	},
 };

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { clientAs, createProgramme, createProposal, createUser, createVisionText } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { analysts, themes } from "../synthesis/synthesis.schema.js";
 
 const { app, db } = await testApp();
@@ -31,7 +32,9 @@ assert.equal((await anna.post("/analys/inspel/tagga-alla", { themeId: everyday }
 test("an analyst links a proposal to a theme; its public page shows the path from inputs to the adopted vision", async () => {
 	assert.match((await anna.get("/analys/visionsforslag")).body, /Förslag 5: Världens bästa vardag/);
 	assert.equal((await link(proposal.id, [everyday])).statusCode, 303);
-	assert.match((await anna.get(`/analys/visionsforslag/${proposal.id}`)).body, /Anna Analytiker/);
+	const linksPage = await anna.get(`/analys/visionsforslag/${proposal.id}`);
+	assert.equal(flashMessage(linksPage.body), "Visionsförslagets teman är sparade.");
+	assert.match(linksPage.body, /Anna Analytiker/);
 	assert.match((await new TestClient(app).get("/vision")).body, new RegExp(`href="/vision/forslag/${proposal.id}"`));
 	const page = await new TestClient(app).get(`/vision/forslag/${proposal.id}`);
 	assert.equal(page.statusCode, 200);

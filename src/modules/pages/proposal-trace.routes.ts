@@ -45,7 +45,7 @@ export async function proposalTraceRoutes(app: FastifyInstance, opts: { db: Db }
 
 	app.post<ById>("/analys/visionsforslag/:id", async (req, reply) => {
 		const { proposal, result } = await service.saveProposalLinks(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/analys/visionsforslag/${proposal.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/analys/visionsforslag/${proposal.id}`, "flash.proposalThemesSaved");
 		const { data } = await service.proposalLinks(db, req.viewer, proposal.id);
 		const checked = checkedValues(req.body, themeLinksField);
 		return reply.page(proposal.title, (ctx) => ThemeLinksPage({ ctx, data, form: result.state, checked, ...frame(ctx.t, proposal) }), 422);

@@ -49,6 +49,7 @@ export const proposalsMessages: Messages = {
 		"proposals.column.title": "Rubrik",
 		"proposals.column.actions": "Åtgärd",
 		"flash.proposalSaved": "Visionsförslaget är ändrat.",
+		"flash.proposalThemesSaved": "Visionsförslagets teman är sparade.",
 	},
 	en: {
 		"vision.title": "The vision",
@@ -98,5 +99,6 @@ export const proposalsMessages: Messages = {
 		"proposals.column.title": "Title",
 		"proposals.column.actions": "Action",
 		"flash.proposalSaved": "The vision proposal is updated.",
+		"flash.proposalThemesSaved": "The vision proposal's themes are saved.",
 	},
 };

@@ -74,6 +74,8 @@ export const suggestMessages: Messages = {
 		"synthesis.assist.above.error.none": "Inget otaggat inspel har ett förslag med så hög säkerhet. Välj en lägre procent.",
 		"synthesis.suggest.progress": "Hur långt körningen har kommit",
 		"flash.suggestStarted": "Körningen har startat. Uppdatera sidan för att se hur långt den har kommit.",
+		"flash.suggestionRenamed": "Förslaget har fått nytt namn. Godta det för att göra det till ett tema.",
+		"flash.suggestionRejected": "Förslaget är avvisat och kan inte längre godtas.",
 	},
 	en: {
 		"synthesis.nav.suggest": "Suggested themes",
@@ -147,5 +149,7 @@ export const suggestMessages: Messages = {
 		"synthesis.assist.above.error.none": "No untagged input has a suggestion that confident. Choose a lower per cent.",
 		"synthesis.suggest.progress": "How far the run has come",
 		"flash.suggestStarted": "The run has started. Reload the page to see how far it has come.",
+		"flash.suggestionRenamed": "The suggestion is renamed. Accept it to make it a theme.",
+		"flash.suggestionRejected": "The suggestion is rejected and can no longer be accepted.",
 	},
 };

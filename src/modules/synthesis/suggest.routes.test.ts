@@ -5,6 +5,7 @@ import { test } from "node:test";
 import { count, eq, sql } from "drizzle-orm";
 import { clientAs, createProgramme, createUser, signedInCoordinator } from "../../../test/factories.js";
 import { testApp, type TestClient } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { csvRows, linkNamed, xlsxRows } from "../../../test/spreadsheets.js";
 import * as s from "../../schema.js";
 import { addInputs } from "../inputs/index.js";
@@ -215,7 +216,9 @@ test("accepting makes a theme with its inputs tagged; a bad name, merging into i
 	assert.equal((await openSuggestions(run.id))[0]!.size, a!.size + b!.size);
 
 	assert.equal((await sara.post(`/analys/forslag/${c!.id}/byt-namn`, { name: "Omdöpt förslag" })).statusCode, 303);
-	assert.match((await sara.get("/analys/forslag")).body, /Omdöpt förslag/);
+	const renamed = await sara.get("/analys/forslag");
+	assert.equal(flashMessage(renamed.body), "Förslaget har fått nytt namn. Godta det för att göra det till ett tema.");
+	assert.match(renamed.body, /Omdöpt förslag/);
 	assert.equal((await sara.post(`/analys/forslag/${d!.id}/avvisa`, {})).statusCode, 303);
 	const twice = await sara.post(`/analys/forslag/${d!.id}/godta`, { name: "Ändå" });
 	assert.equal(twice.statusCode, 422);

@@ -27,8 +27,8 @@ export async function suggestRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	const actions = {
 		godta: { run: service.acceptSuggestion, flash: "flash.themeAccepted" },
-		"byt-namn": { run: service.renameSuggestion, flash: "flash.saved" },
-		avvisa: { run: service.rejectSuggestion, flash: "flash.saved" },
+		"byt-namn": { run: service.renameSuggestion, flash: "flash.suggestionRenamed" },
+		avvisa: { run: service.rejectSuggestion, flash: "flash.suggestionRejected" },
 		"sla-ihop": { run: service.mergeSuggestion, flash: "flash.merged" },
 	} as const;
 	for (const [path, action] of Object.entries(actions)) {

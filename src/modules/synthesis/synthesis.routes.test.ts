@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { clientAs, createProgramme, createUser, signedInCoordinator } from "../../../test/factories.js";
 import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import * as s from "../../schema.js";
 import { addInputs } from "../inputs/index.js";
 import { themes, themeTaggings } from "./synthesis.schema.js";
@@ -92,6 +93,7 @@ test("tagging one input, in bulk from a search, and off-topic; every tagging kee
 	assert.match(page.body, /anna\.taggar@example\.se/);
 	await anna.post("/analys/inspel/utanfor", form([["inputIds", inputIds.i1!]]));
 	const offTopic = await anna.get("/analys/inspel?theme=offTopic");
+	assert.equal(flashMessage(offTopic.body), "De valda inspelen är markerade som utanför ämnet.");
 	assert.match(offTopic.body, /Mitt kök läcker/);
 	assert.match(offTopic.body, /1 inspel matchar/);
 	const noTheme = await anna.post("/analys/inspel/tagga", form([["inputIds", inputIds.a1!]]));

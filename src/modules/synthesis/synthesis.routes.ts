@@ -9,6 +9,7 @@ import { AnalystsPage, CoveragePage, TagPage, ThemePage, WorkspacePage } from ".
 type ById = { Params: { id: string } };
 
 const bulkActions: Record<string, service.BulkAction> = { tagga: "tag", "tagga-alla": "tagAll", utanfor: "offTopic", tillbaka: "onTopic" };
+const bulkFlash: Record<service.BulkAction, string> = { tag: "flash.tagged", tagAll: "flash.tagged", offTopic: "flash.markedOffTopic", onTopic: "flash.markedOnTopic" };
 
 /** The analysts' workspace: themes, tagging, merging and splitting, and the coordinator's list of analysts. */
 export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
@@ -35,7 +36,7 @@ export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 	});
 
 	const themeActions = {
-		"": { run: service.renameTheme, formName: "rename", flash: "flash.saved" },
+		"": { run: service.renameTheme, formName: "rename", flash: "flash.themeSaved" },
 		"/sla-ihop": { run: service.mergeTheme, formName: "merge", flash: "flash.merged" },
 		"/dela": { run: service.splitTheme, formName: "inputs", flash: "flash.split" },
 	} as const;
@@ -50,7 +51,7 @@ export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post<ById>("/analys/teman/:id/ta-bort-inspel", async (req, reply) => {
 		await service.untagFromTheme(db, req.viewer, req.params.id, req.body);
-		return reply.seeOther(`/analys/teman/${req.params.id}`, "flash.saved");
+		return reply.seeOther(`/analys/teman/${req.params.id}`, "flash.untagged");
 	});
 
 	app.get("/analys/inspel", async (req, reply) => {
@@ -64,7 +65,7 @@ export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 		const result = await service.bulkAction(db, req.viewer, action, req.body);
 		const data = await service.tagPage(db, req.viewer, req.body);
 		const back = `/analys/inspel?${new URLSearchParams(Object.entries(data.query).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""))}`;
-		if (result.ok) return reply.seeOther(back, action === "tag" || action === "tagAll" ? "flash.tagged" : "flash.saved");
+		if (result.ok) return reply.seeOther(back, bulkFlash[action]);
 		return reply.page(req.t("synthesis.tag.title"), (ctx) => TagPage({ ctx, data, form: result.state }), 422);
 	});
 
@@ -80,13 +81,13 @@ export async function synthesisRoutes(app: FastifyInstance, opts: { db: Db }) {
 
 	app.post("/analys/analytiker", async (req, reply) => {
 		const result = await service.grantAnalyst(db, req.viewer, req.body);
-		if (result.ok) return reply.seeOther("/analys/analytiker", "flash.saved");
+		if (result.ok) return reply.seeOther("/analys/analytiker", "flash.analystGranted");
 		const rows = await service.analystsPage(db, req.viewer);
 		return reply.page(req.t("synthesis.analysts.title"), (ctx) => AnalystsPage({ ctx, rows, form: result.state }), 422);
 	});
 
 	app.post<ById>("/analys/analytiker/:id/ta-bort", async (req, reply) => {
 		await service.revokeAnalyst(db, req.viewer, req.params.id);
-		return reply.seeOther("/analys/analytiker", "flash.saved");
+		return reply.seeOther("/analys/analytiker", "flash.analystRevoked");
 	});
 }

@@ -49,6 +49,7 @@ export const traceabilityMessages: Messages = {
 		"synthesis.nav.trace": "Koppla teman till fokusområden och visionsförslag",
 		"synthesis.error.linkThemeGone": "Ett av de valda temana finns inte längre. Välj bland temana som finns nu.",
 		"synthesis.error.linkThemeMerged": "Temat {name} har slagits ihop med {into} under tiden. Välj bland temana som finns nu.",
+		"flash.focusAreaThemesSaved": "Fokusområdets teman är sparade.",
 	},
 	en: {
 		"trace.heading": "What residents said",
@@ -97,5 +98,6 @@ export const traceabilityMessages: Messages = {
 		"synthesis.nav.trace": "Link themes to focus areas and vision proposals",
 		"synthesis.error.linkThemeGone": "One of the chosen themes no longer exists. Choose among the themes there are now.",
 		"synthesis.error.linkThemeMerged": "The theme {name} has been merged into {into} meanwhile. Choose among the themes there are now.",
+		"flash.focusAreaThemesSaved": "The focus area's themes are saved.",
 	},
 };

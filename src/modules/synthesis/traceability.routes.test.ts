@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { clientAs, createFocusArea, createProgramme, createSurvey, createUser, signedInCoordinator } from "../../../test/factories.js";
 import { TestClient, testApp } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { ideas } from "../ideas/ideas.schema.js";
 import { analysts, themes } from "./synthesis.schema.js";
 import { focusAreaThemes } from "./traceability.schema.js";
@@ -57,6 +58,7 @@ test("an analyst links a focus area to a theme; its public page shows the inputs
 	const [row] = await db.select().from(focusAreaThemes).where(eq(focusAreaThemes.focusAreaId, area.id));
 	assert.equal(row!.linkedBy, analystUser.id);
 	const linksPage = await anna.get(`/analys/fokusomraden/${area.id}`);
+	assert.equal(flashMessage(linksPage.body), "Fokusområdets teman är sparade.");
 	assert.match(linksPage.body, /Anna Analytiker/);
 
 	const page = (await new TestClient(app).get(`/fokusomraden/${area.id}`)).body;

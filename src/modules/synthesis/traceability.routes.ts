@@ -27,7 +27,7 @@ export async function traceabilityRoutes(app: FastifyInstance, opts: { db: Db })
 	app.post<ById>("/analys/fokusomraden/:id", async (req, reply) => {
 		const area = await service.focusAreaOr404(db, req.params.id);
 		const result = await service.saveThemeLinks(db, req.viewer, service.focusAreaOwner(area.id), req.body);
-		if (result.ok) return reply.seeOther(`/analys/fokusomraden/${area.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/analys/fokusomraden/${area.id}`, "flash.focusAreaThemesSaved");
 		const data = await service.themeLinks(db, req.viewer, service.focusAreaOwner(area.id));
 		const checked = checkedValues(req.body, service.themeLinksField);
 		return reply.page(area.name, (ctx) => ThemeLinksPage({ ctx, data, form: result.state, checked, ...frame(ctx.t, area) }), 422);

@@ -109,6 +109,9 @@ export const workshopsMessages: Messages = {
 		"flash.registered": "Du är anmäld. Välkommen!",
 		"flash.notesSaved": "Anteckningarna är sparade.",
 		"flash.noteWithdrawn": "Anteckningen är återkallad.",
+		"flash.noteCorrected": "Anteckningen är rättad.",
+		"flash.outcomeSaved": "Deltagarna och sammanfattningen är sparade.",
+		"flash.workshopSaved": "Framtidsverkstaden är ändrad.",
 	},
 	en: {
 		"workshop.maxChars": "At most {max} characters.",
@@ -218,5 +221,8 @@ export const workshopsMessages: Messages = {
 		"flash.registered": "You are signed up. Welcome!",
 		"flash.notesSaved": "The notes are saved.",
 		"flash.noteWithdrawn": "The note is withdrawn.",
+		"flash.noteCorrected": "The note is corrected.",
+		"flash.outcomeSaved": "The participants and the summary are saved.",
+		"flash.workshopSaved": "The future workshop is updated.",
 	},
 };

@@ -6,6 +6,7 @@ import ICAL from "ical.js";
 import * as s from "../../schema.js";
 import { createProgramme, createUser, createWorkshop, signInAs } from "../../../test/factories.js";
 import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
+import { flashMessage } from "../../../test/page-checks.js";
 import { applyRegistrationRetention } from "./index.js";
 import { foldLine } from "../../lib/ics.js";
 
@@ -157,6 +158,7 @@ test("bad notes and outcome input keep what was typed", async () => {
 	assert.match(outcome.body, /Bra kväll/);
 	const saved = await client.post(`/framtidsverkstader/${workshop.id}/resultat`, { headcount: "23", localityCounts: "Norsjö: 12\nKusfors 11", ageBandCounts: "30–44: 5\n65+: 18", summary: "Bra kväll" });
 	assert.equal(saved.statusCode, 303);
+	assert.equal(flashMessage((await client.get(String(saved.headers.location))).body), "Deltagarna och sammanfattningen är sparade.");
 	const [stored] = await db.select().from(s.workshops).where(eq(s.workshops.id, workshop.id));
 	assert.equal(stored!.headcount, 23);
 	assert.deepEqual(stored!.localityCounts, { Norsjö: 12, Kusfors: 11 });
@@ -338,6 +340,7 @@ test("whoever entered a note (or the coordinator) corrects it with its history k
 	const coordinatorClient = await clientFor(coordinatorAdmin.id);
 	assert.equal((await coordinatorClient.post(url, { text: "Bussar kvällar och helger" })).statusCode, 303);
 	const page = await author.get(url);
+	assert.equal(flashMessage(page.body), "Anteckningen är rättad.");
 	assert.match(page.body, /<textarea[^>]*name="text"[^>]*>Bussar kvällar och helger<\/textarea>/);
 	assert.match(page.body, /Tidigare lydelser[\s\S]*Bussar på kvällen[\s\S]*sparad av Fia Facilitator[\s\S]*Bussar på kvällar och helger[\s\S]*sparad av Fia Facilitator/);
 	const [input] = await db.select().from(s.inputs).where(eq(s.inputs.sourceId, bus.id));

@@ -62,7 +62,7 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 
 	app.post<NoteParams>("/framtidsverkstader/:id/anteckningar/:noteId", async (req, reply) => {
 		const result = await service.correctNote(db, req.viewer, req.params.id, req.params.noteId, req.body);
-		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.noteCorrected");
 		return notePage(req, reply, result.page, { text: result.state }, 422);
 	});
 
@@ -74,7 +74,7 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 
 	app.post<IdParams>("/framtidsverkstader/:id/resultat", async (req, reply) => {
 		const result = await service.saveOutcome(db, req.viewer, req.params.id, req.body);
-		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/framtidsverkstader/${result.id}/anteckningar`, "flash.outcomeSaved");
 		const data = result.page;
 		const title = req.t("workshop.facilitate.title", { title: data.workshop.title });
 		return reply.page(title, (ctx) => FacilitatorPage({ ctx, data, notesForm: formState(), outcomeForm: result.state }), 422);
@@ -119,7 +119,7 @@ export async function workshopsRoutes(app: FastifyInstance, opts: { db: Db; conf
 
 	app.post<IdParams>("/admin/framtidsverkstader/:id", async (req, reply) => {
 		const result = await service.updateWorkshop(db, req.viewer, req.params.id, req.body, localities);
-		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.saved");
+		if (result.ok) return reply.seeOther(`/admin/framtidsverkstader/${result.id}`, "flash.workshopSaved");
 		const heading = req.t("workshop.admin.editTitle", { title: result.workshop.title });
 		const action = `/admin/framtidsverkstader/${result.workshop.id}`;
 		return reply.page(heading, (ctx) => WorkshopForm({ ctx, form: result.state, localities, action, heading, workshopId: result.workshop.id }), 422);
