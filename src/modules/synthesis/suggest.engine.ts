@@ -68,7 +68,7 @@ export async function suggestThemes(texts: string[], settings: SuggestSettings, 
 		members.sort((a, b) => final.similarity[b]! - final.similarity[a]! || a - b);
 		return { members, scores: members.map((i) => final.similarity[i]!), words: [], quotes: quotes(texts, members) };
 	}).filter((t) => t.members.length > 0);
-	characteristicWords(texts, themes);
+	await characteristicWords(texts, themes, (done) => progress(0.9 + (0.1 * done) / texts.length));
 	await progress(1);
 	return { k: themes.length, themes, silhouette: best.score };
 }
@@ -91,15 +91,23 @@ function quotes(texts: string[], members: number[]): number[] {
 	return out;
 }
 
+// How many texts are read between two pauses for the server.
+const pauseEvery = 5000;
+
 /**
  * Fills each theme's characteristic words: the stems most over-represented in its texts against all texts
  * (share in the theme × log of that share over the share overall), each shown in its commonest written form.
+ * Reading every text again takes seconds at 100 000, so it pauses now and then.
  */
-function characteristicWords(texts: string[], themes: SuggestedTheme[]): void {
+async function characteristicWords(texts: string[], themes: SuggestedTheme[], pause: (done: number) => Promise<void>): Promise<void> {
 	const overall = new Map<string, number>();
-	const perTheme = themes.map((t) => {
+	const perTheme: Map<string, { n: number; forms: Map<string, number> }>[] = [];
+	let read = 0;
+	for (const t of themes) {
 		const counts = new Map<string, { n: number; forms: Map<string, number> }>();
+		perTheme.push(counts);
 		for (const i of t.members) {
+			if (++read % pauseEvery === 0) await pause(read);
 			for (const word of new Set(words(texts[i]!))) {
 				const s = stem(word);
 				const entry = counts.get(s) ?? { n: 0, forms: new Map() };
@@ -109,8 +117,7 @@ function characteristicWords(texts: string[], themes: SuggestedTheme[]): void {
 				overall.set(s, (overall.get(s) ?? 0) + 1);
 			}
 		}
-		return counts;
-	});
+	}
 	themes.forEach((theme, c) => {
 		const size = theme.members.length;
 		theme.words = [...perTheme[c]!]
