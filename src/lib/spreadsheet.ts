@@ -1,5 +1,7 @@
 // Tables officials download, from one description: CSV for Swedish Excel (semicolon, BOM, decimal comma), CSV for
-// other tools (comma, decimal point), and .xlsx (exceljs) with numbers kept as numbers and a frozen bold header.
+// other tools (comma, decimal point), and .xlsx (exceljs) with numbers kept as numbers and a frozen bold header. Also
+// reads an uploaded .xlsx back into rows of text, with the same library.
+import type { CellValue } from "exceljs";
 import type { FastifyReply } from "fastify";
 import { csvDocument } from "./csv.js";
 
@@ -59,4 +61,47 @@ export async function sendTables(reply: FastifyReply, fileBase: string, tables: 
 	const body = format === "xlsx" ? await tablesXlsx(tables) : tablesCsv(tables, format === "csv-excel" ? ";" : ",");
 	const ending = format === "xlsx" ? "xlsx" : "csv";
 	return reply.type(types[format]).header("content-disposition", `attachment; filename="${fileBase}.${ending}"`).header("cache-control", "no-store").send(body);
+}
+
+/** One row read from an uploaded sheet: its number as the spreadsheet shows it and its cells as text. */
+export type SheetRow = { row: number; cells: string[] };
+
+const zipMagic = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Whether an upload is an .xlsx workbook (a zip file, or so named), rather than CSV text. */
+export function looksLikeXlsx(data: Buffer, fileName: string): boolean {
+	return data.subarray(0, 4).equals(zipMagic) || /\.xlsx$/i.test(fileName);
+}
+
+/** The non-empty rows of an .xlsx file's first sheet as text; null when the file is not a workbook or has no sheet. */
+export async function readFirstSheet(data: Buffer): Promise<SheetRow[] | null> {
+	const { default: ExcelJS } = await import("exceljs");
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(data as unknown as ArrayBuffer);
+	} catch {
+		return null;
+	}
+	const sheet = workbook.worksheets[0];
+	if (!sheet) return null;
+	const rows: SheetRow[] = [];
+	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+		const cells: string[] = [];
+		for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+		if (cells.some((v) => v !== "")) rows.push({ row: rowNumber, cells });
+	});
+	return rows;
+}
+
+/** A cell's value as text: dates as YYYY-MM-DD, formulas by their result, rich text and links by their text. */
+function cellText(value: CellValue): string {
+	if (value === null || value === undefined) return "";
+	if (value instanceof Date) return value.toISOString().slice(0, 10);
+	if (typeof value === "object") {
+		if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
+		if ("text" in value) return String(value.text).trim();
+		if ("result" in value) return cellText(value.result as CellValue);
+		if ("error" in value) return "";
+	}
+	return String(value).trim();
 }

@@ -50,11 +50,11 @@ export function useFieldIds(name: string) {
 }
 
 /** A form that posts with its CSRF token, shows an error summary first and keeps focus order natural. */
-export function Form(props: { ctx: PageContext; form: FormState; action: string; labels: Record<string, string>; submit?: string; children: ComponentChildren }) {
+export function Form(props: { ctx: PageContext; form: FormState; action: string; labels: Record<string, string>; submit?: string; multipart?: boolean; children: ComponentChildren }) {
 	const { ctx, form } = props;
 	return (
 		<FormIds.Provider value={new Map()}>
-			<form method="post" action={props.action} novalidate>
+			<form method="post" action={props.action} enctype={props.multipart ? "multipart/form-data" : undefined} novalidate>
 				<input type="hidden" name="_csrf" value={ctx.csrfToken} />
 				<ErrorSummary ctx={ctx} form={form} labels={props.labels} />
 				{props.children}

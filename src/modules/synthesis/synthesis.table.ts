@@ -2,7 +2,7 @@
 // semicolon- or tab-separated, UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 (what Swedish Excel
 // saves); anything else is refused with a message rather than read as garbled text.
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import { looksLikeXlsx, readFirstSheet } from "../../lib/spreadsheet.js";
 
 /** A file's header and its data rows, each with its row number as a spreadsheet shows it (the header is row 1). */
 export type Table = { headers: string[]; rows: { row: number; cells: string[] }[] };
@@ -17,15 +17,13 @@ export class TableError extends Error {
 	}
 }
 
-const zipMagic = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const oldExcelMagic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /** Reads a CSV or .xlsx file; throws a TableError naming what is wrong. */
 export async function readTable(data: Buffer, fileName: string): Promise<Table> {
 	if (data.length === 0) throw new TableError("synthesis.import.error.empty");
-	const looksXlsx = /\.xlsx$/i.test(fileName);
 	if (data.subarray(0, 4).equals(oldExcelMagic) || /\.xls$/i.test(fileName)) throw new TableError("synthesis.import.error.oldExcel");
-	const table = data.subarray(0, 4).equals(zipMagic) || looksXlsx ? await readXlsx(data) : readCsv(decodeText(data));
+	const table = looksLikeXlsx(data, fileName) ? await readXlsx(data) : readCsv(decodeText(data));
 	const width = table.headers.length;
 	if (width === 0 || table.headers.every((h) => h === "")) throw new TableError("synthesis.import.error.noHeader");
 	return table;
@@ -74,33 +72,8 @@ function readCsv(text: string): Table {
 }
 
 async function readXlsx(data: Buffer): Promise<Table> {
-	const workbook = new ExcelJS.Workbook();
-	try {
-		await workbook.xlsx.load(data as unknown as ArrayBuffer);
-	} catch {
-		throw new TableError("synthesis.import.error.xlsx");
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) throw new TableError("synthesis.import.error.xlsx");
-	const records: { row: number; cells: string[] }[] = [];
-	sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-		const cells: string[] = [];
-		for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-		if (cells.some((v) => v !== "")) records.push({ row: rowNumber, cells });
-	});
+	const records = await readFirstSheet(data);
+	if (!records) throw new TableError("synthesis.import.error.xlsx");
 	const [header, ...rows] = records;
 	return { headers: header?.cells ?? [], rows };
-}
-
-/** A cell's value as text: dates as YYYY-MM-DD, formulas by their result, rich text and links by their text. */
-function cellText(value: ExcelJS.CellValue): string {
-	if (value === null || value === undefined) return "";
-	if (value instanceof Date) return value.toISOString().slice(0, 10);
-	if (typeof value === "object") {
-		if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
-		if ("text" in value) return String(value.text).trim();
-		if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-		if ("error" in value) return "";
-	}
-	return String(value).trim();
 }

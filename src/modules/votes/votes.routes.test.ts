@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { test } from "node:test";
 import { eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import * as s from "../../schema.js";
 import { createOpenVote, createProgramme, createProposal, createUser, personalNumber, signInAs, signInWithEid } from "../../../test/factories.js";
 import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
@@ -8,6 +10,7 @@ import { castBallot, VoteRefusal } from "./votes.cast.js";
 import { codeHash, normaliseCode, pinHash, randomCode, seal } from "./votes.crypto.js";
 import * as repo from "./votes.repo.js";
 import { auditReport } from "./votes.service.js";
+import { tablesXlsx } from "../../lib/spreadsheet.js";
 
 const { app, db, config } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -379,4 +382,69 @@ test("addressed letters: the roll with names and addresses gives printable lette
 		const found = await db.execute(sql`select count(*)::int as n from ${sql.identifier(table_name)} t where t::text like '%Grönlund%' or t::text like '%Skolgatan%'`);
 		assert.equal((found as unknown as { rows: { n: number }[] }).rows[0]!.n, 0, table_name);
 	}
+});
+
+/** An .xlsx file as Excel saves it, its first sheet holding these rows (the first row as a header). */
+async function xlsxFile(name: string, [header, ...rows]: string[][]) {
+	return { name, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data: await tablesXlsx([{ name: "Blad1", header: header!, rows }]) };
+}
+
+/** A workbook whose one sheet has no rows. */
+async function emptyWorkbook() {
+	const book = new ExcelJS.Workbook();
+	book.addWorksheet("Blad1");
+	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+test("the roll and a paper batch can be sent as an .xlsx file (first sheet, same columns) and are counted", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { channels: "paper,eid", frozenAt: null, maxChoices: 2 });
+	const client = await staff();
+	const base = `/admin/votes/${vote.id}`;
+	const page = await client.get(base);
+	assert.match(page.body, /enctype="multipart\/form-data"/);
+	assert.match(page.body, /<label for="field-file">Eller välj röstlängden som fil</);
+	assert.match(page.body, /CSV eller Excel \(\.xlsx, första bladet\)/, "the hint says an .xlsx works");
+
+	const [a, b] = [personalNumber("19600404"), personalNumber("19610404")];
+	const roll = await client.postFile(`${base}/roll`, { csv: "" }, await xlsxFile("röstlängd.xlsx", [["Personnummer", "Namn"], [a, "Anna"], [b, "Bo"]]));
+	assert.equal(roll.statusCode, 303);
+	assert.equal(await repo.rollSize(db, vote.id), 2);
+	assert.match((await client.get(String(roll.headers.location))).body, /Röstlängden är inläst: 2 nya personer/);
+
+	await client.post(`${base}/open`, {});
+	const paper = await client.postFile(`${base}/paper`, { csv: "" }, await xlsxFile("papper.xlsx", [["Personnummer", "Förslag", ""], [a, "1", "2"], [b, "blank", ""]]));
+	assert.equal(paper.statusCode, 303);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 2, ballots: 2 });
+	assert.match((await client.get(String(paper.headers.location))).body, /Pappersröster registrerade: 2/);
+});
+
+test("a bad .xlsx roll or paper file is refused on the file field with a clear message and stores nothing", async () => {
+	const { vote } = await createOpenVote(db, programme.id, { channels: "paper,eid", frozenAt: null });
+	const client = await staff();
+	const base = `/admin/votes/${vote.id}`;
+	const hostile = { name: "röstlängd.xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data: randomBytes(4096) };
+	const refusals: [string, Awaited<ReturnType<typeof xlsxFile>> | typeof hostile, RegExp][] = [
+		[`${base}/roll`, hostile, /Filen går inte att läsa: den är varken CSV eller en Excel-fil \(\.xlsx\)/],
+		[`${base}/roll`, { ...hostile, data: Buffer.from("PK\x03\x04trasig") }, /Filen går inte att läsa: den är varken CSV eller en Excel-fil/],
+		[`${base}/roll`, { ...hostile, name: "tom.xlsx", data: await emptyWorkbook() }, /Filen är tom/],
+		[`${base}/roll`, await xlsxFile("namn.xlsx", [["Namn", "Adress"], ["Anna", "Storgatan 1"]]), /Röstlängden har rader som inte gick att läsa/],
+	];
+	for (const [url, file, message] of refusals) {
+		const res = await client.postFile(url, { csv: "" }, file);
+		assert.equal(res.statusCode, 422, file.name);
+		assert.match(res.body, message);
+		assert.match(res.body, /Eller välj röstlängden som fil: /, "the error summary names the file field");
+	}
+	assert.equal(await repo.rollSize(db, vote.id), 0);
+
+	await client.post(`${base}/roll`, { csv: personalNumber("19620404") });
+	await client.post(`${base}/open`, {});
+	const paper = await client.postFile(`${base}/paper`, { csv: "" }, hostile);
+	assert.equal(paper.statusCode, 422);
+	assert.match(paper.body, /Filen går inte att läsa: den är varken CSV eller en Excel-fil/);
+	const headerOnly = await client.postFile(`${base}/paper`, { csv: "" }, await xlsxFile("papper.xlsx", [["Personnummer", "Förslag"]]));
+	assert.equal(headerOnly.statusCode, 422);
+	assert.match(headerOnly.body, /Filen är tom/);
+	assert.deepEqual(await repo.markAndBallotCounts(db, vote.id), { marks: 0, ballots: 0 });
+	assert.ok(!(await repo.listAudit(db, vote.id)).some((e) => e.event === "paperBatch"));
 });

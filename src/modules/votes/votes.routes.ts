@@ -1,8 +1,10 @@
+import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { publicBaseUrl } from "../../lib/public-url.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { HttpError, tooManyRequests } from "../../plugins/http-errors.js";
+import { uploadOptions } from "../../plugins/uploads.js";
 import { formatNumber } from "../../i18n/i18n.js";
 import { barChart } from "../../ui/charts.js";
 import { formState } from "../../ui/forms.js";
@@ -154,13 +156,6 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		return reply.seeOther("/admin/votes", "flash.voteDeleted");
 	});
 
-	app.post<VoteParams>("/admin/votes/:voteId/roll", async (req, reply) => {
-		const result = await service.importRoll(db, req.viewer, req.params.voteId, req.body);
-		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}?rostlangd=${result.added}`);
-		const page = await adminPage(req, { roll: result.state, rejected: result.rejected });
-		return reply.page(page.title, page.body, 422);
-	});
-
 	app.post<VoteParams>("/admin/votes/:voteId/codes", async (req, reply) => {
 		const result = await service.issueCodes(db, req.viewer, req.params.voteId, req.body);
 		// The page says how many codes this batch made (none when everyone on the roll already has one).
@@ -169,11 +164,37 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		return reply.page(page.title, page.body, 422);
 	});
 
-	app.post<VoteParams>("/admin/votes/:voteId/paper", async (req, reply) => {
-		const result = await service.enterPaperBatch(db, req.viewer, req.params.voteId, req.body);
-		if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}?papper=${result.entered}`);
-		const page = await adminPage(req, { paper: result.state, rejected: result.rejected });
-		return reply.page(page.title, page.body, 422);
+	// The forms that take the roll or a paper batch as pasted text or as a file (CSV or .xlsx): only they parse multipart.
+	await app.register(async (uploads) => {
+		await uploads.register(multipart, uploadOptions(service.maxRollFileBytes));
+		uploads.post<VoteParams>("/admin/votes/:voteId/roll", async (req, reply) => {
+			const result = await service.importRoll(db, req.viewer, req.params.voteId, req.body);
+			if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}?rostlangd=${result.added}`);
+			const page = await adminPage(req, { roll: result.state, rejected: result.rejected });
+			return reply.page(page.title, page.body, 422);
+		});
+
+		uploads.post<VoteParams>("/admin/votes/:voteId/paper", async (req, reply) => {
+			const result = await service.enterPaperBatch(db, req.viewer, req.params.voteId, req.body);
+			if (result.ok) return reply.seeOther(`/admin/votes/${req.params.voteId}?papper=${result.entered}`);
+			const page = await adminPage(req, { paper: result.state, rejected: result.rejected });
+			return reply.page(page.title, page.body, 422);
+		});
+
+		uploads.post<VoteParams>("/admin/votes/:voteId/codes/addressed", async (req, reply) => {
+			const result = await service.addressedLetters(db, req.viewer, req.params.voteId, req.body);
+			if (!result.ok) {
+				const page = await adminPage(req, { addressed: result.state, rejected: result.rejected });
+				return reply.page(page.title, page.body, 422);
+			}
+			// Names and addresses: the answer must not stay in a cache on the way.
+			reply.header("cache-control", "no-store");
+			if ((req.body as Record<string, unknown>).format === "letters") {
+				return lettersPage(reply, result.vote, result.letters, result.sender);
+			}
+			const format = (req.body as Record<string, unknown>).format === "xlsx" ? "xlsx" : "csv-excel";
+			return sendTables(reply, `brev-${req.params.voteId}`, [addressedTable(result.letters, result.columns, publicBaseUrl(config))], format);
+		});
 	});
 
 	app.post<VoteParams>("/admin/votes/:voteId/publish", async (req, reply) => {
@@ -191,20 +212,6 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 		});
 	}
 
-	app.post<VoteParams>("/admin/votes/:voteId/codes/addressed", async (req, reply) => {
-		const result = await service.addressedLetters(db, req.viewer, req.params.voteId, req.body);
-		if (!result.ok) {
-			const page = await adminPage(req, { addressed: result.state, rejected: result.rejected });
-			return reply.page(page.title, page.body, 422);
-		}
-		// Names and addresses: the answer must not stay in a cache on the way.
-		reply.header("cache-control", "no-store");
-		if ((req.body as Record<string, unknown>).format === "letters") {
-			return lettersPage(reply, result.vote, result.letters, result.sender);
-		}
-		const format = (req.body as Record<string, unknown>).format === "xlsx" ? "xlsx" : "csv-excel";
-		return sendTables(reply, `brev-${req.params.voteId}`, [addressedTable(result.letters, result.columns, publicBaseUrl(config))], format);
-	});
 
 	app.get<VoteParams>("/admin/votes/:voteId/letters", async (req, reply) => {
 		const { vote, codes, sender } = await service.codesForPrint(db, req.viewer, req.params.voteId);

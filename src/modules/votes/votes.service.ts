@@ -5,8 +5,10 @@ import type { Db } from "../../db/client.js";
 import { todayInSweden } from "../../i18n/i18n.js";
 import { fromStockholmLocal } from "../../i18n/stockholm-time.js";
 import { isUuid } from "../../lib/ids.js";
+import { looksLikeXlsx, readFirstSheet, type SheetRow } from "../../lib/spreadsheet.js";
 import { ageOn, parsePersonalNumber } from "../../lib/personal-number.js";
 import { HttpError, notFound } from "../../plugins/http-errors.js";
+import { isUploadedFile } from "../../plugins/uploads.js";
 import { type FormState, parseForm, withError } from "../../ui/forms.js";
 import type { Viewer } from "../../ui/context.js";
 import { actorOf, findProgrammeWithCoordinator, getProgramme } from "../programmes/index.js";
@@ -193,12 +195,12 @@ export async function importRoll(db: Db, viewer: Viewer | null, id: string, body
 	const vote = await voteOr404(db, id);
 	const over = refusedWhenPublished(vote, body, "csv");
 	if (over) return { ok: false, state: over, rejected: [] };
-	const parsed = parseForm(rollInput, body);
-	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
-	const refused = (messageKey: string, rejected: RejectedRow[] = []) => ({ ok: false as const, state: withError(body as Record<string, unknown>, "csv", messageKey), rejected });
-	const rows = rollRows(parsed.data.csv);
-	if (!rows) return refused("vote.roll.unreadable");
-	const { hashes, rejected } = parseRoll(rows, vote);
+	const sent = await sentRows(body);
+	if (!sent.ok) return { ok: false, state: sent.state, rejected: [] };
+	const refused = (messageKey: string, rejected: RejectedRow[] = []) => ({ ok: false as const, state: withError(body as Record<string, unknown>, sent.sent.field, messageKey), rejected });
+	const sheet = rollSheet(sent.sent);
+	if (!sheet) return refused("vote.roll.unreadable");
+	const { hashes, rejected } = parseRoll(rollRows(sheet), vote);
 	if (rejected.length) return refused("vote.roll.rejectedRows", rejected);
 	if (hashes.length === 0) return refused("vote.roll.empty");
 	const added = await db.transaction(async (tx) => {
@@ -223,29 +225,75 @@ function shuffled<T>(items: T[]): T[] {
 	return out;
 }
 
-/** One row of a roll CSV: its line number in the file and its cells. */
-type RollRow = { row: number; cells: [string, ...string[]] };
+/** The largest roll or paper file taken, as large as the text box takes (a municipality's roll of 50 000 fits well). */
+export const maxRollFileBytes = 5_000_000;
+
+/** What a roll or paper form sent: a chosen file's text or first sheet, else the pasted text; `field` is where its errors go. */
+type Sent = { field: "csv" | "file"; text: string } | { field: "file"; sheet: SheetRow[] };
 
 /**
- * The rows of a roll CSV (comma, semicolon or tab; quoted cells may hold any of them), skipping empty rows and a header
- * row; null when the file cannot be read as CSV (a quote never closed).
+ * Reads what the form sent: a chosen file (CSV, or an .xlsx whose first sheet has the same columns) wins over the text
+ * box. A file that is neither, or has no rows, is refused on the file field, before anything is stored.
  */
-function rollRows(csv: string): RollRow[] | null {
+async function sentRows(body: unknown): Promise<{ ok: true; sent: Sent } | { ok: false; state: FormState }> {
+	const file = (body as Record<string, unknown> | undefined)?.file;
+	if (!isUploadedFile(file) || (file.data.length === 0 && !file.fileName)) {
+		const parsed = parseForm(rollInput, body);
+		return parsed.ok ? { ok: true, sent: { field: "csv", text: parsed.data.csv } } : parsed;
+	}
+	const refused = (key: string) => ({ ok: false as const, state: withError(body as Record<string, unknown>, "file", key) });
+	if (file.tooLarge) return refused("vote.file.tooLarge");
+	if (looksLikeXlsx(file.data, file.fileName)) {
+		const sheet = await readFirstSheet(file.data);
+		if (!sheet) return refused("vote.file.unreadable");
+		return sheet.length ? { ok: true, sent: { field: "file", sheet } } : refused("vote.file.empty");
+	}
+	const text = fileText(file.data);
+	if (text === null) return refused("vote.file.unreadable");
+	return text.trim() ? { ok: true, sent: { field: "file", text } } : refused("vote.file.empty");
+}
+
+/** A CSV file's text: UTF-8, else Windows-1252 (what Swedish Excel saves); null when control characters show it is no text. */
+function fileText(data: Buffer): string | null {
+	let text: string;
 	try {
-		const records = parseCsv(csv, { delimiter: [",", ";", "\t"], relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-		return records
-			.map(({ record, info }) => ({ row: info.lines, cells: record as [string, ...string[]] }))
-			.filter(({ row, cells }) => cells[0] !== "" && (row > 1 || /\d/.test(cells[0])));
+		text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+	} catch {
+		text = new TextDecoder("windows-1252").decode(data);
+	}
+	// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+	return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text) ? null : text;
+}
+
+/**
+ * Every row of a sent roll: a sheet's as they are, CSV text's split on comma, semicolon or tab (quoted cells may hold
+ * any of them); null when the text cannot be read as CSV (a quote never closed).
+ */
+function rollSheet(sent: Sent): SheetRow[] | null {
+	if ("sheet" in sent) return sent.sheet;
+	try {
+		const records = parseCsv(sent.text, { delimiter: [",", ";", "\t"], relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+		return records.map(({ record, info }) => ({ row: info.lines, cells: record }));
 	} catch (err) {
 		if (err instanceof CsvError) return null;
 		throw err;
 	}
 }
 
-/** The names of a roll CSV's columns after the number, from its header row when it has one, else "Kolumn 2" … */
-function columnNames(csv: string, width: number): string[] {
-	const [first] = parseCsv(csv, { delimiter: [",", ";", "\t"], relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, to_line: 1 }) as string[][];
-	const header = first && !/\d/.test(first[0] ?? "") ? first.slice(1) : [];
+/** One row of a roll: its row number in the file and its cells, the number first. */
+type RollRow = { row: number; cells: [string, ...string[]] };
+
+/** Whether a row is a header: the first row, with no digit in its first cell. */
+const isHeader = (sheet: SheetRow[], row: SheetRow) => row === sheet[0] && !/\d/.test(row.cells[0] ?? "");
+
+/** The roll's rows with a number cell, without empty rows and a header row. */
+function rollRows(sheet: SheetRow[]): RollRow[] {
+	return sheet.filter((r): r is RollRow => (r.cells[0] ?? "") !== "" && !isHeader(sheet, r));
+}
+
+/** The names of a roll's columns after the number, from its header row when it has one, else "Kolumn 2" … */
+function columnNames(sheet: SheetRow[], width: number): string[] {
+	const header = sheet[0] && isHeader(sheet, sheet[0]) ? sheet[0].cells.slice(1) : [];
 	return Array.from({ length: width }, (_, i) => header[i] || `Kolumn ${i + 2}`);
 }
 
@@ -339,11 +387,11 @@ export async function addressedLetters(db: Db, viewer: Viewer | null, id: string
 	const vote = await voteOr404(db, id);
 	const over = refusedWhenPublished(vote, body, "csv");
 	if (over) return { ok: false, state: over, rejected: [] };
-	const parsed = parseForm(rollInput, body);
-	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
-	const read = rollRows(parsed.data.csv);
-	if (!read) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.unreadable"), rejected: [] };
-	const rows = read.map((r) => {
+	const sent = await sentRows(body);
+	if (!sent.ok) return { ok: false, state: sent.state, rejected: [] };
+	const sheet = rollSheet(sent.sent);
+	if (!sheet) return { ok: false, state: withError(body as Record<string, unknown>, sent.sent.field, "vote.roll.unreadable"), rejected: [] };
+	const rows = rollRows(sheet).map((r) => {
 		const pn = parsePersonalNumber(r.cells[0], vote.closesAt);
 		return { ...r, pn, hash: pn.ok ? pinHash(pn.value.pin) : null };
 	});
@@ -355,8 +403,8 @@ export async function addressedLetters(db: Db, viewer: Viewer | null, id: string
 		if (!sealed) rejected.push({ row, reason: !pn.ok ? `vote.roll.reason.${pn.reason}` : sealed === null ? "vote.letters.noCode" : "vote.refusal.notOnRoll" });
 		else letters.push({ address: cells.slice(1), code: unseal(sealed) });
 	}
-	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.roll.rejectedRows"), rejected };
-	const columns = columnNames(parsed.data.csv, Math.max(0, ...letters.map((l) => l.address.length)));
+	if (rejected.length) return { ok: false, state: withError(body as Record<string, unknown>, sent.sent.field, "vote.roll.rejectedRows"), rejected };
+	const columns = columnNames(sheet, Math.max(0, ...letters.map((l) => l.address.length)));
 	return { ok: true, vote, letters, columns, sender: await letterSender(db) };
 }
 
@@ -373,10 +421,11 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 	const vote = await voteOr404(db, id);
 	const over = refusedWhenPublished(vote, body, "csv");
 	if (over) return { ok: false, state: over, rejected: [] };
-	const parsed = parseForm(rollInput, body);
-	if (!parsed.ok) return { ok: false, state: parsed.state, rejected: [] };
+	const sent = await sentRows(body);
+	if (!sent.ok) return { ok: false, state: sent.state, rejected: [] };
 	const options = await repo.listOptions(db, vote.id);
-	const lines = parsed.data.csv.split(/\r?\n/).map((l, i) => ({ row: i + 1, cells: l.trim().split(/[\s;,]+/).filter(Boolean) })).filter((l) => l.cells.length);
+	const lines = paperLines(sent.sent).filter((l) => l.cells.length);
+	if (lines.length === 0) return { ok: false, state: withError(body as Record<string, unknown>, sent.sent.field, "vote.file.empty"), rejected: [] };
 	const rejected: RejectedRow[] = [];
 	let entered = 0;
 	try {
@@ -400,7 +449,7 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 			await appendAudit(tx, vote.id, "paperBatch", { ballots: entered });
 		});
 	} catch (err) {
-		if (err instanceof BatchRefused) return { ok: false, state: withError(body as Record<string, unknown>, "csv", "vote.paper.rejectedRows"), rejected: rejected.sort((a, b) => a.row - b.row) };
+		if (err instanceof BatchRefused) return { ok: false, state: withError(body as Record<string, unknown>, sent.sent.field, "vote.paper.rejectedRows"), rejected: rejected.sort((a, b) => a.row - b.row) };
 		throw err;
 	}
 	mixSoon(db, vote.id);
@@ -408,6 +457,16 @@ export async function enterPaperBatch(db: Db, viewer: Viewer | null, id: string,
 }
 
 class BatchRefused extends Error {}
+
+/**
+ * A paper batch's ballots, one a row: the number, then the choices, split on spaces, commas or semicolons (in a sheet
+ * within a cell or across cells). Empty rows are left out, and a sheet's header row (typed text has none).
+ */
+function paperLines(sent: Sent): SheetRow[] {
+	const split = (cells: string[]) => cells.flatMap((c) => c.trim().split(/[\s;,]+/)).filter(Boolean);
+	if ("sheet" in sent) return sent.sheet.filter((r) => !isHeader(sent.sheet, r)).map((r) => ({ row: r.row, cells: split(r.cells) }));
+	return sent.text.split(/\r?\n/).map((l, i) => ({ row: i + 1, cells: split([l]) }));
+}
 
 /** Refusals the voter reads as "du …"; the official entering paper reads them about the person on the slip. */
 const paperWordings = new Set(["vote.refusal.alreadyVoted", "vote.refusal.notOnRoll", "vote.refusal.tooYoung", "vote.refusal.noChoice", "vote.refusal.tooMany"]);

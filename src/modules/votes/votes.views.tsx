@@ -2,7 +2,7 @@ import { formatDateTime, formatNumber } from "../../i18n/i18n.js";
 import type { ChartSvg } from "../../ui/charts.js";
 import { Chart, PageHelp, TableScroll } from "../../ui/components.js";
 import type { PageContext } from "../../ui/context.js";
-import { ErrorSummary, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
+import { ErrorSummary, FileField, Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { translateMsg } from "../../ui/messages.js";
 import type { Channel } from "./votes.cast.js";
@@ -422,6 +422,9 @@ function DoneNotice({ text }: { text: string }) {
 	);
 }
 
+/** The files the roll and paper forms take: CSV, or Excel's .xlsx. */
+const sheetTypes = ".csv,.txt,.xlsx";
+
 export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, rejected, done }: { ctx: PageContext; data: AdminData; roll: FormState; paper: FormState; codes: FormState; addressed: FormState; rejected: RejectedRow[]; done: Done }) {
 	const { t } = ctx;
 	const { vote } = data;
@@ -430,9 +433,11 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 	// Once opened the roll is fixed, and once published nothing about who may vote or what was cast changes. A form
 	// refused for that still shows again, so what was typed is not lost.
 	const over = stage === "published";
-	const showRoll = !vote.frozenAt || Boolean(roll.errors.csv);
-	const showCodes = !over || Boolean(codes.errors.count || addressed.errors.csv);
-	const showPaper = (vote.frozenAt !== null && !over) || Boolean(paper.errors.csv);
+	// The roll and paper forms take pasted text or a file; a refusal names either.
+	const refusedSent = (form: FormState) => Boolean(form.errors.csv || form.errors.file);
+	const showRoll = !vote.frozenAt || refusedSent(roll);
+	const showCodes = !over || Boolean(codes.errors.count) || refusedSent(addressed);
+	const showPaper = (vote.frozenAt !== null && !over) || refusedSent(paper);
 	return (
 		<>
 			<h1 lang={storedLang(ctx)}>{vote.title}</h1>
@@ -456,9 +461,10 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 			<p>{t("vote.admin.rollIntro")}</p>
 			{showRoll ? (
 				<>
-					<Rejected ctx={ctx} rejected={roll.errors.csv ? rejected : []} />
-					<Form ctx={ctx} form={roll} action={`${base}/roll`} labels={{ csv: t("vote.admin.rollCsv") }} submit={t("vote.admin.rollImport")}>
-						<TextArea ctx={ctx} form={roll} name="csv" label={t("vote.admin.rollCsv")} hint={t("vote.admin.rollHint")} rows={6} required />
+					<Rejected ctx={ctx} rejected={refusedSent(roll) ? rejected : []} />
+					<Form ctx={ctx} form={roll} action={`${base}/roll`} labels={{ csv: t("vote.admin.rollCsv"), file: t("vote.admin.rollFile") }} submit={t("vote.admin.rollImport")} multipart>
+						<TextArea ctx={ctx} form={roll} name="csv" label={t("vote.admin.rollCsv")} hint={t("vote.admin.rollHint")} rows={6} />
+						<FileField ctx={ctx} form={roll} name="file" label={t("vote.admin.rollFile")} hint={t("vote.admin.fileHint")} accept={sheetTypes} />
 					</Form>
 				</>
 			) : (
@@ -478,13 +484,14 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 					{data.rollSize > 0 && (
 						<>
 							<h3>{t("vote.admin.addressed")}</h3>
-							<Rejected ctx={ctx} rejected={addressed.errors.csv ? rejected : []} />
+							<Rejected ctx={ctx} rejected={refusedSent(addressed) ? rejected : []} />
 							<p>{t("vote.admin.addressedIntro")}</p>
 							<p>
 								<strong>{t("vote.admin.addressedNotStored")}</strong>
 							</p>
-							<Form ctx={ctx} form={addressed} action={`${base}/codes/addressed`} labels={{ csv: t("vote.admin.addressedCsv"), format: t("vote.admin.addressedFormat") }} submit={t("vote.admin.addressedSubmit")}>
-								<TextArea ctx={ctx} form={addressed} name="csv" label={t("vote.admin.addressedCsv")} hint={t("vote.admin.addressedHint")} rows={6} required />
+							<Form ctx={ctx} form={addressed} action={`${base}/codes/addressed`} labels={{ csv: t("vote.admin.addressedCsv"), file: t("vote.admin.addressedFile"), format: t("vote.admin.addressedFormat") }} submit={t("vote.admin.addressedSubmit")} multipart>
+								<TextArea ctx={ctx} form={addressed} name="csv" label={t("vote.admin.addressedCsv")} hint={t("vote.admin.addressedHint")} rows={6} />
+								<FileField ctx={ctx} form={addressed} name="file" label={t("vote.admin.addressedFile")} hint={t("vote.admin.fileHint")} accept={sheetTypes} />
 								<SelectField
 									ctx={ctx}
 									form={addressed}
@@ -507,9 +514,10 @@ export function VoteAdminPage({ ctx, data, roll, paper, codes, addressed, reject
 					<h2>{t("vote.admin.paper")}</h2>
 					{done.entered != null && <DoneNotice text={t("vote.admin.paperEntered", { count: done.entered })} />}
 					<p>{t("vote.admin.paperIntro")}</p>
-					<Rejected ctx={ctx} rejected={paper.errors.csv ? rejected : []} />
-					<Form ctx={ctx} form={paper} action={`${base}/paper`} labels={{ csv: t("vote.admin.paperLines") }} submit={t("vote.admin.paperEnter")}>
-						<TextArea ctx={ctx} form={paper} name="csv" label={t("vote.admin.paperLines")} hint={t("vote.admin.paperHint")} rows={6} required />
+					<Rejected ctx={ctx} rejected={refusedSent(paper) ? rejected : []} />
+					<Form ctx={ctx} form={paper} action={`${base}/paper`} labels={{ csv: t("vote.admin.paperLines"), file: t("vote.admin.paperFile") }} submit={t("vote.admin.paperEnter")} multipart>
+						<TextArea ctx={ctx} form={paper} name="csv" label={t("vote.admin.paperLines")} hint={t("vote.admin.paperHint")} rows={6} />
+						<FileField ctx={ctx} form={paper} name="file" label={t("vote.admin.paperFile")} hint={t("vote.admin.fileHint")} accept={sheetTypes} />
 					</Form>
 				</>
 			)}
