@@ -71,7 +71,7 @@ function listing(f: KoladaFixtures, url: URL): Raw[] | string {
 		case "kpi_groups":
 			return titled(f.kpiGroups ?? [], title);
 		case "municipality_groups":
-			return titled(f.municipalityGroups ?? [], title);
+			return titled(byIds(f.municipalityGroups ?? [], list(segments[1])), title);
 		case "data":
 			return dataItems(f, segments);
 		default:

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql } from "dr
 import type { Db } from "../../db/client.js";
 import { focusAreas } from "../focus-areas/focus-areas.schema.js";
 import { programmes } from "../programmes/programmes.schema.js";
-import { focusAreaIndicators, indicators, indicatorValues } from "./indicators.schema.js";
+import { focusAreaIndicators, indicators, indicatorValues, type PeerGroup } from "./indicators.schema.js";
 
 export type Indicator = typeof indicators.$inferSelect;
 
@@ -58,13 +58,13 @@ export async function setIndicatorAreas(db: Db, indicatorId: string, focusAreaId
 }
 
 
-/** A Kolada indicator as the sync needs it: its key figure, its programme's municipality and the peers chosen. */
-export type KoladaIndicator = { id: string; title: string; koladaKpi: string; municipalityCode: string; peerMunicipalities: string[]; baselineYear: number | null };
+/** A Kolada indicator as the sync needs it: its key figure, its programme's municipality, the peers and the peer group chosen. */
+export type KoladaIndicator = { id: string; title: string; koladaKpi: string; municipalityCode: string; peerMunicipalities: string[]; peerGroup: PeerGroup | null; baselineYear: number | null };
 
 /** Every Kolada indicator of every programme. */
 export async function listKoladaIndicators(db: Db): Promise<KoladaIndicator[]> {
 	const rows = await db
-		.select({ id: indicators.id, title: indicators.title, koladaKpi: indicators.koladaKpi, municipalityCode: programmes.municipalityCode, peerMunicipalities: indicators.peerMunicipalities, baselineYear: indicators.baselineYear })
+		.select({ id: indicators.id, title: indicators.title, koladaKpi: indicators.koladaKpi, municipalityCode: programmes.municipalityCode, peerMunicipalities: indicators.peerMunicipalities, peerGroup: indicators.peerGroup, baselineYear: indicators.baselineYear })
 		.from(indicators)
 		.innerJoin(programmes, eq(programmes.id, indicators.programmeId))
 		.where(eq(indicators.kind, "kolada"))

@@ -284,3 +284,41 @@ test("a value Kolada revised is marked, in words, with the value before and the 
 	assert.match(report, new RegExp(`<caption>[^<]*Folkmängd i Norsjö</caption>.*<th scope="row">2018</th><td class="num">${sv.replace(/[()]/g, "\\$&")}</td>`, "s"));
 	assert.ok((await english.get(`/uppfoljning/${roundId}`)).body.includes(`(revised from 4,094 on ${formatDate("en", today)})`));
 });
+
+test("each sync takes the peer group's members as Kolada has them now: a municipality that joins the group is compared, one that leaves is not", async () => {
+	const fixtures = testKoladaFixtures();
+	const changing = await startKoladaFixtureServer(fixtures);
+	after(() => changing.close());
+	const sync = () => syncKoladaIndicators(db, new KoladaClient({ baseUrl: changing.baseUrl, minIntervalMs: 0 }), { years: [2018] });
+	// Kolada's data for Bjurholm and for Sorsele, which is not yet in the group.
+	const population = (municipality: string, value: number) => ({ kpi: "N01951", municipality, period: 2018, values: [{ gender: "T", count: 1, status: "", value }] });
+	fixtures.items.push(population("2403", 2450), population("2422", 2512));
+	fixtures.municipalities.push({ id: "2422", title: "Sorsele", type: "K" });
+	const area = await createFocusArea(db, programme.id, { name: "Grannar", position: 6 });
+	const client = await coordinatorClient();
+	const body = new URLSearchParams({ koladaKpi: "N01951", title: "Invånare hos grannarna", peerGroup: "G124073" });
+	body.append("focusAreaIds", area.id);
+	assert.equal((await client.post("/admin/indikatorer/ny", body)).statusCode, 303, "the group is found by its Kolada id");
+
+	await sync();
+	const page = async () => (await new TestClient(app).get(`/fokusomraden/${area.id}`)).body;
+	const first = await page();
+	assert.match(first, /<th scope="row">Bjurholm<\/th><td>2018<\/td><td>2\u00a0450<\/td>/);
+	assert.match(first, /Gruppen har nu dessa kommuner \(hämtas på nytt från Kolada vid varje synkronisering\): Norsjö, Malå, Bjurholm\./);
+	assert.doesNotMatch(first, /Sorsele/);
+
+	// In Kolada, Sorsele joins the group and Bjurholm leaves it.
+	const group = fixtures.municipalityGroups!.find((g) => g.id === "G124073")!;
+	group.members = [
+		{ member_id: "2417", member_title: "Norsjö" },
+		{ member_id: "2418", member_title: "Malå" },
+		{ member_id: "2422", member_title: "Sorsele" },
+	];
+	await sync();
+	const second = await page();
+	assert.match(second, /<th scope="row">Sorsele<\/th><td>2018<\/td><td>2\u00a0512<\/td>/, "the new peer's value is fetched and shown");
+	assert.match(second, /Gruppen har nu dessa kommuner \(hämtas på nytt från Kolada vid varje synkronisering\): Norsjö, Malå, Sorsele\./);
+	assert.doesNotMatch(second, /Bjurholm/, "the municipality that left is no longer compared");
+	const [stored] = await indicatorsTitled("Invånare hos grannarna");
+	assert.deepEqual(stored!.peerMunicipalities, ["2418", "2422"]);
+});

@@ -11,7 +11,7 @@ import * as policy from "./indicators.policy.js";
 import { areasField, indicatorInput } from "./indicators.input.js";
 import * as repo from "./indicators.repo.js";
 import { type KoladaClient, KoladaError } from "./kolada.client.js";
-import { followedMunicipalities, national } from "./kolada.sync.js";
+import { followedMunicipalities, national, peersOf, typedPeers } from "./kolada.sync.js";
 import type { PeerGroup } from "./indicators.schema.js";
 import { goalProgress, type Point, type Progress } from "./progress.js";
 
@@ -57,12 +57,11 @@ type KoladaFacts = Pick<repo.Indicator, "title" | "description" | "unit" | "byGe
 /** Most municipalities an indicator is compared with. */
 const maxPeers = 50;
 
-// The peers the coordinator typed: those followed that are not there as members of the chosen group.
-const typedPeers = (i: Pick<repo.Indicator, "peerMunicipalities" | "peerGroup">) => i.peerMunicipalities.filter((m) => !i.peerGroup?.memberIds.includes(m));
 
-// The one Kolada municipality group called so (an exact title wins over titles that contain it), or why there is none.
+// The one Kolada municipality group with this id or called so (an exact title wins over titles that contain it), or why there is none.
 async function findGroup(kolada: KoladaClient, name: string): Promise<{ ok: true; group: PeerGroup } | { ok: false; message: string }> {
-	const groups = await kolada.municipalityGroups(name);
+	// Kolada's id of a group ("G124073") finds that one group; anything else is a title.
+	const groups = /^G\d+$/i.test(name) ? await kolada.municipalityGroupsById([name.toUpperCase()]) : await kolada.municipalityGroups(name);
 	const exact = groups.filter((g) => g.title.toLocaleLowerCase("sv") === name.toLocaleLowerCase("sv"));
 	const found = exact.length === 1 ? exact : groups;
 	if (found.length === 0) return { ok: false, message: msg("indicator.error.unknownGroup", { name }) };
@@ -89,7 +88,7 @@ async function checkWithKolada(
 			if (!chosen.ok) return { ok: false, field: "peerGroup", message: chosen.message };
 			peerGroup = chosen.group;
 		}
-		const peers = [...new Set([...typed, ...(peerGroup?.memberIds ?? [])])].filter((m) => m !== own && m !== national);
+		const peers = peersOf(typed, peerGroup, own);
 		if (peers.length > maxPeers) return { ok: false, field: peerGroup ? "peerGroup" : "peerMunicipalities", message: msg("indicator.error.groupTooLarge", { count: peers.length, max: maxPeers }) };
 		const municipalities = followedMunicipalities({ municipalityCode: own, peerMunicipalities: peers });
 		const names = Object.fromEntries((await kolada.municipalities(municipalities)).map((m) => [m.id, m.title]));
@@ -150,15 +149,22 @@ export type LatestValue = { municipality: string; name: string | null; year: num
 /** An indicator with its latest values, the programme's municipality first, then the country, then the peers. */
 export type IndicatorWithValues = repo.Indicator & { latest: LatestValue[] };
 
+// Values stay stored for a municipality no longer followed (e.g. one that left the peer group); they are not shown.
+const followedBy = (i: repo.Indicator, municipalityCode: string) => new Set(followedMunicipalities({ municipalityCode, peerMunicipalities: i.peerMunicipalities }));
+
 async function withLatestValues(db: Db, list: repo.Indicator[]): Promise<IndicatorWithValues[]> {
-	const rows = await repo.latestTotals(
-		db,
-		list.filter((i) => i.kind === "kolada").map((i) => i.id),
-	);
+	const [programme, rows] = await Promise.all([
+		getProgramme(db),
+		repo.latestTotals(
+			db,
+			list.filter((i) => i.kind === "kolada").map((i) => i.id),
+		),
+	]);
 	return list.map((i) => {
 		const order = (m: string) => (m === national ? 1 : i.peerMunicipalities.includes(m) ? 2 + i.peerMunicipalities.indexOf(m) : 0);
+		const followed = followedBy(i, programme.municipalityCode);
 		const latest = rows
-			.filter((r) => r.indicatorId === i.id)
+			.filter((r) => r.indicatorId === i.id && followed.has(r.municipality))
 			.map((r) => ({ municipality: r.municipality, name: i.municipalityNames[r.municipality] ?? null, year: r.year, value: Number(r.value), ...revisedOf(r) }))
 			.sort((a, b) => order(a.municipality) - order(b.municipality));
 		return { ...i, latest };
@@ -203,13 +209,17 @@ export type Series = { municipality: string; name: string | null; points: { year
 /** Indicators of the programme with every total value per municipality followed, the programme's own first. */
 export async function indicatorsWithSeries(db: Db, programmeId: string, ids: string[]): Promise<(repo.Indicator & { series: Series[] })[]> {
 	const list = (await repo.listIndicators(db, programmeId)).filter((i) => ids.includes(i.id));
-	const rows = await repo.totalSeries(
-		db,
-		list.map((i) => i.id),
-	);
+	const [programme, rows] = await Promise.all([
+		getProgramme(db),
+		repo.totalSeries(
+			db,
+			list.map((i) => i.id),
+		),
+	]);
 	return list.map((i) => {
 		const order = (m: string) => (m === national ? 1 : i.peerMunicipalities.includes(m) ? 2 + i.peerMunicipalities.indexOf(m) : 0);
-		const municipalities = [...new Set(rows.filter((r) => r.indicatorId === i.id).map((r) => r.municipality))].sort((a, b) => order(a) - order(b));
+		const followed = followedBy(i, programme.municipalityCode);
+		const municipalities = [...new Set(rows.filter((r) => r.indicatorId === i.id && followed.has(r.municipality)).map((r) => r.municipality))].sort((a, b) => order(a) - order(b));
 		const series = municipalities.map((m) => ({
 			municipality: m,
 			name: i.municipalityNames[m] ?? null,

@@ -130,7 +130,12 @@ export function LatestValues({ ctx, indicator }: { ctx: PageContext; indicator: 
 					))}
 				</tbody>
 			</table>
-			{indicator.peerGroup && <p class="meta">{t("indicator.values.peerGroup", { group: indicator.peerGroup.title })}</p>}
+			{indicator.peerGroup && (
+				<p class="meta">
+					{t("indicator.values.peerGroup", { group: indicator.peerGroup.title })}{" "}
+					{t("indicator.values.peerGroupMembers", { members: indicator.peerGroup.memberIds.map((m) => indicator.municipalityNames[m] ?? m).join(", ") })}
+				</p>
+			)}
 		</TableScroll>
 	);
 }

@@ -35,6 +35,11 @@ test("key figures' metadata is read with its unit and gender split, groups with 
 		[["Kommuner i Västerbottens län", ["2417", "2418", "2403"]]],
 	);
 	assert.deepEqual(
+		(await client.municipalityGroupsById(["G124081", "G000000"])).map((g) => [g.id, g.title]),
+		[["G124081", "Kommuner i Västernorrlands län"]],
+		"a group is found by its Kolada id",
+	);
+	assert.deepEqual(
 		(await client.municipalities(["2417", "0000", "9999"])).map((m) => [m.id, m.title]),
 		[
 			["0000", "Riket"],

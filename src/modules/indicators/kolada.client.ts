@@ -134,6 +134,13 @@ export class KoladaClient {
 		return (await this.all("municipality_groups", title ? { title } : {})).map(parseGroup);
 	}
 
+	/** The municipality groups with these ids, with their members as Kolada has them now (unknown ids are simply absent). */
+	async municipalityGroupsById(ids: readonly string[]): Promise<KoladaGroup[]> {
+		const out: KoladaGroup[] = [];
+		for (const part of chunks(ids, maxPerSegment)) out.push(...(await this.all(`municipality_groups/${part.join(",")}`)).map(parseGroup));
+		return out;
+	}
+
 	/** Every value of these key figures for these municipalities and years, one per gender; lists longer than 25 are split. */
 	async data(kpis: readonly string[], municipalities: readonly string[], years: readonly number[]): Promise<KoladaValue[]> {
 		const out: KoladaValue[] = [];

@@ -3,6 +3,7 @@
 import { lockKeys, unlessRunning } from "../../db/advisory-lock.js";
 import type { Database, Db } from "../../db/client.js";
 import * as repo from "./indicators.repo.js";
+import type { PeerGroup } from "./indicators.schema.js";
 import { chunks, KoladaClient, type KoladaValue, maxPerSegment } from "./kolada.client.js";
 
 /** Kolada's id for the whole country, followed beside the programme's municipality. */
@@ -16,6 +17,35 @@ export type SyncReport = { indicators: number; values: number; revised: number; 
 
 /** Told after each indicator: how many are done of how many, and the one just done (with its error if it failed). */
 export type SyncProgress = (done: number, total: number, indicator: { title: string; kpi: string; error?: string }) => void;
+
+/** The peers of an indicator: those typed and the members of its Kolada group, without the programme's own and the country. */
+export function peersOf(typed: string[], group: PeerGroup | null, own: string): string[] {
+	return [...new Set([...typed, ...(group?.memberIds ?? [])])].filter((m) => m !== own && m !== national);
+}
+
+/** The peers the coordinator typed: those followed that are not there as members of the chosen group. */
+export const typedPeers = (i: { peerMunicipalities: string[]; peerGroup: PeerGroup | null }) => i.peerMunicipalities.filter((m) => !i.peerGroup?.memberIds.includes(m));
+
+// Kolada's municipality groups change (a municipality joins or leaves): each sync takes the members of every group
+// chosen, by its Kolada id, as Kolada has them now. A group Kolada no longer has, or cannot give now, keeps its members.
+async function refreshPeerGroups(db: Db, client: KoladaClient, indicators: repo.KoladaIndicator[]): Promise<void> {
+	const ids = [...new Set(indicators.flatMap((i) => (i.peerGroup ? [i.peerGroup.id] : [])))];
+	if (ids.length === 0) return;
+	let groups: Map<string, PeerGroup>;
+	try {
+		groups = new Map((await client.municipalityGroupsById(ids)).map((g) => [g.id, { id: g.id, title: g.title, memberIds: g.memberIds }]));
+	} catch {
+		return; // the values' requests then fail too, and are reported per indicator
+	}
+	for (const indicator of indicators) {
+		const group = indicator.peerGroup && groups.get(indicator.peerGroup.id);
+		if (!group) continue;
+		const peers = peersOf(typedPeers(indicator), group, indicator.municipalityCode);
+		if (peers.join() === indicator.peerMunicipalities.join() && group.memberIds.join() === indicator.peerGroup!.memberIds.join() && group.title === indicator.peerGroup!.title) continue;
+		await repo.updateIndicator(db, indicator.id, { peerGroup: group, peerMunicipalities: peers });
+		Object.assign(indicator, { peerGroup: group, peerMunicipalities: peers });
+	}
+}
 
 /** The municipalities an indicator follows: the programme's own, the whole country and the peers chosen. */
 export function followedMunicipalities(i: Pick<repo.KoladaIndicator, "municipalityCode" | "peerMunicipalities">): string[] {
@@ -81,6 +111,7 @@ async function fetchBatch(
 /** Updates every Kolada indicator's values from Kolada; a failure is reported per indicator and the rest go on. */
 export async function syncKoladaIndicators(db: Db, client: KoladaClient, options: { years?: number[]; onProgress?: SyncProgress } = {}): Promise<SyncReport> {
 	const all = await repo.listKoladaIndicators(db);
+	await refreshPeerGroups(db, client, all);
 	const report: SyncReport = { indicators: 0, values: 0, revised: 0, failed: [] };
 	const groups = groupBy(all, (i) => followedMunicipalities(i).join(","));
 	const thisYear = new Date().getUTCFullYear();
