@@ -1,10 +1,12 @@
 // Test harness: each test file gets a fresh, migrated database of its own and an app on it.
+import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after } from "node:test";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
+import { formatDateTime, type Lang } from "../src/i18n/i18n.js";
 import { createServerDatabase, type Database, type Db, dropServerDatabase, openDatabase } from "../src/db/client.js";
 
 /**
@@ -136,3 +138,22 @@ export class TestClient {
 		);
 	}
 }
+
+/**
+ * Checks that a refusal by a limit says from when to try again: a time, as the page's language writes it, between
+ * `from` and `to` (to the minute), and a Retry-After header that ends within the same span.
+ */
+export function assertSaysTryAgainFrom(res: LightMyRequestResponse, lang: Lang, from: Date, to: Date): void {
+	assert.equal(res.statusCode, 429);
+	const minute = 60_000;
+	const times: string[] = [];
+	for (let at = Math.floor(from.getTime() / minute) * minute; at <= to.getTime() + minute; at += minute) times.push(escapeHtml(formatDateTime(lang, new Date(at))));
+	assert.ok(
+		times.some((time) => res.body.includes(time)),
+		`the refusal says a time between ${formatDateTime(lang, from)} and ${formatDateTime(lang, to)}`,
+	);
+	const retryAfter = Number(res.headers["retry-after"]) * 1000;
+	assert.ok(Date.now() + retryAfter >= from.getTime() - minute && Date.now() + retryAfter <= to.getTime() + minute, `Retry-After ${res.headers["retry-after"]}`);
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

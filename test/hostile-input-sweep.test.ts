@@ -80,7 +80,7 @@ const roles = [
 const byName = (name: string) => roles.find((r) => r.name === name);
 
 /** Sends one request as a role, with its session kept alive (a sweep may sign it out) and its CSRF token. */
-async function send(r: Role, method: string, url: string, body?: { json: boolean; fields: Record<string, unknown> }): Promise<LightMyRequestResponse> {
+async function send(r: Role, method: string, url: string, body?: { json: boolean; multipart?: boolean; fields: Record<string, unknown> }): Promise<LightMyRequestResponse> {
 	if (r.userId && !r.client.cookies.has("medskapa_session")) {
 		await signInAs(r.client, db, r.userId);
 		r.csrf = undefined;
@@ -89,8 +89,9 @@ async function send(r: Role, method: string, url: string, body?: { json: boolean
 	const cookie = [...r.client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 	if (!body) return r.client.app.inject({ method, url, headers: { cookie } }).then(keep(r));
 	const fields = { ...body.fields, _csrf: r.csrf };
-	const payload = body.json ? JSON.stringify(fields) : formEncode(fields);
-	const type = body.json ? "application/json" : "application/x-www-form-urlencoded";
+	const boundary = "----sweep";
+	const payload = body.json ? JSON.stringify(fields) : body.multipart ? multipartEncode(fields, boundary) : formEncode(fields);
+	const type = body.json ? "application/json" : body.multipart ? `multipart/form-data; boundary=${boundary}` : "application/x-www-form-urlencoded";
 	return r.client.app.inject({ method, url, payload, headers: { cookie, "content-type": type } }).then(keep(r));
 }
 
@@ -110,9 +111,19 @@ function formEncode(fields: Record<string, unknown>): string {
 	return body.toString();
 }
 
+/** An upload form's fields as a browser sends them (without a file: the hostile values are in the text fields). */
+function multipartEncode(fields: Record<string, unknown>, boundary: string): Buffer {
+	const parts: Buffer[] = [];
+	for (const [k, v] of Object.entries(fields)) {
+		for (const one of Array.isArray(v) ? v : [v]) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, "_")}"\r\n\r\n${String(one)}\r\n`));
+	}
+	parts.push(Buffer.from(`--${boundary}--\r\n`));
+	return Buffer.concat(parts);
+}
+
 // ---- crawling: the pages each role reaches, and the forms on them ------------------------------------------------
 
-type Form = { role: Role; action: string; route: Route; fields: Record<string, string> };
+type Form = { role: Role; action: string; route: Route; fields: Record<string, string>; multipart?: boolean };
 type Page = { role: Role; url: string; route: Route; queryNames: string[] };
 
 const decode = (v: string) =>
@@ -123,8 +134,8 @@ const attr = (tag: string, name: string) => {
 };
 
 /** The POST forms on a page, each with the values it would send as it stands. */
-function formsOn(html: string, pageUrl: string): { action: string; fields: Record<string, string> }[] {
-	const forms: { action: string; fields: Record<string, string> }[] = [];
+function formsOn(html: string, pageUrl: string): { action: string; fields: Record<string, string>; multipart: boolean }[] {
+	const forms: { action: string; fields: Record<string, string>; multipart: boolean }[] = [];
 	for (const [, open, inner] of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
 		if (attr(open!, "method")?.toLowerCase() !== "post") continue;
 		const fields: Record<string, string> = {};
@@ -145,7 +156,7 @@ function formsOn(html: string, pageUrl: string): { action: string; fields: Recor
 			const chosen = all.find((o) => /\sselected/.test(o)) ?? all.find((o) => attr(o, "value")) ?? all[0];
 			if (name && chosen !== undefined) fields[name] = attr(chosen, "value") ?? "";
 		}
-		forms.push({ action: attr(open!, "action") ?? pageUrl, fields });
+		forms.push({ action: attr(open!, "action") ?? pageUrl, fields, multipart: attr(open!, "enctype") === "multipart/form-data" });
 	}
 	return forms;
 }
@@ -298,7 +309,7 @@ const hostileForm = (form: Form, kind: (typeof kinds)[number]) => {
 			const fields: Record<string, unknown> = { ...form.fields };
 			fields[field] = kind === "structured" ? value : kind === "repeated" ? [text, "a"] : text;
 			const url = query ? `${form.action}${form.action.includes("?") ? "&" : "?"}${query}` : form.action;
-			return { url, json: kind === "structured" || json, fields };
+			return { url, json: kind === "structured" || json, multipart: form.multipart, fields, kind, field };
 		});
 };
 
@@ -323,6 +334,11 @@ const serverErrors: Finding[] = [];
 const storedOnRefusal: Finding[] = [];
 const silentRefusals: Finding[] = [];
 const misplacedRefusals: Finding[] = [];
+const bareRefusals: Finding[] = [];
+
+// A control character or direction override, as the input guard takes them out (tabs and line breaks are text).
+const unwantedChar = /(?![\t\n\r])[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+const answeredInJson = (res: LightMyRequestResponse) => String(res.headers["content-type"]).startsWith("application/json");
 
 /** The fields an error summary names whose own message is not on the page beside them. */
 function fieldsWithoutMessage(html: string): string[] {
@@ -341,7 +357,7 @@ test(`the sweep reaches every POST route (${routes.length} routes in the table)`
 	assert.equal(forms.size, posts.length);
 });
 
-test("no GET page answers a hostile query with a 5xx", async () => {
+test("no GET page answers a hostile query with a 5xx, nor a control character in its address with a 400 page", async () => {
 	let sent = 0;
 	for (const [pattern, found] of pages) {
 		for (const page of found.slice(0, 1)) {
@@ -350,15 +366,19 @@ test("no GET page answers a hostile query with a 5xx", async () => {
 				const url = `${page.url}${page.url.includes("?") ? "&" : "?"}${query}`;
 				const res = await send(page.role, "GET", url);
 				sent++;
-				if (res.statusCode >= 500) serverErrors.push({ route: `GET ${pattern}`, role: page.role.name, status: res.statusCode, request: describe("GET", url) });
+				const finding = { route: `GET ${pattern}`, role: page.role.name, status: res.statusCode, request: describe("GET", url) };
+				if (res.statusCode >= 500) serverErrors.push(finding);
+				// The page with a notice that the parameter was left out, not an error page.
+				if (res.statusCode === 400 && !answeredInJson(res) && unwantedChar.test([...new URLSearchParams(query)].flat().join(""))) bareRefusals.push(finding);
 			}
 		}
 	}
 	console.log(`sweep: ${sent} hostile GET requests`);
 	report(serverErrors.filter((f) => f.route.startsWith("GET")), "5xx on GET");
+	report(bareRefusals.filter((f) => f.route.startsWith("GET")), "400 page for a control character in the address");
 });
 
-test("no POST route answers hostile fields with a 5xx, and a refused form stores nothing", async () => {
+test("no POST route answers hostile fields with a 5xx or a bare 400, and a refused form stores nothing", async () => {
 	let sent = 0;
 	let before = await fingerprint();
 	for (const [pattern, found] of forms) {
@@ -368,13 +388,16 @@ test("no POST route answers hostile fields with a 5xx, and a refused form stores
 				// Signing out and deleting one's account are tried by a new person each time, so that the sweep keeps its people.
 				const by = endsSession.test(pattern) ? await role("resident", (await createUser(db)).id) : form.role;
 				if (by !== form.role) before = await fingerprint();
-				const res = await send(by, "POST", c.url, { json: c.json, fields: c.fields });
+				const res = await send(by, "POST", c.url, { json: c.json, multipart: c.multipart, fields: c.fields });
 				sent++;
 				const after = await fingerprint();
 				const finding = { route: `POST ${pattern}`, role: form.role.name, status: res.statusCode, request: describe("POST", c.url, c.fields) };
 				if (res.statusCode >= 500) serverErrors.push(finding);
 				else if (res.statusCode >= 400 && after !== before) storedOnRefusal.push({ ...finding, detail: changedTables(before, after).join(",") });
 				if (res.statusCode === 422 && !/role="alert"[^>]*>(?!\s*<\/)/.test(res.body)) silentRefusals.push(finding);
+				// A control character typed in a form brings the form back (422) with the message at the field; a program sending JSON is answered in JSON.
+				const typedControl = !c.json && (c.kind === "control" || c.kind === "bidi");
+				if (res.statusCode === 400 && (c.json ? !answeredInJson(res) : typedControl)) bareRefusals.push(finding);
 				const unplaced = res.statusCode === 422 ? fieldsWithoutMessage(res.body) : [];
 				if (unplaced.length > 0) misplacedRefusals.push({ ...finding, detail: unplaced.join(",") });
 				before = after;
@@ -386,6 +409,7 @@ test("no POST route answers hostile fields with a 5xx, and a refused form stores
 	report(storedOnRefusal, "stored although refused");
 	report(silentRefusals, "422 without a message");
 	report(misplacedRefusals, "422 naming a field without its message at the field");
+	report(bareRefusals.filter((f) => f.route.startsWith("POST")), "400 page for a control character typed in a form, or HTML for JSON");
 });
 
 test("nothing stored holds a control character, a direction override or a stringified object", async () => {

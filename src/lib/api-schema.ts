@@ -26,7 +26,12 @@ export const errorSchema = {
 		error: {
 			type: "object",
 			required: ["status", "title", "message"],
-			properties: { status: { type: "integer" }, title: { type: "string" }, message: { type: "string" } },
+			properties: {
+				status: { type: "integer" },
+				title: { type: "string" },
+				message: { type: "string" },
+				field: { type: "string", description: "The query parameter or field refused, when the refusal is about one" },
+			},
 		},
 	},
 } as const;

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { unavailableReason } from "../db/client.js";
 import { isMachinePath } from "../lib/machine-path.js";
+import { translateMsg } from "../ui/messages.js";
 import { HttpError } from "./http-errors.js";
 
 // A restart or fail-over of PostgreSQL takes seconds.
@@ -38,19 +39,22 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
 });
 
 function respond(req: FastifyRequest, reply: FastifyReply, status: number, titleKey: string, textKey: string, params?: Record<string, string>) {
-	const t = req.t ?? ((k: string) => k);
-	if (isMachinePath(req.url)) {
-		return reply.code(status).send({ error: { status, title: t(titleKey), message: t(textKey, params) } });
+	const tr = req.t ?? ((k: string) => k);
+	// A message made by msg() carries its own parameters.
+	const text = params ? tr(textKey, params) : translateMsg(tr, textKey);
+	if (isMachinePath(req.url) || sentJson(req)) {
+		const field = params?.field ? { field: params.field } : {};
+		return reply.code(status).send({ error: { status, title: tr(titleKey), message: text, ...field } });
 	}
 	if (status === 401) {
 		return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
 	}
 	return reply.page(
-		t(titleKey),
+		tr(titleKey),
 		(ctx) => (
 			<>
 				<h1>{ctx.t(titleKey)}</h1>
-				<p>{ctx.t(textKey, params)}</p>
+				<p>{text}</p>
 				<p>
 					<a href="/">{ctx.t("error.backToStart")}</a>
 				</p>
@@ -58,4 +62,9 @@ function respond(req: FastifyRequest, reply: FastifyReply, status: number, title
 		),
 		status,
 	);
+}
+
+// A program that sends JSON reads the answer as JSON too, also on a page's address.
+function sentJson(req: FastifyRequest): boolean {
+	return /^application\/(.+\+)?json/i.test(req.headers["content-type"] ?? "");
 }

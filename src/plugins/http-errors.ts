@@ -16,5 +16,5 @@ export const notFound = () => new HttpError(404, "error.page.notFound.text", "er
 export const forbidden = () => new HttpError(403, "error.page.forbidden.text", "error.page.forbidden.title");
 /** The viewer must sign in first. */
 export const unauthorized = () => new HttpError(401, "error.page.unauthorized.text", "error.page.forbidden.title");
-/** Too many attempts in a short time. */
-export const tooManyRequests = () => new HttpError(429, "error.page.tooMany.text", "error.page.tooMany.title");
+/** Too many attempts in a short time; the message (made by tryAgainFrom) says from when to try again. */
+export const tooManyRequests = (message: string) => new HttpError(429, message, "error.page.tooMany.title");

@@ -3,9 +3,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { count, eq } from "drizzle-orm";
-import { clientAs, createFocusArea, createProgramme, createSurvey, createUser } from "../../test/factories.js";
+import { clientAs, createFocusArea, createProgramme, createSurvey, createUser, signedInUser } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";
 import * as s from "../schema.js";
+import { analysts, inputImports } from "../modules/synthesis/synthesis.schema.js";
 
 const { app, db } = await testApp();
 const { programme, coordinator } = await createProgramme(db);
@@ -15,16 +16,60 @@ const coordinatorAdmin = await createUser(db, { memberOf: { organisationId: coor
 
 const ideas = async () => (await db.select({ n: count() }).from(s.ideas))[0]!.n;
 
-test("a NUL byte in a query is refused with a message in Swedish, or in English when chosen", async () => {
+test("a control character in a page's address is left out, and the page says so in Swedish, or in English when chosen", async () => {
 	const sv = await new TestClient(app).get("/mal?q=a%00b");
-	assert.equal(sv.statusCode, 400);
-	assert.match(sv.body, /Fältet ”q” innehåller ett osynligt styrtecken/);
-	const api = await new TestClient(app).get("/api/v1/inputs?q=%00");
-	assert.equal(api.statusCode, 400);
-	assert.match(api.json().error.message, /”q”/);
+	assert.equal(sv.statusCode, 200, "the page, not an error");
+	assert.match(sv.body, /<h1[^>]*>[^<]*[Mm]ål/);
+	assert.match(sv.body, /role="status"[^>]*>Adressen innehöll ett osynligt styrtecken i ”q”/);
 	const english = new TestClient(app);
 	english.cookies.set("lang", "en");
-	assert.match((await english.get("/mal?q=%1b")).body, /The field “q” contains an invisible control character/);
+	const en = await english.get("/mal?q=%1b");
+	assert.equal(en.statusCode, 200);
+	assert.match(en.body, /role="status"[^>]*>The address held an invisible control character in “q”/);
+	assert.doesNotMatch((await new TestClient(app).get("/mal?q=ab")).body, /osynligt styrtecken/, "a clean address gets no notice");
+});
+
+test("a control character in a program's query or JSON body is refused in JSON naming the field, in the person's language", async () => {
+	const api = await new TestClient(app).get("/api/v1/inputs?q=%00");
+	assert.equal(api.statusCode, 400);
+	assert.equal(api.json().error.field, "q");
+	assert.match(api.json().error.message, /”q”/);
+	for (const lang of ["sv", "en"]) {
+		const client = new TestClient(app);
+		client.cookies.set("lang", lang);
+		const _csrf = await client.csrfToken();
+		const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+		const res = await app.inject({ method: "POST", url: "/sign-in", payload: JSON.stringify({ email: "a\u0000@example.se", _csrf }), headers: { cookie, "content-type": "application/json" } });
+		assert.equal(res.statusCode, 400);
+		assert.match(String(res.headers["content-type"]), /^application\/json/);
+		assert.equal(res.json().error.field, "email");
+		assert.match(res.json().error.message, lang === "sv" ? /Fältet ”email” innehåller ett osynligt styrtecken/ : /The field “email” contains an invisible control character/);
+	}
+});
+
+test("a control character in a field's name brings the form back with the message at that field and what was typed kept", async () => {
+	const before = await ideas();
+	const res = await resident.post("/ideer/ny", { "ti\u0000tle": "Cykel\u0001väg", text: "Mellan byarna.", focusAreaId: area.id });
+	assert.equal(res.statusCode, 422);
+	assert.match(res.body, /id="error-title"[^>]*>Texten innehöll ett osynligt styrtecken/);
+	assert.equal(typedValue(res.body, "title"), "Cykelväg");
+	assert.equal(typedValue(res.body, "text"), "Mellan byarna.");
+	assert.equal(await ideas(), before);
+});
+
+test("a control character in an upload form's text brings the form back with the field's message; a file's name is kept without it", async () => {
+	const { client } = await signedInUser(app, db, { isAdministrator: true });
+	const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082", "hex");
+	const res = await client.postFile("/admin/utseende/logotyp", { logoAlt: "Kommunens\u0000 logotyp" }, { name: "logo.png", type: "image/png", data: png });
+	assert.equal(res.statusCode, 422);
+	assert.match(res.body, /id="error-logoAlt"[^>]*>Texten innehöll ett osynligt styrtecken/);
+	assert.equal(typedValue(res.body, "logoAlt"), "Kommunens logotyp");
+	const analyst = await createUser(db);
+	await db.insert(analysts).values({ userId: analyst.id });
+	const upload = await (await clientAs(app, db, analyst.id)).postFile("/analys/import", {}, { name: "svar\u0001\u202e.csv", type: "text/csv", data: Buffer.from("text\nFler bussar\n") });
+	assert.equal(upload.statusCode, 303);
+	const [stored] = await db.select({ fileName: inputImports.fileName }).from(inputImports);
+	assert.equal(stored?.fileName, "svar.csv");
 });
 
 /** The value a re-rendered text field or text area holds. */

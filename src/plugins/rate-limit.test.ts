@@ -15,18 +15,20 @@ after(async () => {
 for (const [name, limiter] of stores) {
 	test(`${name}: max attempts per key in a window, then refusals; other keys and other limits count apart`, async () => {
 		const key = `test:${randomUUID()}`;
-		const hits = [];
-		for (let i = 0; i < 5; i++) hits.push(await limiter.hit(key, 3, 60));
-		assert.deepEqual(hits, [true, true, true, false, false]);
-		assert.equal(await limiter.hit(`test:${randomUUID()}`, 3, 60), true, "another key has its own count");
-		assert.equal(await limiter.hit(key, 10, 86_400), true, "a limit per day counts apart from one per minute");
+		const allowed = [];
+		for (let i = 0; i < 5; i++) allowed.push((await limiter.refusedUntil(key, 3, 60)) === null);
+		assert.deepEqual(allowed, [true, true, true, false, false]);
+		const until = (await limiter.refusedUntil(key, 3, 60))?.getTime() ?? 0;
+		assert.ok(until > Date.now() + 55_000 && until <= Date.now() + 60_000, "a refusal says when the window ends");
+		assert.equal(await limiter.refusedUntil(`test:${randomUUID()}`, 3, 60), null, "another key has its own count");
+		assert.equal(await limiter.refusedUntil(key, 10, 86_400), null, "a limit per day counts apart from one per minute");
 	});
 
 	test(`${name}: a new window allows again`, async () => {
 		const key = `test:${randomUUID()}`;
-		assert.equal(await limiter.hit(key, 1, 1), true);
-		assert.equal(await limiter.hit(key, 1, 1), false);
+		assert.equal(await limiter.refusedUntil(key, 1, 1), null);
+		assert.notEqual(await limiter.refusedUntil(key, 1, 1), null);
 		await new Promise((resolve) => setTimeout(resolve, 1100));
-		assert.equal(await limiter.hit(key, 1, 1), true);
+		assert.equal(await limiter.refusedUntil(key, 1, 1), null);
 	});
 }

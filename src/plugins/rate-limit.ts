@@ -4,16 +4,23 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { formatDateTime, type Lang } from "../i18n/i18n.js";
+import { msg } from "../ui/messages.js";
+import { noteRetryAt, retryAt } from "../ui/refusals.js";
 
 /**
- * Counts attempts per key in fixed windows; hit() says whether one more attempt is allowed, refusedUntil() counts one
- * too and says from when the next will be allowed (null when this one is), for a message that tells when to try again.
+ * Counts attempts per key in fixed windows: refusedUntil() counts one and says from when the next will be allowed (null
+ * when this one is), so that every refusal tells when to try again (see tryAgainFrom) and answers with Retry-After.
  */
 export type RateLimiter = {
-	hit(key: string, max: number, windowSeconds: number): Promise<boolean>;
 	refusedUntil(key: string, max: number, windowSeconds: number): Promise<Date | null>;
 	close(): Promise<void>;
 };
+
+/** A limit's refusal as a message: the module's key, whose text says from when ({at}) the person may try again. */
+export function tryAgainFrom(key: string, lang: Lang, until: Date): string {
+	return msg(key, { at: formatDateTime(lang, until) });
+}
 
 declare module "fastify" {
 	interface FastifyInstance {
@@ -38,15 +45,13 @@ function limiterOver(make: (points: number, duration: number) => RateLimiterAbst
 			await limiterFor(max, windowSeconds).consume(key);
 			return null;
 		} catch (refusal) {
-			if (refusal instanceof RateLimiterRes) return new Date(Date.now() + refusal.msBeforeNext);
-			throw refusal;
+			if (!(refusal instanceof RateLimiterRes)) throw refusal;
+			const until = new Date(Date.now() + refusal.msBeforeNext);
+			noteRetryAt(until);
+			return until;
 		}
 	};
-	return {
-		refusedUntil,
-		hit: async (key, max, windowSeconds) => (await refusedUntil(key, max, windowSeconds)) === null,
-		close,
-	};
+	return { refusedUntil, close };
 }
 
 /** A limiter for one process: fine for the embedded database, not shared between processes. */
@@ -70,4 +75,9 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: { redisUrl?
 	const limiter = opts.redisUrl ? redisRateLimiter(opts.redisUrl) : memoryRateLimiter();
 	app.decorate("rateLimiter", limiter);
 	app.addHook("onClose", () => limiter.close());
+	// Every refusal by a limit tells programs, too, when to try again.
+	app.addHook("onSend", async (_req, reply) => {
+		const at = retryAt();
+		if (reply.statusCode === 429 && at) reply.header("retry-after", String(Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000))));
+	});
 });

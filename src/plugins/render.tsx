@@ -10,7 +10,7 @@ import { danglingSummaryLinks, ErrorSummary, IdsOnPage, PageIds } from "../ui/fo
 import { isMachinePath } from "../lib/machine-path.js";
 import { Layout } from "../ui/layout.js";
 import { translateMsg } from "../ui/messages.js";
-import { recordRefusals, unshownRefusals } from "../ui/refusals.js";
+import { ignoredParameters, unshownRefusals } from "../ui/refusals.js";
 
 declare module "fastify" {
 	interface FastifyContextConfig {
@@ -55,6 +55,7 @@ export function pageContext(req: FastifyRequest, onCsrfToken?: () => void): Page
 		canAdminister: req.canAdminister,
 		workspaceLinks: req.workspaceLinks ?? [],
 		flash: flash && /^flash\.\w+$/.test(flash) ? flash : null,
+		leftOut: ignoredParameters(),
 		branding: req.branding ?? defaultBranding,
 	};
 }
@@ -103,7 +104,7 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db; bran
 			}
 			return rendered;
 		};
-		const shared = this.request.routeOptions.config.publicPage && !ctx.viewer && !ctx.flash && status === 200;
+		const shared = this.request.routeOptions.config.publicPage && !ctx.viewer && !ctx.flash && !ctx.leftOut?.length && status === 200;
 		// A page with a form carries the visitor's own CSRF token: it is never shared, even on a public route.
 		const shareable = () => {
 			const html = render();
@@ -113,8 +114,6 @@ export const renderPlugin = fp(async (app: FastifyInstance, opts: { db: Db; bran
 		const html = sharedHtml ?? render();
 		return this.code(status).header("cache-control", "no-store").type("text/html; charset=utf-8").send(html);
 	});
-	// Callback style, so that the handler runs inside the record (an async hook would end it before the handler).
-	app.addHook("preHandler", (_req, _reply, done) => recordRefusals(done));
 	app.decorateReply("seeOther", function (this: FastifyReply, url: string, flashKey?: string) {
 		if (flashKey) this.setCookie(flashCookie, flashKey, { maxAge: 60 });
 		return this.redirect(url, 303);

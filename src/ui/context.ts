@@ -22,6 +22,8 @@ export type PageContext = {
 	/** Workspaces the viewer's roles open beside the administration (e.g. the analysts'), for the menu. */
 	workspaceLinks?: { href: string; key: string }[];
 	flash: string | null;
+	/** Query parameters the input guard left out of the address, for the page to say so (they held a control character). */
+	leftOut?: string[];
 	/** The installation's name, logo, favicon and colours. */
 	branding: SiteBranding;
 };

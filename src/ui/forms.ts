@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { noteRefusals } from "./refusals.js";
+import { cleanedFields, noteRefusals } from "./refusals.js";
 
 /** What a form needs to show itself again: the values typed and a message key per field. */
 export type FormState = { values: Record<string, string>; errors: Record<string, string> };
@@ -9,21 +9,6 @@ export function formState(values: Record<string, unknown> = {}): FormState {
 	return { values: stringValues(values), errors: {} };
 }
 
-// Fields of a posted form that the input guard refused (a control character typed or pasted), by the body they came
-// in: the guard takes the characters out and lets the request through, so the route's own form check shows the
-// field's message with everything typed kept (see plugins/input-guard.ts).
-const refusedByGuard = new WeakMap<object, Record<string, string>>();
-
-/** Marks fields of a posted body as refused, each with its message key; for the input guard. */
-export function refuseFields(body: object, errors: Record<string, string>): void {
-	refusedByGuard.set(body, errors);
-}
-
-/** The fields of a posted body the input guard refused, with their message keys (none for a clean body). */
-export function refusedFields(body: unknown): Record<string, string> {
-	return (body !== null && typeof body === "object" && refusedByGuard.get(body)) || {};
-}
-
 /** Checks a submitted form against its schema; on failure returns everything typed with the errors. */
 export function parseForm<S extends z.ZodType>(
 	schema: S,
@@ -31,7 +16,9 @@ export function parseForm<S extends z.ZodType>(
 ): { ok: true; data: z.output<S> } | { ok: false; state: FormState } {
 	const values = stringValues(body);
 	const parsed = schema.safeParse(values);
-	const refused = knownFields(schema, refusedFields(body));
+	// A field the input guard cleaned (a control character typed or pasted) is refused with everything typed kept,
+	// also when the service parses only some of the posted fields.
+	const refused = Object.fromEntries(Object.entries(knownFields(schema, cleanedFields())).filter(([field]) => field in values));
 	if (parsed.success && Object.keys(refused).length === 0) return { ok: true, data: parsed.data };
 	const errors: Record<string, string> = { ...refused };
 	for (const issue of parsed.error?.issues ?? []) {

@@ -100,6 +100,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
 							{t(ctx.flash)}
 						</p>
 					)}
+					{ctx.leftOut?.map((field) => (
+						<p class="flash" role="status">
+							{t("error.input.leftOut", { field })}
+						</p>
+					))}
 					{props.children}
 				</main>
 				<footer class="site-footer">

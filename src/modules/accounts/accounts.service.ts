@@ -1,11 +1,11 @@
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
+import type { Lang, T } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { downloadPersonalData, erasePersonalData } from "../../lib/personal-data.js";
 import { HttpError, notFound } from "../../plugins/http-errors.js";
-import type { RateLimiter } from "../../plugins/rate-limit.js";
+import { type RateLimiter, tryAgainFrom } from "../../plugins/rate-limit.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { msg } from "../../ui/messages.js";
@@ -62,7 +62,7 @@ export async function requestCode(
 	for (const [key, max, seconds] of windows) {
 		const until = await deps.limiter.refusedUntil(key, max, seconds);
 		if (!until) continue;
-		return { ok: false, status: 429, state: withError(formState({ email }), "email", msg("accounts.signIn.tooMany", { at: formatDateTime(req.lang, until) })) };
+		return { ok: false, status: 429, state: withError(formState({ email }), "email", tryAgainFrom("accounts.signIn.tooMany", req.lang, until)) };
 	}
 
 	const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
@@ -107,7 +107,7 @@ export async function verifyCode(
 	const row = await findCodeOr404(deps.db, req.codeId);
 	const typed = formState(req.body as Record<string, unknown>);
 	const until = await deps.limiter.refusedUntil(`sign-in-code:ip:${req.ip}`, limits.triesPerIp, hour);
-	if (until) return { kind: "form", status: 429, state: withError(typed, "code", msg("accounts.code.tooMany", { at: formatDateTime(req.lang, until) })) };
+	if (until) return { kind: "form", status: 429, state: withError(typed, "code", tryAgainFrom("accounts.code.tooMany", req.lang, until)) };
 	const gone = goneReason(row);
 	if (gone) return { kind: "gone", reason: gone };
 	const parsed = parseForm(input.codeInput, req.body);

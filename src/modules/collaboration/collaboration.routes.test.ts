@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import * as s from "../../schema.js";
 import { clientAs, createFocusArea, createGoal, createIndicator, createOrganisation, createProgramme, createUser, lastMailTo } from "../../../test/factories.js";
-import { testApp, TestClient, testedOn } from "../../../test/helpers.js";
+import { assertSaysTryAgainFrom, testApp, TestClient, testedOn } from "../../../test/helpers.js";
 import { renderToString } from "preact-render-to-string";
 import { translator } from "../../i18n/i18n.js";
 import type { PageContext } from "../../ui/context.js";
@@ -151,14 +151,16 @@ test("a member proposes to collaborate; the other actor's contact person is mail
 	}
 });
 
-test("one person sends at most ten proposals a day; the eleventh is refused with what was typed kept and nothing mailed", async () => {
+test("one person sends at most ten proposals a day; the eleventh is refused with when they can send again, what was typed kept and nothing mailed", async () => {
 	const a = await actors();
 	const client = await clientAs(app, db, a.proposer.id);
 	const form = (n: number) => ({ to: a.municipality.id, focusAreaId: area.id, title: `Förslag ${n}`, message: `Meddelande nummer ${n}` });
+	const day = 86_400_000;
+	const first = Date.now();
 	for (let n = 1; n <= 10; n++) assert.equal((await client.post(`/aktorer/${a.association.id}/samarbeten/ny`, form(n))).statusCode, 303);
 	const refused = await client.post(`/aktorer/${a.association.id}/samarbeten/ny`, form(11));
-	assert.equal(refused.statusCode, 422);
-	assert.match(refused.body, /Du har skickat många förfrågningar i dag/);
+	assertSaysTryAgainFrom(refused, "sv", new Date(first + day), new Date(Date.now() + day));
+	assert.match(refused.body, /id="error-message"[^>]*>Du har skickat många förfrågningar det senaste dygnet\. Du kan skicka igen från/);
 	assert.match(refused.body, /Meddelande nummer 11/);
 	assert.equal((await db.select().from(s.collaborationRequests).where(eq(s.collaborationRequests.title, "Förslag 11"))).length, 0);
 	assert.match((await lastMailTo(db, a.contact.email))!.body, /Meddelande nummer 10/);

@@ -12,7 +12,7 @@ type ProposalQuery = ById & { Querystring: { to?: string; goal?: string; theirGo
 /** Proposals to collaborate between actors: the proposal form, each organisation's inbox, and answering. */
 export async function collaborationRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db, config } = opts;
-	const deps = (req: FastifyRequest): service.CollaborationDeps => ({ db, config, baseUrl: publicBaseUrl(config), limiter: app.rateLimiter });
+	const deps = (req: FastifyRequest): service.CollaborationDeps => ({ db, config, baseUrl: publicBaseUrl(config), limiter: app.rateLimiter, lang: req.lang });
 
 	app.get<ById>("/aktorer/:id/samarbeten", async (req, reply) => {
 		const data = await service.inbox(db, req.viewer, req.params.id);
@@ -28,7 +28,7 @@ export async function collaborationRoutes(app: FastifyInstance, opts: { db: Db; 
 	app.post<ById>("/aktorer/:id/samarbeten/ny", async (req, reply) => {
 		const result = await service.propose(deps(req), req.viewer, req.params.id, req.body);
 		if (result.ok) return reply.seeOther(`/aktorer/${req.params.id}/samarbeten/${result.id}`, "flash.collaborationSent");
-		return reply.page(req.t("collab.new.title"), (ctx) => ProposalPage({ ctx, form: result.form }), 422);
+		return reply.page(req.t("collab.new.title"), (ctx) => ProposalPage({ ctx, form: result.form }), result.status);
 	});
 
 	app.get<ByRequest>("/aktorer/:id/samarbeten/:requestId", async (req, reply) => {

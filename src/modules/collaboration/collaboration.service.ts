@@ -1,13 +1,13 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { translator } from "../../i18n/i18n.js";
+import { type Lang, translator } from "../../i18n/i18n.js";
 import { memberOrganisationIds } from "../../lib/actor.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
 import { focusAreaChoices } from "../focus-areas/index.js";
-import type { RateLimiter } from "../../plugins/rate-limit.js";
+import { type RateLimiter, tryAgainFrom } from "../../plugins/rate-limit.js";
 import { sendMail } from "../mail/index.js";
 import { contactRecipients, organisationChoices } from "../organisations/index.js";
 import { getProgramme } from "../programmes/index.js";
@@ -20,14 +20,16 @@ export type { RelatedGoal } from "./collaboration.repo.js";
 
 type Ref = { id: string; name: string };
 
-/** What the collaboration pages need from the application: the database, mail settings and the site's address for links. */
-export type CollaborationDeps = { db: Db; config: Config; baseUrl: string; limiter: RateLimiter };
+/** What the collaboration pages need from the application: the database, mail settings, the site's address for links, and the person's language (for when they may send again). */
+export type CollaborationDeps = { db: Db; config: Config; baseUrl: string; limiter: RateLimiter; lang: Lang };
 
 /** Proposals and invitations one person may send in a day: each one mails another organisation. */
 const proposalsPerDay = 10;
 
-function withinDailyLimit(deps: CollaborationDeps, viewer: Viewer): Promise<boolean> {
-	return deps.limiter.hit(`collaboration:user:${viewer.id}`, proposalsPerDay, 86_400);
+/** Null when one more proposal or invitation is allowed today, else why not and from when, as the message at a field. */
+async function overDailyLimit(deps: CollaborationDeps, viewer: Viewer): Promise<string | null> {
+	const until = await deps.limiter.refusedUntil(`collaboration:user:${viewer.id}`, proposalsPerDay, 86_400);
+	return until && tryAgainFrom("collab.error.tooMany", deps.lang, until);
 }
 
 // Mails go to people whose language we do not know: they are written in the programme's language, Swedish.
@@ -134,16 +136,17 @@ export async function propose(deps: CollaborationDeps, viewer: Viewer | null, or
 	const raw = (body ?? {}) as Record<string, string>;
 	const form = await proposalForm(db, viewer, organisationId, { goal: raw.goal || undefined, theirGoal: raw.theirGoal || undefined });
 	const parsed = parseForm(proposalInput, body);
-	if (!parsed.ok) return { ok: false as const, form: { ...form, state: parsed.state } };
+	if (!parsed.ok) return { ok: false as const, status: 422, form: { ...form, state: parsed.state } };
 	const d = parsed.data;
-	const fail = (field: string, key: string) => ({ ok: false as const, form: { ...form, state: withError(formState(d), field, key) } });
+	const fail = (field: string, key: string, status = 422) => ({ ok: false as const, status, form: { ...form, state: withError(formState(d), field, key) } });
 	if (d.to === form.organisation.id) return fail("to", "collab.error.sameOrganisation");
 	const to = form.organisations.find((o) => o.id === d.to);
 	if (!to) return fail("to", "error.unknownOrganisation");
 	const area = form.focusAreas.find((a) => a.id === d.focusAreaId);
 	if (!area) return fail("focusAreaId", "error.badChoice");
 	if (form.theirGoal && form.theirGoal.organisationId !== to.id) return fail("to", "collab.error.goalNotTheirs");
-	if (!(await withinDailyLimit(deps, viewer!))) return fail("message", "collab.error.tooMany");
+	const overLimit = await overDailyLimit(deps, viewer!);
+	if (overLimit) return fail("message", overLimit, 429);
 	const programme = await getProgramme(db);
 
 	const request = await repo.insertRequest(db, {
@@ -295,16 +298,17 @@ export async function inviteCoOwner(
 	from: Ref,
 	ownerIds: string[],
 	body: unknown,
-): Promise<{ ok: true } | { ok: false; state: FormState }> {
+): Promise<{ ok: true } | { ok: false; status: 422 | 429; state: FormState }> {
 	const parsed = parseForm(invitationInput, body);
-	if (!parsed.ok) return { ok: false, state: parsed.state };
+	if (!parsed.ok) return { ok: false, status: 422, state: parsed.state };
 	const { to: toId, message } = parsed.data;
-	const fail = (key: string) => ({ ok: false as const, state: withError(formState(parsed.data), "to", key) });
+	const fail = (key: string, status: 422 | 429 = 422) => ({ ok: false as const, status, state: withError(formState(parsed.data), "to", key) });
 	if (ownerIds.includes(toId)) return fail("collab.error.alreadyOwner");
 	const to = isUuid(toId) ? await repo.findActiveOrganisation(deps.db, toId) : undefined;
 	if (!to) return fail("error.unknownOrganisation");
 	if ((await repo.pendingInvitees(deps.db, initiative.id)).includes(to.id)) return fail("collab.error.alreadyInvited");
-	if (!(await withinDailyLimit(deps, viewer))) return fail("collab.error.tooMany");
+	const overLimit = await overDailyLimit(deps, viewer);
+	if (overLimit) return fail(overLimit, 429);
 	const request = await repo.insertRequest(deps.db, {
 		programmeId: initiative.programmeId,
 		focusAreaId: initiative.focusAreaId,

@@ -67,10 +67,10 @@ export async function initiativesRoutes(app: FastifyInstance, opts: { db: Db; co
 	});
 
 	app.post<ById>("/initiativ/:id/bjud-in", async (req, reply) => {
-		const result = await service.invite({ db, config, baseUrl: publicBaseUrl(config), limiter: app.rateLimiter }, req.viewer, req.params.id, req.body);
+		const result = await service.invite({ db, config, baseUrl: publicBaseUrl(config), limiter: app.rateLimiter, lang: req.lang }, req.viewer, req.params.id, req.body);
 		if (result.ok) return reply.seeOther(`/initiativ/${result.id}`, "flash.invitationSent");
 		const { form } = result;
-		return reply.page(req.t("initiative.invite.title", { title: form.initiative.title }), (ctx) => InvitationPage({ ctx, form }), 422);
+		return reply.page(req.t("initiative.invite.title", { title: form.initiative.title }), (ctx) => InvitationPage({ ctx, form }), result.status);
 	});
 
 	app.get(

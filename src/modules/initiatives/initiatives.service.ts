@@ -96,7 +96,7 @@ export async function invite(deps: CollaborationDeps, viewer: Viewer | null, id:
 	const owned = await forOwner(deps.db, viewer, id);
 	const result = await inviteCoOwner(deps, owned.viewer, owned.initiative, owned.acting, owned.initiative.owners.map((o) => o.id), body);
 	if (result.ok) return { ok: true as const, id: owned.initiative.id };
-	return { ok: false as const, form: await invitationFormOf(deps.db, owned, result.state) };
+	return { ok: false as const, status: result.status, form: await invitationFormOf(deps.db, owned, result.state) };
 }
 
 /** An initiative as exports and the API give it, with stable ids for its area, owners and goals. */

@@ -1,14 +1,13 @@
 // The public contact form: a signed-in person writes to an organisation through the platform.
 // The recipient's address is never shown; the sender's address goes with the message so the recipient can reply.
-import { formatDateTime } from "../../i18n/i18n.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { msg } from "../../ui/messages.js";
 import { requireSignedIn } from "../accounts/index.js";
 import { sendMail } from "../mail/index.js";
 import { contactInput } from "./organisations.input.js";
 import type { Organisation } from "./organisations.repo.js";
 import { contactRecipients, type MailDeps, type MailRequest, visibleOrganisation } from "./organisations.service.js";
+import { tryAgainFrom } from "../../plugins/rate-limit.js";
 
 // A person with a real errand writes a few messages an hour; more looks like spam.
 const messagesPerHour = 5;
@@ -44,7 +43,7 @@ export async function sendContactMessage(
 	const parsed = parseForm(contactInput, body);
 	if (!parsed.ok) return { ok: false, status: 422, page, state: parsed.state };
 	const until = await deps.limiter.refusedUntil(`contact:user:${me.id}`, messagesPerHour, 3600);
-	if (until) return { ok: false, status: 429, page, state: withError(formState(parsed.data), "message", msg("organisation.contact.tooMany", { at: formatDateTime(req.lang, until) })) };
+	if (until) return { ok: false, status: 429, page, state: withError(formState(parsed.data), "message", tryAgainFrom("organisation.contact.tooMany", req.lang, until)) };
 	const { t } = req;
 	const mail = {
 		replyTo: me.email,

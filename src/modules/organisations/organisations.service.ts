@@ -1,13 +1,12 @@
 import type { Config } from "../../config.js";
 import { type Db, isForeignKeyViolation, isUniqueViolation } from "../../db/client.js";
-import { formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
+import type { Lang, T } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { cachedRead } from "../../lib/read-cache.js";
 import { HttpError, notFound } from "../../plugins/http-errors.js";
-import type { RateLimiter } from "../../plugins/rate-limit.js";
+import { type RateLimiter, tryAgainFrom } from "../../plugins/rate-limit.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
-import { msg } from "../../ui/messages.js";
 import { type PublicAdoption, standingAdoptionOf, standingAdoptions } from "../decisions/index.js";
 import { focusAreasByOrganisation, focusAreasOf } from "../focus-areas/index.js";
 import { goalsOfOrganisation } from "../goals/index.js";
@@ -156,7 +155,7 @@ export async function joinProgramme(
 	if (!parsed.ok) return { ok: false, status: 422, state: parsed.state };
 	const { reason, ...values } = parsed.data;
 	const until = await deps.limiter.refusedUntil(`join:user:${me.id}`, joinsPerDay, 24 * 3600);
-	if (until) return { ok: false, status: 429, state: withError(parsed.data, "name", msg("organisation.join.tooMany", { at: formatDateTime(req.lang, until) })) };
+	if (until) return { ok: false, status: 429, state: withError(parsed.data, "name", tryAgainFrom("organisation.join.tooMany", req.lang, until)) };
 	let organisation: repo.Organisation;
 	try {
 		organisation = await deps.db.transaction(async (tx) => {

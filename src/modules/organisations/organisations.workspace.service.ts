@@ -2,18 +2,17 @@
 // Members may look; only the organisation's admins may change anything.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.js";
-import { formatDateTime } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
-import { msg } from "../../ui/messages.js";
 import { focusAreaChoices, focusAreasOf, setFocusAreasOf } from "../focus-areas/index.js";
 import { sendMail } from "../mail/index.js";
 import { areasField, contactPersonInput, invitationInput, profileInput, roleInput } from "./organisations.input.js";
 import * as policy from "./organisations.policy.js";
 import * as repo from "./organisations.repo.js";
 import { findOrganisation, type MailDeps, type MailRequest } from "./organisations.service.js";
+import { tryAgainFrom } from "../../plugins/rate-limit.js";
 
 /** How long an invitation can be accepted. */
 export const invitationDays = 14;
@@ -75,7 +74,7 @@ export async function invite(
 		return failed(deps.db, viewer, id, 422, { invite: withError(parsed.data, "email", "organisation.invite.alreadyMember") });
 	}
 	const until = await deps.limiter.refusedUntil(`invite:organisation:${organisation.id}`, invitationsPerHour, 3600);
-	if (until) return failed(deps.db, viewer, id, 429, { invite: withError(parsed.data, "email", msg("organisation.invite.tooMany", { at: formatDateTime(req.lang, until) })) });
+	if (until) return failed(deps.db, viewer, id, 429, { invite: withError(parsed.data, "email", tryAgainFrom("organisation.invite.tooMany", req.lang, until)) });
 	const token = randomBytes(32).toString("base64url");
 	const expiresAt = new Date(Date.now() + invitationDays * 24 * 3600 * 1000);
 	await deps.db.transaction(async (tx) => {

@@ -1,9 +1,8 @@
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { formatDateTime, type Lang, type T } from "../../i18n/i18n.js";
-import type { RateLimiter } from "../../plugins/rate-limit.js";
+import type { Lang, T } from "../../i18n/i18n.js";
+import { type RateLimiter, tryAgainFrom } from "../../plugins/rate-limit.js";
 import { type FormState, parseForm, withError } from "../../ui/forms.js";
-import { msg } from "../../ui/messages.js";
 import { administratorEmails } from "../accounts/index.js";
 import { sendMail } from "../mail/index.js";
 import { findProgrammeWithCoordinator } from "../programmes/index.js";
@@ -32,7 +31,7 @@ export async function reportProblem(
 	const parsed = parseForm(reportInput, req.body);
 	if (!parsed.ok) return { ok: false, status: 422, state: parsed.state };
 	const until = await deps.limiter.refusedUntil(`a11y-report:ip:${req.ip}`, reportsPerHour, 3600);
-	if (until) return { ok: false, status: 429, state: withError(req.body as Record<string, unknown>, "description", msg("pages.report.tooMany", { at: formatDateTime(req.lang, until) })) };
+	if (until) return { ok: false, status: 429, state: withError(req.body as Record<string, unknown>, "description", tryAgainFrom("pages.report.tooMany", req.lang, until)) };
 	const { description, page, email } = parsed.data;
 	const { t } = req;
 	const body = t("pages.report.mail.body", {

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createProgramme, createSurvey, createUser, signInAs } from "../../../test/factories.js";
-import { TestClient, testApp } from "../../../test/helpers.js";
+import { assertSaysTryAgainFrom, TestClient, testApp } from "../../../test/helpers.js";
 import { flashMessage } from "../../../test/page-checks.js";
 import { inputs } from "../inputs/inputs.schema.js";
 import { applyRetention, surveyParticipation } from "./index.js";
@@ -257,13 +257,15 @@ test("an official types in paper answers with number shortcuts; results and expo
 	assert.equal((await clientFor(resident.id).then((c) => c.get(`/admin/enkater/${s.survey.id}/papper`))).statusCode, 403);
 });
 
-test("a flood of anonymous answers from one connection is stopped with everything typed kept", async () => {
+test("a flood of anonymous answers from one connection is stopped with when to send again and everything typed kept", async () => {
 	const s = await sampleSurvey();
 	const client = await clientFor();
+	const window = 600_000;
+	const first = Date.now();
 	let last = await client.post(`/enkater/${s.survey.id}`, { [`q_${s.rating.id}`]: "3" });
 	for (let i = 0; i < 30 && last.statusCode === 303; i++) last = await client.post(`/enkater/${s.survey.id}`, { [`q_${s.rating.id}`]: "3", [`q_${s.change.id}`]: "Flod" });
-	assert.equal(last.statusCode, 429);
-	assert.match(last.body, /väldigt många svar från din uppkoppling/);
+	assertSaysTryAgainFrom(last, "sv", new Date(first + window), new Date(Date.now() + window));
+	assert.match(last.body, /role="alert">\s*<p>Det har kommit väldigt många svar från din uppkoppling på kort tid\. Du kan skicka igen från /);
 	assert.match(last.body, /Flod/);
 	assert.equal((await answersOf(s.survey.id)).length, 30);
 });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
+import { tryAgainFrom } from "../../plugins/rate-limit.js";
 import { formState } from "../../ui/forms.js";
 import { AdminListPage, QuestionPage, SectionPage, SurveyAdminPage } from "./surveys.admin.views.js";
 import { configureSurveyCaches } from "./surveys.cache.js";
@@ -52,8 +53,11 @@ export async function surveysRoutes(app: FastifyInstance, opts: { db: Db; config
 	});
 
 	app.post<IdParams>("/enkater/:id", { config: { keepsReadCache: true } }, async (req, reply) => {
-		const allow = () => app.rateLimiter.hit(`survey:${req.params.id}:${createHash("sha256").update(ipSalt + req.ip).digest("hex")}`, opts.config.surveyAnswersPerIp, 600);
-		const result = await service.submitAnswer(db, req.viewer, req.params.id, req.body, allow);
+		const anonymousLimit = async () => {
+			const until = await app.rateLimiter.refusedUntil(`survey:${req.params.id}:${createHash("sha256").update(ipSalt + req.ip).digest("hex")}`, opts.config.surveyAnswersPerIp, 600);
+			return until && tryAgainFrom("survey.problem.tooMany", req.lang, until);
+		};
+		const result = await service.submitAnswer(db, req.viewer, req.params.id, req.body, anonymousLimit);
 		if (result.ok) return reply.seeOther(`/enkater/${req.params.id}/tack`);
 		return reply.page(result.survey.title, (ctx) => AnswerPage({ ctx, ...result }), result.status);
 	});

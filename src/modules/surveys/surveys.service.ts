@@ -5,7 +5,8 @@ import { todayInSweden } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
 import { notFound } from "../../plugins/http-errors.js";
 import type { Viewer } from "../../ui/context.js";
-import { type FormState, formState, parseForm, refusedFields, withError } from "../../ui/forms.js";
+import { type FormState, formState, parseForm, withError } from "../../ui/forms.js";
+import { cleanedFields } from "../../ui/refusals.js";
 import { addInputs, removeInputs } from "../inputs/index.js";
 import { getProgramme } from "../programmes/index.js";
 import { type AnswerState, answerValues, fieldName, paperToWebValues, readAnswers, valuesFromAnswers } from "./surveys.answers.js";
@@ -405,31 +406,35 @@ export type AnswerProblem = "invalid" | "closed" | "signIn" | "already" | "tooMa
 
 type SubmitResult =
 	| { ok: true; spam?: boolean }
-	| ({ ok: false; problem: AnswerProblem; state: AnswerState; status: number } & Awaited<ReturnType<typeof surveyToAnswer>>);
+	| ({ ok: false; problem: AnswerProblem; problemMessage?: string; state: AnswerState; status: number } & Awaited<ReturnType<typeof surveyToAnswer>>);
+
+/** Null when one more anonymous answer is allowed from the person's connection, else the message saying from when. */
+type AnonymousLimit = () => Promise<string | null>;
 
 /**
  * Stores a resident's answer. Anonymous answers store no account, session, IP or time of day; signed-in people
  * answer once and may replace their answer until the survey closes (`replace=1` after being told they answered).
  */
-export async function submitAnswer(db: Db, viewer: Viewer | null, id: string, body: unknown, allowAnonymous: () => Promise<boolean>): Promise<SubmitResult> {
-	return submitOnce(db, viewer, id, body, allowAnonymous, true);
+export async function submitAnswer(db: Db, viewer: Viewer | null, id: string, body: unknown, anonymousLimit: AnonymousLimit): Promise<SubmitResult> {
+	return submitOnce(db, viewer, id, body, anonymousLimit, true);
 }
 
 /** An answer form as read, with the answer fields the input guard refused (a control character) as errors too. */
-function checkedAnswers<R extends { ok: true } | { ok: false; errors: Record<string, string> }>(body: unknown, read: R): R | { ok: false; errors: Record<string, string> } {
-	const refused = Object.fromEntries(Object.entries(refusedFields(body)).filter(([field]) => field.startsWith(fieldName(""))));
+function checkedAnswers<R extends { ok: true } | { ok: false; errors: Record<string, string> }>(read: R): R | { ok: false; errors: Record<string, string> } {
+	const refused = Object.fromEntries(Object.entries(cleanedFields()).filter(([field]) => field.startsWith(fieldName(""))));
 	if (Object.keys(refused).length === 0) return read;
 	return { ok: false, errors: { ...(read.ok ? {} : read.errors), ...refused } };
 }
 
-async function submitOnce(db: Db, viewer: Viewer | null, id: string, body: unknown, allowAnonymous: () => Promise<boolean>, mayRetry: boolean): Promise<SubmitResult> {
+async function submitOnce(db: Db, viewer: Viewer | null, id: string, body: unknown, anonymousLimit: AnonymousLimit, mayRetry: boolean): Promise<SubmitResult> {
 	const def = await answerDefinition(db, viewer, id);
 	const values = answerValues(body);
 	// The answer page is read again only when it is shown again: an answer that is stored needs nothing of it.
-	const fail = async (problem: AnswerProblem, status: number, errors: Record<string, string> = {}): Promise<SubmitResult> => ({
+	const fail = async (problem: AnswerProblem, status: number, errors: Record<string, string> = {}, problemMessage?: string): Promise<SubmitResult> => ({
 		...(await surveyToAnswer(db, viewer, id)),
 		ok: false,
 		problem,
+		problemMessage,
 		status,
 		state: { values, errors },
 	});
@@ -438,16 +443,17 @@ async function submitOnce(db: Db, viewer: Viewer | null, id: string, body: unkno
 	if ((values.website?.[0] ?? "") !== "") return { ok: true, spam: true };
 	const { survey, questions } = def;
 	if (survey.anonymous) {
-		if (!(await allowAnonymous())) return fail("tooMany", 429);
+		const overLimit = await anonymousLimit();
+		if (overLimit) return fail("tooMany", 429, {}, overLimit);
 	} else if (!viewer) return fail("signIn", 401);
-	const read = checkedAnswers(body, readAnswers(questions, values));
+	const read = checkedAnswers(readAnswers(questions, values));
 	if (!read.ok) return fail("invalid", 422, read.errors);
 	const userId = survey.anonymous ? null : viewer!.id;
 	const stored = await storeAnswer(db, def, { userId, channel: "web", replace: values.replace?.[0] === "1" }, read.answers);
 	if (stored === "changed") {
 		// The coordinator changed the survey's questions in another process since this one read them: read them afresh, once.
 		changed(db, id);
-		if (mayRetry) return submitOnce(db, viewer, id, body, allowAnonymous, false);
+		if (mayRetry) return submitOnce(db, viewer, id, body, anonymousLimit, false);
 		return fail("closed", 409);
 	}
 	// The database found it closed though this process had it open (closed elsewhere): show it as it is now.
@@ -526,7 +532,7 @@ export async function submitPaper(db: Db, viewer: Viewer | null, id: string, bod
 	const page = await paperForm(db, viewer, id);
 	const values = answerValues(body);
 	const converted = paperToWebValues(page.questions, values);
-	const read = checkedAnswers(body, converted.ok ? readAnswers(page.questions, converted.values) : converted);
+	const read = checkedAnswers(converted.ok ? readAnswers(page.questions, converted.values) : converted);
 	if (!read.ok) return { ok: false as const, page, state: { values, errors: read.errors } };
 	const stored = await storeAnswer(db, page, { userId: null, channel: "paper" }, read.answers);
 	if (stored === "changed") {

@@ -216,6 +216,8 @@ export function AnswerPage(props: {
 	previousOn: string | null;
 	state: AnswerState;
 	problem?: AnswerProblem;
+	/** The problem's message when it says more than its kind (from when to send again), as made by msg(). */
+	problemMessage?: string;
 }) {
 	const { ctx, survey, questions, state } = props;
 	const { t, lang } = ctx;
@@ -230,7 +232,7 @@ export function AnswerPage(props: {
 			<Paragraphs text={survey.intro} />
 			{props.problem && props.problem !== "invalid" && (
 				<div class="error-summary" role="alert">
-					<p>{t(`survey.problem.${props.problem}`)}</p>
+					<p>{translateMsg(t, props.problemMessage ?? `survey.problem.${props.problem}`)}</p>
 				</div>
 			)}
 			{!props.open && !props.problem && <p class="notice">{t("survey.closedNote")}</p>}

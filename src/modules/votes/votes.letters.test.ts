@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import QRCode from "qrcode";
 import { clientAs, createOpenVote, createProgramme, createUser, personalNumber } from "../../../test/factories.js";
-import { TestClient, testApp } from "../../../test/helpers.js";
+import { assertSaysTryAgainFrom, TestClient, testApp } from "../../../test/helpers.js";
 import { publicBaseUrl } from "../../lib/public-url.js";
 import { loggerOptions } from "../../plugins/logging.js";
 
@@ -56,8 +56,15 @@ test("the short address opens the ballot with the code filled in, in any case an
 test("trying short addresses is rate-limited like typing codes, and the log never holds the code", async () => {
 	const client = new TestClient(app);
 	const statuses: number[] = [];
-	for (let i = 0; i < 22; i++) statuses.push((await client.get(`/r/GUESS${String(i).padStart(7, "X")}`)).statusCode);
-	assert.ok(statuses.includes(429), `limited: ${statuses.join(",")}`);
+	let refused: Awaited<ReturnType<TestClient["get"]>> | undefined;
+	for (let i = 0; i < 22; i++) {
+		const res = await client.get(`/r/GUESS${String(i).padStart(7, "X")}`);
+		statuses.push(res.statusCode);
+		refused ??= res.statusCode === 429 ? res : undefined;
+	}
+	assert.ok(refused, `limited: ${statuses.join(",")}`);
+	assertSaysTryAgainFrom(refused, "sv", new Date(), new Date(Date.now() + 600_000));
+	assert.match(refused.body, /<h1>För många försök<\/h1>\s*<p>Många koder har provats från din uppkoppling på kort tid\. Du kan försöka igen från /);
 	const { req } = loggerOptions("info").serializers;
 	assert.deepEqual(req({ method: "GET", url: "/r/ABCD-EFGH-JKMN?x=1", id: "1" }), { method: "GET", path: "/r/…", id: "1" });
 });

@@ -4,6 +4,7 @@ import { publicBaseUrl } from "../../lib/public-url.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { HttpError, tooManyRequests } from "../../plugins/http-errors.js";
+import { tryAgainFrom } from "../../plugins/rate-limit.js";
 import { uploadOptions } from "../../plugins/uploads.js";
 import { formatNumber } from "../../i18n/i18n.js";
 import { barChart } from "../../ui/charts.js";
@@ -29,6 +30,8 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 	const { db, config } = opts;
 	setVoteKey(config.voteRollKey);
 
+	const codeLimit = (req: FastifyRequest) => app.rateLimiter.refusedUntil(`vote-code:${req.ip}`, codeAttempts.max, codeAttempts.windowSeconds);
+
 	const ballotPage = async (req: FastifyRequest, voteId: string, state: Partial<BallotPageState>) => {
 		const data = await service.ballotPage(db, voteId);
 		// e-ID is offered only where the installation has an identity broker configured.
@@ -52,23 +55,28 @@ export async function votesRoutes(app: FastifyInstance, opts: { db: Db; config: 
 
 	app.post<VoteParams>("/omrostning/:voteId", { config: { keepsReadCache: true } }, async (req, reply) => {
 		const body = (req.body ?? {}) as Record<string, unknown>;
-		if (body.channel === "code" && !(await app.rateLimiter.hit(`vote-code:${req.ip}`, codeAttempts.max, codeAttempts.windowSeconds))) throw tooManyRequests();
+		const again = async (refusal: string, status: number) => {
+			const { choices, blank } = service.ballotFromForm(body);
+			const page = await ballotPage(req, req.params.voteId, { chosen: blank ? [...choices, "blank"] : choices, code: String(body.code ?? ""), refusal });
+			return reply.page(page.title, page.body, status);
+		};
+		const until = body.channel === "code" ? await codeLimit(req) : null;
+		if (until) return again(tryAgainFrom("vote.code.tooMany", req.lang, until), 429);
 		try {
 			const { receipt } = await service.submitBallot(db, req.params.voteId, body, { pin: verifiedIdentity(req, config)?.pin ?? null, userId: req.viewer?.id ?? null });
 			if (body.channel === "eid") forgetIdentity(reply);
 			return reply.seeOther(`/omrostning/${req.params.voteId}/kvitto?kvitto=${encodeURIComponent(receipt)}&ny=1`);
 		} catch (err) {
 			if (!(err instanceof VoteRefusal)) throw err;
-			const { choices, blank } = service.ballotFromForm(body);
-			const page = await ballotPage(req, req.params.voteId, { chosen: blank ? [...choices, "blank"] : choices, code: String(body.code ?? ""), refusal: err.messageKey });
-			return reply.page(page.title, page.body, 422);
+			return again(err.messageKey, 422);
 		}
 	});
 
 	// A letter's short address: the ballot with the letter's code filled in. Finding the vote tells whether a code
 	// exists, so it counts against the same limit as typing codes.
 	app.get<{ Params: { code: string } }>("/r/:code", async (req, reply) => {
-		if (!(await app.rateLimiter.hit(`vote-code:${req.ip}`, codeAttempts.max, codeAttempts.windowSeconds))) throw tooManyRequests();
+		const until = await codeLimit(req);
+		if (until) throw tooManyRequests(tryAgainFrom("vote.short.tooMany", req.lang, until));
 		const code = codeFromShortAddress(req.params.code);
 		const vote = code ? await service.voteForLetterCode(db, code) : null;
 		if (!vote) throw new HttpError(404, "vote.short.unknown", "vote.short.unknownTitle");

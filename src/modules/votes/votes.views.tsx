@@ -69,7 +69,7 @@ export function BallotPage({ ctx, vote, options, open, channels, head, state }: 
 					{/* A ballot refused because the vote closed (perhaps by another server process) says so, and that nothing was stored. */}
 					{state.refusal && (
 						<p class="notice" role="alert">
-							{t(state.refusal)}
+							{translateMsg(t, state.refusal)}
 						</p>
 					)}
 					<p class="notice">{t(new Date() < vote.opensAt || !vote.frozenAt ? "vote.notOpenYet" : "vote.closedNow")}</p>
