@@ -221,6 +221,7 @@ test("a member uploads a PDF as evidence; a wrong type, an empty choice or a fil
 	assert.equal(download.headers["content-type"], "application/pdf");
 	assert.match(download.headers["content-disposition"] as string, /^attachment; filename="/);
 	assert.equal(download.headers["x-content-type-options"], "nosniff");
+	assert.equal(download.headers["content-security-policy"], "sandbox", "a file is never run as a page of the site (they are not virus-scanned: README)");
 	assert.deepEqual(download.rawPayload, pdf.data);
 	const removeLate = await member.post(`${form}/fil/${pdfFile.id}/ta-bort`, {});
 	assert.equal(removeLate.statusCode, 422, "a published report's files stay");
