@@ -10,7 +10,7 @@ import type { PageContext } from "./context.js";
 export type PageSection<T> = { load: (db: Db, id: string) => Promise<T>; View: (props: { ctx: PageContext; data: T }) => VNode | null };
 
 /** The pages that take sections from later modules. */
-export type SectionedPage = "focusArea" | "goal" | "idea";
+export type SectionedPage = "focusArea" | "goal" | "idea" | "organisation";
 
 /** A section with its data, ready to render. */
 export type LoadedSection = { name: string; View: (props: { ctx: PageContext; data: unknown }) => VNode | null; data: unknown };

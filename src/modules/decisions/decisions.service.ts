@@ -34,6 +34,11 @@ export async function standingAdoptionOf(db: Db, programmeId: string, organisati
 	return found ? toPublic(found) : null;
 }
 
+/** An organisation's standing adoption of the programme's vision, as its public profile shows it. */
+export async function adoptionOfOrganisation(db: Db, organisationId: string): Promise<PublicAdoption | null> {
+	return standingAdoptionOf(db, (await getProgramme(db)).id, organisationId);
+}
+
 /** The public list of meetings, newest first. */
 export async function meetingsPage(db: Db) {
 	return cachedRead(db, "decisions.meetings", () => repo.listMeetings(db, true));

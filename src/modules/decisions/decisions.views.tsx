@@ -41,6 +41,16 @@ export function AdoptionsTable({ ctx, adoptions }: { ctx: PageContext; adoptions
 	);
 }
 
+/** Whether an organisation stands behind the vision, on its profile page. */
+export function OrganisationAdoption({ ctx, data }: { ctx: PageContext; data: PublicAdoption | null }) {
+	return (
+		<>
+			<h2>{ctx.t("adoption.onProfile.heading")}</h2>
+			<AdoptionSentence ctx={ctx} adoption={data} />
+		</>
+	);
+}
+
 /** One organisation's adoption in a sentence, or that it has not adopted the vision. */
 export function AdoptionSentence({ ctx, adoption }: { ctx: PageContext; adoption: PublicAdoption | null }) {
 	const { t, lang } = ctx;

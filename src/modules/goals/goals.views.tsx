@@ -38,6 +38,18 @@ export function GoalStatus({ ctx, status, since }: { ctx: PageContext; status: S
 /** Where a goal's owner is shown: an organisation's profile or a joint initiative's page. */
 export const ownerHref = (owner: GoalOwner) => (owner.type === "organisation" ? `/aktorer/${owner.id}` : `/initiativ/${owner.id}`);
 
+/** An organisation's goals on its profile page. */
+export function OrganisationGoals({ ctx, data }: { ctx: PageContext; data: GoalRow[] }) {
+	const { t } = ctx;
+	const name = data[0]?.owner.name ?? "";
+	return (
+		<>
+			<h2>{t("goal.onProfile.heading")}</h2>
+			<GoalList ctx={ctx} goals={data} showOwner={false} caption={t("goal.onProfile.caption", { name })} />
+		</>
+	);
+}
+
 /** A table of goals with owner, period and status; `caption` names the table for screen readers. */
 export function GoalList({ ctx, goals, caption, showOwner = true }: { ctx: PageContext; goals: GoalRow[]; caption?: string; showOwner?: boolean }) {
 	const { t, lang } = ctx;

@@ -1,5 +1,8 @@
 import { registerMessages } from "../../i18n/messages.js";
+import { registerPageSection } from "../../ui/sections.js";
 import { goalsMessages } from "./goals.messages.js";
+import { goalsOfOrganisation } from "./goals.service.js";
+import { OrganisationGoals } from "./goals.views.js";
 export { registerOwnMeasureValues } from "./goals.own-values.js";
 export { goalsRoutes } from "./goals.routes.js";
 export { goalStatuses } from "./goals.schema.js";
@@ -11,3 +14,5 @@ export type { GoalStatus as GoalStatusValue } from "./goals.schema.js";
 export { GoalList, GoalStatus, ownerHref } from "./goals.views.js";
 
 registerMessages(goalsMessages);
+// An organisation's profile lists its goals: organisations come before goals, so goals add them.
+registerPageSection("organisation", "goals", { load: goalsOfOrganisation, View: OrganisationGoals });

@@ -42,6 +42,16 @@ export function InitiativeList({ ctx, rows, level = 2 }: { ctx: PageContext; row
 	);
 }
 
+/** The joint initiatives an organisation takes part in, on its profile page. */
+export function OrganisationInitiatives({ ctx, data }: { ctx: PageContext; data: InitiativeWithOwners[] }) {
+	return (
+		<>
+			<h2>{ctx.t("initiative.onProfile.heading")}</h2>
+			<InitiativeList ctx={ctx} rows={data} level={3} />
+		</>
+	);
+}
+
 /** The public list of joint initiatives, with the exports. */
 export function InitiativeListPage({ ctx, rows }: { ctx: PageContext; rows: InitiativeWithOwners[] }) {
 	const { t } = ctx;

@@ -1,16 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { idParamsSchema, oneRecordResponses, refSchema, uuidSchema } from "../../lib/api-schema.js";
+import { refSchema, uuidSchema } from "../../lib/api-schema.js";
 import { publicBaseUrl } from "../../lib/public-url.js";
 import { formState, parseForm } from "../../ui/forms.js";
-import { adoptionSchema } from "../decisions/index.js";
 import { checkedValues } from "../focus-areas/index.js";
 import * as contact from "./organisations.contact.service.js";
 import { areasField, declineInput, joinInput, organisationInput, organisationTypes } from "./organisations.input.js";
 import * as service from "./organisations.service.js";
 import {
-	ActorsPage,
 	AdminOrganisationsPage,
 	ContactFormPage,
 	DeclinePage,
@@ -27,7 +25,8 @@ type ByMember = { Params: { id: string; userId: string } };
 type ByInvitation = { Params: { id: string; invitationId: string } };
 type ByToken = { Params: { token: string } };
 
-const organisationProperties = {
+/** An organisation in the JSON API, for the list here and the profile the composition layer serves. */
+export const organisationProperties = {
 	id: uuidSchema,
 	name: { type: "string" },
 	type: { type: "string", enum: [...organisationTypes] },
@@ -36,36 +35,15 @@ const organisationProperties = {
 	website: { type: ["string", "null"], format: "uri" },
 	focusAreas: { type: "array", items: refSchema, description: "Focus areas the organisation works in, in the programme's order" },
 } as const;
-const organisationRequired = ["id", "name", "type", "orgNumber", "description", "website", "focusAreas"];
+export const organisationRequired = ["id", "name", "type", "orgNumber", "description", "website", "focusAreas"];
 
 /** An organisation in the JSON API's list. */
 const organisationSchema = { type: "object", additionalProperties: false, required: organisationRequired, properties: organisationProperties } as const;
 
-/**
- * An organisation's profile in the JSON API: the organisation and its standing adoption of the vision.
- * Built when the routes are registered: the decisions module that defines the adoption may still be loading when this file is.
- */
-const profileSchema = () =>
-	({
-		type: "object",
-		additionalProperties: false,
-		required: [...organisationRequired, "adoption"],
-		properties: {
-			...organisationProperties,
-			adoption: { anyOf: [adoptionSchema, { type: "null" }], description: "The organisation's adoption of the vision, null when it has none" },
-		},
-	}) as const;
-
-/** Public pages, joining, the organisation's workspace, invitations, contact, coordinator administration and JSON API of the organisations (actors). */
 export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const { db, config } = opts;
 	const deps = { db, config, limiter: app.rateLimiter };
 	const mailRequest = (req: FastifyRequest) => ({ t: req.t, lang: req.lang, base: publicBaseUrl(config) });
-
-	app.get("/aktorer", async (req, reply) => {
-		const data = await service.actorsPage(db);
-		return reply.page(req.t("organisation.title"), (ctx) => ActorsPage({ ctx, ...data }));
-	});
 
 	app.get("/aktorer/anslut", async (req, reply) => {
 		service.joinForm(req.viewer);
@@ -218,19 +196,5 @@ export async function organisationsRoutes(app: FastifyInstance, opts: { db: Db; 
 			},
 		},
 		async () => service.publicOrganisations(db),
-	);
-
-	app.get<ById>(
-		"/api/v1/organisations/:id",
-		{
-			schema: {
-				tags: ["organisations"],
-				summary: "One organisation",
-				description: "An organisation's public profile: its record, focus areas and standing adoption of the vision.",
-				params: idParamsSchema,
-				response: oneRecordResponses(profileSchema(), "The organisation's profile"),
-			},
-		},
-		async (req) => service.organisationProfile(db, req.viewer, req.params.id),
 	);
 }

@@ -2,15 +2,12 @@ import type { Config } from "../../config.js";
 import { type Db, isForeignKeyViolation, isUniqueViolation } from "../../db/client.js";
 import type { Lang, T } from "../../i18n/i18n.js";
 import { isUuid } from "../../lib/ids.js";
-import { cachedRead } from "../../lib/read-cache.js";
 import { HttpError, notFound } from "../../plugins/http-errors.js";
 import { type RateLimiter, tryAgainFrom } from "../../plugins/rate-limit.js";
 import type { Viewer } from "../../ui/context.js";
 import { type FormState, formState, type parseForm, withError } from "../../ui/forms.js";
-import { type PublicAdoption, standingAdoptionOf, standingAdoptions } from "../decisions/index.js";
+import { loadPageSections } from "../../ui/sections.js";
 import { focusAreasByOrganisation, focusAreasOf } from "../focus-areas/index.js";
-import { goalsOfOrganisation } from "../goals/index.js";
-import { initiativesOfOrganisation } from "../initiatives/index.js";
 import { requireSignedIn } from "../accounts/index.js";
 import { sendMail } from "../mail/index.js";
 import { coordinatorId, getProgramme, requireCoordinator } from "../programmes/index.js";
@@ -22,9 +19,6 @@ import * as repo from "./organisations.repo.js";
 export type PublicOrganisation = Pick<repo.Organisation, "id" | "name" | "type" | "orgNumber" | "description" | "website"> & {
 	focusAreas: { id: string; name: string }[];
 };
-
-/** An organisation's public profile: the organisation and its standing adoption of the vision, if any. */
-export type OrganisationProfile = PublicOrganisation & { adoption: PublicAdoption | null };
 
 /** What the organisation form shows: the stored organisation (null when new) and the values. */
 export type OrganisationForm = { organisation: repo.Organisation | null; state: FormState };
@@ -67,35 +61,27 @@ export async function publicOrganisations(db: Db): Promise<PublicOrganisation[]>
 	return organisations.map((o) => toPublic(o, areas.get(o.id) ?? []));
 }
 
-/** The actors page: who stands behind the vision, and every organisation taking part. */
-export async function actorsPage(db: Db): Promise<{ adoptions: PublicAdoption[]; organisations: PublicOrganisation[] }> {
-	return cachedRead(db, "organisations.actorsPage", async () => {
-		const [adoptions, organisations] = await Promise.all([standingAdoptions(db), publicOrganisations(db)]);
-		return { adoptions, organisations };
-	});
-}
-
-async function profileOf(db: Db, organisation: repo.Organisation): Promise<OrganisationProfile> {
-	const programme = await getProgramme(db);
-	const [areas, adoption] = await Promise.all([focusAreasOf(db, organisation.id), standingAdoptionOf(db, programme.id, organisation.id)]);
-	return { ...toPublic(organisation, areas), adoption };
+async function profileOf(db: Db, organisation: repo.Organisation): Promise<PublicOrganisation> {
+	return toPublic(organisation, await focusAreasOf(db, organisation.id));
 }
 
 /** An organisation's public profile; 404 for an unknown or malformed id, or a pending one the viewer is not a member of. */
-export async function organisationProfile(db: Db, viewer: Viewer | null, id: string): Promise<OrganisationProfile> {
+export async function organisationProfile(db: Db, viewer: Viewer | null, id: string): Promise<PublicOrganisation> {
 	return profileOf(db, await visibleOrganisation(db, viewer, id));
 }
 
-/** The profile page: the profile, its goals and joint initiatives, whether it awaits approval, whether the viewer is a member and whether anyone can be contacted. */
+/**
+ * The profile page: the profile, whether it awaits approval, whether the viewer is a member, whether anyone can be
+ * contacted, and what later modules add (its goals, joint initiatives and adoption of the vision).
+ */
 export async function profilePage(db: Db, viewer: Viewer | null, id: string) {
 	const organisation = await visibleOrganisation(db, viewer, id);
-	const [profile, recipients, goals, initiatives] = await Promise.all([
+	const [profile, recipients, sections] = await Promise.all([
 		profileOf(db, organisation),
 		contactRecipients(db, organisation.id),
-		goalsOfOrganisation(db, organisation.id),
-		initiativesOfOrganisation(db, organisation.id),
+		loadPageSections("organisation", db, organisation.id),
 	]);
-	return { profile, goals, initiatives, pending: organisation.status === "pending", isMember: mayUseWorkspace(viewer, organisation.id), contactable: recipients.length > 0 };
+	return { profile, sections, pending: organisation.status === "pending", isMember: mayUseWorkspace(viewer, organisation.id), contactable: recipients.length > 0 };
 }
 
 /** Who receives the contact form's messages: the contact person, or the admins when there is none. */

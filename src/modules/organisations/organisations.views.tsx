@@ -3,57 +3,19 @@ import type { PageContext } from "../../ui/context.js";
 import { Form, SelectField, TextArea, TextField } from "../../ui/form.js";
 import type { FormState } from "../../ui/forms.js";
 import { Paragraphs } from "../../ui/text.js";
-import { AdoptionSentence, AdoptionsTable, type PublicAdoption } from "../decisions/index.js";
-import { GoalList, type GoalRow } from "../goals/index.js";
-import { InitiativeList, type InitiativeWithOwners } from "../initiatives/index.js";
+import { type LoadedSection, PageSections } from "../../ui/sections.js";
 import type { ContactPage } from "./organisations.contact.service.js";
 import { contactLimits, declineReasonMax, organisationTypes } from "./organisations.input.js";
 import type { Organisation } from "./organisations.repo.js";
-import type { DeclineForm, OrganisationForm, OrganisationProfile, PublicOrganisation } from "./organisations.service.js";
+import type { DeclineForm, OrganisationForm, PublicOrganisation } from "./organisations.service.js";
 import type { ProfileForm } from "./organisations.workspace.service.js";
 import { PageHelp, TableScroll } from "../../ui/components.js";
 
-/** The actors page: the table of adoptions, then every organisation taking part. */
-export function ActorsPage({ ctx, adoptions, organisations }: { ctx: PageContext; adoptions: PublicAdoption[]; organisations: PublicOrganisation[] }) {
-	const { t } = ctx;
-	return (
-		<>
-			<h1>{t("organisation.title")}</h1>
-			<p class="lead">{t("organisation.intro")}</p>
-			<p>
-				<a href="/aktorer/anslut">{t("organisation.joinLink")}</a>
-			</p>
-			<h2>{t("organisation.standBehind")}</h2>
-			<AdoptionsTable ctx={ctx} adoptions={adoptions} />
-			<h2>{t("organisation.all")}</h2>
-			{organisations.length === 0 ? (
-				<p>{t("organisation.none")}</p>
-			) : (
-				<ul class="card-list">
-					{organisations.map((o) => (
-						<li key={o.id} class="card">
-							<h3>
-								<a href={`/aktorer/${o.id}`}>{o.name}</a>
-							</h3>
-							<p class="meta">{t(`organisation.type.${o.type}`)}</p>
-							<p>
-								{o.focusAreas.length
-									? t("organisation.focusAreasChosen", { areas: o.focusAreas.map((a) => a.name).join(", ") })
-									: t("organisation.noFocusAreas")}
-							</p>
-						</li>
-					))}
-				</ul>
-			)}
-		</>
-	);
-}
-
 /** What the profile page shows besides the profile itself. */
-export type ProfileExtras = { goals: GoalRow[]; initiatives: InitiativeWithOwners[]; pending: boolean; isMember: boolean; contactable: boolean };
+export type ProfileExtras = { sections: LoadedSection[]; pending: boolean; isMember: boolean; contactable: boolean };
 
 /** An organisation's public profile. */
-export function ProfilePage({ ctx, profile, extras }: { ctx: PageContext; profile: OrganisationProfile; extras: ProfileExtras }) {
+export function ProfilePage({ ctx, profile, extras }: { ctx: PageContext; profile: PublicOrganisation; extras: ProfileExtras }) {
 	const { t } = ctx;
 	return (
 		<>
@@ -91,12 +53,7 @@ export function ProfilePage({ ctx, profile, extras }: { ctx: PageContext; profil
 					))}
 				</ul>
 			)}
-			<h2>{t("organisation.goals")}</h2>
-			<GoalList ctx={ctx} goals={extras.goals} showOwner={false} caption={t("organisation.goalsCaption", { name: profile.name })} />
-			<h2>{t("organisation.initiatives")}</h2>
-			<InitiativeList ctx={ctx} rows={extras.initiatives} level={3} />
-			<h2>{t("organisation.vision")}</h2>
-			<AdoptionSentence ctx={ctx} adoption={profile.adoption} />
+			<PageSections ctx={ctx} sections={extras.sections} />
 			<h2>{t("organisation.contact")}</h2>
 			{extras.contactable ? (
 				<p>

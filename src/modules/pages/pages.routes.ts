@@ -13,12 +13,14 @@ import { WhatsOnNow } from "./pages.now.views.js";
 import { StartPage } from "./pages.start.views.js";
 import * as service from "./pages.service.js";
 import { proposalTraceRoutes } from "./proposal-trace.routes.js";
+import { actorsRoutes } from "./actors.routes.js";
 import { AccessibilityStatementPage, ReportThanksPage } from "./pages.views.js";
 
 /** The start page (the programme and what one can do now), each focus area's page, the accessibility statement and its report form. */
 export async function pagesRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
 	const deps = { db: opts.db, config: opts.config, limiter: app.rateLimiter };
 	await app.register(proposalTraceRoutes, opts);
+	await app.register(actorsRoutes, opts);
 
 	app.get("/", { config: { publicPage: true } }, async (_req, reply) => {
 		const at = new Date();
