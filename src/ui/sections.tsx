@@ -7,7 +7,12 @@ import type { PageContext } from "./context.js";
  * (from synthesis) on the focus area's page, or where residents' words lead from a goal. The module owning the page
  * may not import later modules, so they come to it through here.
  */
-export type PageSection<T> = { load: (db: Db, id: string) => Promise<T>; View: (props: { ctx: PageContext; data: T }) => VNode | null };
+export type PageSection<T> = {
+	load: (db: Db, id: string) => Promise<T>;
+	View: (props: { ctx: PageContext; data: T }) => VNode | null;
+	/** Where the section stands among the page's sections, lowest first; modules load in no order a page should show. */
+	rank?: number;
+};
 
 /** The pages that take sections from later modules. */
 export type SectionedPage = "focusArea" | "goal" | "idea" | "organisation";
@@ -26,10 +31,11 @@ export function registerPageSection<T>(page: SectionedPage, name: string, sectio
 
 /** The sections registered for a kind of page, with their data for one record. */
 export async function loadPageSections(page: SectionedPage, db: Db, id: string): Promise<LoadedSection[]> {
-	return Promise.all([...(registry.get(page) ?? [])].map(async ([name, s]) => ({ name, View: s.View, data: await s.load(db, id) })));
+	const sections = [...(registry.get(page) ?? [])].sort(([, a], [, b]) => (a.rank ?? 0) - (b.rank ?? 0));
+	return Promise.all(sections.map(async ([name, s]) => ({ name, View: s.View, data: await s.load(db, id) })));
 }
 
-/** Renders loaded sections in registration order. */
+/** Renders loaded sections in their order. */
 export function PageSections({ ctx, sections }: { ctx: PageContext; sections: LoadedSection[] }) {
 	return (
 		<>

@@ -11,4 +11,4 @@ export { AdoptionSentence, AdoptionsTable, ConcerningDecisions } from "./decisio
 
 registerMessages(decisionsMessages);
 // An organisation's profile says whether it stands behind the vision: organisations come before decisions.
-registerPageSection("organisation", "adoption", { load: adoptionOfOrganisation, View: OrganisationAdoption });
+registerPageSection("organisation", "adoption", { load: adoptionOfOrganisation, View: OrganisationAdoption, rank: 3 });

@@ -15,4 +15,4 @@ export { GoalList, GoalStatus, ownerHref } from "./goals.views.js";
 
 registerMessages(goalsMessages);
 // An organisation's profile lists its goals: organisations come before goals, so goals add them.
-registerPageSection("organisation", "goals", { load: goalsOfOrganisation, View: OrganisationGoals });
+registerPageSection("organisation", "goals", { load: goalsOfOrganisation, View: OrganisationGoals, rank: 1 });

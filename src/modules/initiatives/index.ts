@@ -12,4 +12,4 @@ export { InitiativeList } from "./initiatives.views.js";
 
 registerMessages(initiativesMessages);
 // An organisation's profile lists the joint initiatives it is part of: organisations come before initiatives.
-registerPageSection("organisation", "initiatives", { load: initiativesOfOrganisation, View: OrganisationInitiatives });
+registerPageSection("organisation", "initiatives", { load: initiativesOfOrganisation, View: OrganisationInitiatives, rank: 2 });

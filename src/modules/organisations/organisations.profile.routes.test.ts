@@ -132,3 +132,10 @@ test("only the organisation's own admins may change its profile: not anonymous p
 	assert.equal((await stored(org.id)).name, org.name);
 	assert.doesNotMatch((await member.client.get(`/aktorer/${org.id}/hantera`)).body, /hantera\/uppgifter/, "members get no link to the form");
 });
+
+test("a profile reads from who the organisation is to what it does: facts, focus areas, goals, joint initiatives, the vision, contact", async () => {
+	const { org } = await organisationWithAdmin();
+	const page = await new TestClient(app).get(`/aktorer/${org.id}`);
+	const headings = [...page.body.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+	assert.deepEqual(headings, ["Fakta om organisationen", "Fokusområden", "Mål", "Gemensamma initiativ", "Visionen", "Kontakta organisationen"]);
+});
