@@ -28,7 +28,7 @@ test("an analyst has themes suggested from the demo's inputs, watches the run, a
 	await page.getByRole("progressbar", { name: "Hur långt körningen har kommit" }).waitFor();
 	await noAxeViolations(page, "the suggestions page while a run works");
 	await page.getByRole("textbox", { name: /Slumpfrö/ }).fill("7");
-	await page.getByRole("status").filter({ hasText: /^Klart:/ }).waitFor({ timeout: 120_000 });
+	await page.getByRole("region", { name: "Senaste förslagen" }).getByRole("status").filter({ hasText: /^Klart:/ }).waitFor({ timeout: 120_000 });
 	await page.getByText(/Utmärkande ord/).first().waitFor();
 	assert.equal(await page.getByRole("textbox", { name: /Slumpfrö/ }).inputValue(), "7", "the page was not reloaded");
 	for (const width of [390, 1280]) {
