@@ -7,7 +7,15 @@ import { backgroundIdle } from "../src/lib/background.js";
 import * as s from "../src/schema.js";
 import { followupRounds } from "../src/modules/followup/followup.schema.js";
 import { analysts, themes } from "../src/modules/synthesis/synthesis.schema.js";
-import { createInitiative, createOrganisation, createUser } from "./factories.js";
+import { startSession, viewerForToken } from "../src/modules/accounts/index.js";
+import { addEvidenceFile, saveReport } from "../src/modules/followup/reporting.service.js";
+import { createRound, openRound } from "../src/modules/followup/rounds.service.js";
+import { addSection } from "../src/modules/surveys/surveys.service.js";
+import { uploadFile } from "../src/modules/synthesis/imports.service.js";
+import { startSuggestions } from "../src/modules/synthesis/suggest.service.js";
+import { bulkAction, tagPage } from "../src/modules/synthesis/synthesis.service.js";
+import { importRoll, openVote } from "../src/modules/votes/votes.service.js";
+import { createInitiative, createOrganisation, createSurvey, createUser, createVote, personalNumber } from "./factories.js";
 
 export const roles = ["anonymous", "resident", "pendingMember", "pendingAdmin", "member", "admin", "facilitator", "analyst", "coordinator", "administrator"] as const;
 export type Role = (typeof roles)[number];
@@ -104,7 +112,58 @@ export async function writeStates(db: Db) {
 		const params = await paramsOf(route);
 		return pattern.replace(/:(\w+)/g, (_, name: string) => params[name]!) + (pattern === "/arenor/ny" ? `?omrade=${goal.focusAreaId}` : "");
 	}
-	return { users, pending, skidklubb, programme: programme!, goal, paramsOf, urlOf };
+	return { users, pending, skidklubb, programme: programme!, goal, paramsOf, urlOf, later: await laterStates(db, { users, programmeId: programme!.id, skidklubb, kommun, goal, theme: theme! }) };
+}
+
+/**
+ * Records in the later stages of their lives, made after the records paramsOf names so that those stay the same: each
+ * puts forms on a page that the earlier stages do not show. Gives the pages that show them, by the role that sees them.
+ */
+async function laterStates(
+	db: Db,
+	{ users, programmeId, skidklubb, kommun, goal, theme }: { users: Record<Exclude<Role, "anonymous">, string>; programmeId: string; skidklubb: { id: string }; kommun: { id: string }; goal: { id: string; focusAreaId: string; periodStart: string; periodEnd: string }; theme: { id: string } },
+): Promise<Partial<Record<Role, string[]>>> {
+	const viewer = async (userId: string) => (await viewerForToken(db, (await startSession(db, userId)).token))!;
+	const [coordinator, member, analyst] = [await viewer(users.coordinator), await viewer(users.member), await viewer(users.analyst)];
+	const must = <T extends { ok: boolean }>(what: string, result: T): Extract<T, { ok: true }> => {
+		if (!result.ok) throw new Error(`sweep states: ${what} was refused`);
+		return result as Extract<T, { ok: true }>;
+	};
+
+	// A closed survey without answers and with two sections: it can be opened again, and a section deleted.
+	const { survey } = await createSurvey(db, programmeId, { status: "closed", questions: [{ kind: "long_text" }] });
+	must("a second section", await addSection(db, coordinator, survey.id, { title: "Mer", description: "" }));
+	const [section] = await db.select().from(s.surveySections).where(eq(s.surveySections.surveyId, survey.id)).limit(1);
+
+	// A vote by code whose period is over, with a roll: letters with addresses can be made, and the results published.
+	const vote = await createVote(db, programmeId, { channels: "code", frozenAt: null });
+	must("the roll", await importRoll(db, coordinator, vote.id, { csv: [personalNumber("19600101"), personalNumber("19610101")].join("\n") }));
+	await openVote(db, coordinator, vote.id);
+
+	// A collaboration request from the municipality, pending: the association answers it, the municipality may withdraw it.
+	const [request] = await db.insert(s.collaborationRequests).values({ programmeId, focusAreaId: goal.focusAreaId, fromOrganisationId: kommun.id, toOrganisationId: skidklubb.id, title: "Skidskola", message: "Vill ni vara med?" }).returning();
+
+	// An uploaded file waiting for its columns to be chosen, a finished run of suggested themes, and a theme with an input.
+	const csv = Buffer.from("text;datum\nFler bänkar vid älven;2026-05-01\nBättre belysning i spåret;2026-05-02\n");
+	const upload = must("the upload", await uploadFile(db, analyst, { file: { data: csv, fileName: "inspel.csv" } }));
+	must("the suggestions", await startSuggestions(db, analyst, { scope: "all", k: "3", seed: "1" }));
+	await backgroundIdle();
+	const [input] = (await tagPage(db, analyst, {})).rows;
+	must("the tagging", await bulkAction(db, analyst, "tag", { inputIds: [input!.id], themeId: theme.id }));
+
+	// An open follow-up round over the association's goal's period (only goals running then are followed up in it), where
+	// the goal is reported, with a file as evidence.
+	const round = must("the round", await createRound(db, coordinator, { title: "Målens period", periodStart: goal.periodStart, periodEnd: goal.periodEnd, deadline: "2099-12-31" }));
+	await openRound(db, coordinator, round.id);
+	must("the report", await saveReport(db, member, round.id, goal.id, { status: "on_track", account: "Spåren dras varje vecka." }));
+	must("the evidence", await addEvidenceFile(db, member, round.id, goal.id, { file: { data: Buffer.from("%PDF-1.4\n%%EOF\n"), fileName: "protokoll.pdf" } }));
+
+	return {
+		coordinator: [`/admin/enkater/${survey.id}`, `/admin/enkater/${survey.id}/delar/${section!.id}`, `/admin/votes/${vote.id}`, `/aktorer/${kommun.id}/samarbeten/${request!.id}`],
+		admin: [`/aktorer/${skidklubb.id}/samarbeten/${request!.id}`],
+		analyst: [`/analys/import/${upload.id}`, `/analys/teman/${theme.id}`],
+		member: [`/uppfoljning/${round.id}/mal/${goal.id}`],
+	};
 }
 
 /**
