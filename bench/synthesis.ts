@@ -19,7 +19,7 @@ import { suggestionRuns } from "../src/modules/synthesis/suggest.schema.js";
 import { runSuggestions } from "../src/modules/synthesis/suggest.service.js";
 import { analysts, themes } from "../src/modules/synthesis/synthesis.schema.js";
 import { bulkAction } from "../src/modules/synthesis/synthesis.service.js";
-import { seededRandom } from "../src/modules/synthesis/suggest.vectors.js";
+import { seededRandom } from "../src/lib/seeded-random.js";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const size = 100_000;

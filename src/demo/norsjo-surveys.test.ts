@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { seededRandom } from "./norsjo-surveys.js";
+import { seededRandom } from "../lib/seeded-random.js";
 import { eq } from "drizzle-orm";
 import { signInAs } from "../../test/factories.js";
 import { TestClient, testApp } from "../../test/helpers.js";

@@ -4,18 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import * as s from "../schema.js";
 import { addInputs } from "../modules/inputs/index.js";
-
-/** A small seeded pseudo-random generator (mulberry32): the same seed gives the same demo. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { seededRandom } from "../lib/seeded-random.js";
 
 const localities: [string, number][] = [
 	["Norsjö", 52],

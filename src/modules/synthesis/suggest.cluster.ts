@@ -1,4 +1,5 @@
-import { dot, normalise, seededRandom } from "./suggest.vectors.js";
+import { seededRandom } from "../../lib/seeded-random.js";
+import { dot, normalise } from "./suggest.vectors.js";
 
 /** Which cluster each point is in, how close it is to its centre (cosine), and the centres. */
 export type Clustering = { assignment: Int32Array; similarity: Float64Array; centroids: Float64Array[] };

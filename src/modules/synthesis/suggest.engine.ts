@@ -1,6 +1,7 @@
 import { cosineDistances, kMeans, refine, silhouette } from "./suggest.cluster.js";
 import { allFeatures, type FeatureSettings, stem, words } from "./suggest.text.js";
-import { lsaBasis, pickRows, project, seededRandom, tfIdf } from "./suggest.vectors.js";
+import { seededRandom } from "../../lib/seeded-random.js";
+import { lsaBasis, pickRows, project, tfIdf } from "./suggest.vectors.js";
 
 /** What a suggestion run is asked for: a number of themes (or null: found by silhouette), a seed, and which features. */
 export type SuggestSettings = { k: number | null; seed: number; features?: FeatureSettings };

@@ -1,3 +1,4 @@
+import { seededRandom } from "../../lib/seeded-random.js";
 import { type FeatureSettings, wordFeatures, words } from "./suggest.text.js";
 
 /**
@@ -26,18 +27,6 @@ export function pickRows(m: Sparse, positions: number[]): Sparse {
 		value.set(m.value.subarray(m.start[p]!, m.start[p + 1]!), start[i]!);
 	});
 	return { start, index, value };
-}
-
-/** A small fast seeded random generator (mulberry32): the same seed gives the same suggestions. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** Lets the server answer other requests during a long computation; it may also report progress. */
